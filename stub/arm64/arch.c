@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The arm64 arch layer: the only C that touches system registers or the
+ * UART.  Registers the assembler may not know are named by encoding.
+ */
+#include "stub.h"
+
+#define __stringify_1(x)	#x
+#define __stringify(x)		__stringify_1(x)
+
+/* Two-level, so that SYS_* names expand to their s3_* encodings. */
+#define read_sysreg(reg) ({						\
+	uint64_t __val;							\
+	__asm__ volatile("mrs %0, " __stringify(reg) : "=r"(__val));	\
+	__val;								\
+})
+
+#define write_sysreg(val, reg)						\
+	__asm__ volatile("msr " __stringify(reg) ", %0"			\
+			 : : "r"((uint64_t)(val)))
+
+#define isb()	__asm__ volatile("isb" : : : "memory")
+
+#define SYS_ID_AA64PFR1_EL1	s3_0_c0_c4_1
+#define SYS_ZCR_EL2		s3_4_c1_c2_0
+#define SYS_SMCR_EL2		s3_4_c1_c2_6
+#define SYS_HFGRTR_EL2		s3_4_c1_c1_4
+#define SYS_HFGWTR_EL2		s3_4_c1_c1_5
+#define SYS_HFGITR_EL2		s3_4_c1_c1_6
+#define SYS_HDFGRTR_EL2		s3_4_c3_c1_4
+#define SYS_HDFGWTR_EL2		s3_4_c3_c1_5
+#define SYS_ICC_SRE_EL2		s3_4_c12_c9_5
+#define SYS_ICH_HCR_EL2		s3_4_c12_c11_0
+#define SYS_ICH_VTR_EL2		s3_4_c12_c11_1
+
+#define SCTLR_M			(1UL << 0)
+#define SCTLR_C			(1UL << 2)
+#define SCTLR_I			(1UL << 12)
+
+#define PL011_DR		0x00
+#define PL011_FR		0x18
+#define PL011_FR_TXFF		(1U << 5)
+
+extern char stub_vectors[];
+
+uint64_t arch_read_vbar_el2(void)
+{
+	return read_sysreg(vbar_el2);
+}
+
+void arch_write_vbar_el2(uint64_t vbar)
+{
+	write_sysreg(vbar, vbar_el2);
+	isb();
+}
+
+uint64_t arch_stub_vectors(void)
+{
+	return (uint64_t)(uintptr_t)stub_vectors;
+}
+
+uint64_t arch_read_id_aa64mmfr0(void)
+{
+	return read_sysreg(id_aa64mmfr0_el1);
+}
+
+uint64_t arch_read_id_aa64pfr0(void)
+{
+	return read_sysreg(id_aa64pfr0_el1);
+}
+
+uint64_t arch_read_ich_vtr_el2(void)
+{
+	return read_sysreg(SYS_ICH_VTR_EL2);
+}
+
+uint64_t arch_read_mpidr(void)
+{
+	return read_sysreg(mpidr_el1);
+}
+
+void arch_read_cpu_id(struct stub_cpu_id *id)
+{
+	id->midr = read_sysreg(midr_el1);
+	id->mpidr = read_sysreg(mpidr_el1);
+	id->pfr0 = read_sysreg(id_aa64pfr0_el1);
+	id->pfr1 = read_sysreg(SYS_ID_AA64PFR1_EL1);
+	id->mmfr0 = read_sysreg(id_aa64mmfr0_el1);
+	id->dfr0 = read_sysreg(id_aa64dfr0_el1);
+	id->pmcr = 0;
+	/* PMCR_EL0 exists only with an architected PMU. */
+	if (((id->dfr0 >> 8) & 0xf) != 0 && ((id->dfr0 >> 8) & 0xf) != 0xf) {
+		id->pmcr = read_sysreg(pmcr_el0);
+	}
+}
+
+void arch_write_el2_regs(const struct stub_el2_regs *regs)
+{
+	write_sysreg(regs->sctlr_el2, sctlr_el2);
+	write_sysreg(regs->sctlr_el1, sctlr_el1);
+	write_sysreg(regs->hcr, hcr_el2);
+	write_sysreg(regs->cnthctl, cnthctl_el2);
+	write_sysreg(0, cntvoff_el2);
+	write_sysreg(0, cnthp_ctl_el2);
+	write_sysreg(regs->cptr, cptr_el2);
+	write_sysreg(regs->mdcr, mdcr_el2);
+	write_sysreg(regs->vpidr, vpidr_el2);
+	write_sysreg(regs->vmpidr, vmpidr_el2);
+	write_sysreg(0, vttbr_el2);
+	write_sysreg(0, hstr_el2);
+	isb();
+	if (regs->features & STUB_EL2_HAS_GICV3) {
+		write_sysreg(regs->icc_sre, SYS_ICC_SRE_EL2);
+		isb();
+		write_sysreg(0, SYS_ICH_HCR_EL2);
+	}
+	/* ZCR_EL2 and SMCR_EL2 are reachable only once CPTR_EL2 stops trapping. */
+	if (regs->features & STUB_EL2_HAS_SVE) {
+		write_sysreg(regs->zcr, SYS_ZCR_EL2);
+	}
+	if (regs->features & STUB_EL2_HAS_SME) {
+		write_sysreg(regs->smcr, SYS_SMCR_EL2);
+	}
+	if (regs->features & STUB_EL2_HAS_FGT) {
+		write_sysreg(0, SYS_HFGRTR_EL2);
+		write_sysreg(0, SYS_HFGWTR_EL2);
+		write_sysreg(0, SYS_HFGITR_EL2);
+		write_sysreg(0, SYS_HDFGRTR_EL2);
+		write_sysreg(0, SYS_HDFGWTR_EL2);
+	}
+	write_sysreg(arch_stub_vectors(), vbar_el2);
+	isb();
+}
+
+void arch_prepare_soft_restart(uint64_t entry)
+{
+	uint64_t sctlr = read_sysreg(sctlr_el2);
+
+	write_sysreg(sctlr & ~(SCTLR_M | SCTLR_C | SCTLR_I), sctlr_el2);
+	isb();
+	write_sysreg(entry, elr_el2);
+	write_sysreg(STUB_SPSR_EL2H_DAIF, spsr_el2);
+}
+
+void arch_read_fault(uint64_t *esr, uint64_t *elr, uint64_t *far,
+		     uint64_t *spsr)
+{
+	*esr = read_sysreg(esr_el2);
+	*elr = read_sysreg(elr_el2);
+	*far = read_sysreg(far_el2);
+	*spsr = read_sysreg(spsr_el2);
+}
+
+void arch_disarm_report(void)
+{
+	write_sysreg(0, tpidr_el2);
+}
+
+void arch_uart_putc(char c)
+{
+	volatile uint32_t *uart = (volatile uint32_t *)CONFIG_HYPSTUB_UART_BASE;
+
+	while (uart[PL011_FR / 4] & PL011_FR_TXFF) {
+	}
+	uart[PL011_DR / 4] = (uint32_t)(unsigned char)c;
+}

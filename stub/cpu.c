@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Per-CPU installation: which slot a CPU uses, and the EL2 register values
+ * that let a kernel run at EL1 as Documentation/arm64/booting.rst asks.
+ * Runs at EL2 once per CPU, before that CPU's first HVC.
+ */
+#include "stub.h"
+
+/* HCR_EL2: EL1 is AArch64, pointer authentication keys and insns not trapped. */
+#define HCR_RW			(1UL << 31)
+#define HCR_APK			(1UL << 40)
+#define HCR_API			(1UL << 41)
+/* CNTHCTL_EL2: EL1 may read the physical counter and use the physical timer. */
+#define CNTHCTL_EL1PCTEN	(1UL << 0)
+#define CNTHCTL_EL1PCEN		(1UL << 1)
+/* CPTR_EL2 (E2H = 0): RES1 bits; TFP (10) and TZ (8) clear; TSM is bit 12. */
+#define CPTR_EL2_RES1		0x32ffUL
+#define CPTR_EL2_TSM		(1UL << 12)
+#define ICC_SRE_EL2_SRE		(1UL << 0)
+#define ICC_SRE_EL2_ENABLE	(1UL << 3)
+#define ZCR_LEN_MAX		0xfUL
+#define SMCR_FA64		(1UL << 31)
+#define SMCR_LEN_MAX		0xfUL
+/* SCTLR values with the MMU and caches off, little-endian. */
+#define SCTLR_EL2_RES1		0x30c50830UL
+#define SCTLR_EL1_RES1		0x30d00800UL
+
+#define ID_FIELD(reg, shift)	(((reg) >> (shift)) & 0xfU)
+
+_Static_assert(STUB_PERCPU_SIZE % 16 == 0, "stack alignment");
+_Static_assert(STUB_PERCPU_SIZE >= STUB_FRAME_SIZE + 256,
+	       "room for the C dispatcher below the frame");
+
+struct stub_percpu {
+	uint64_t stack[STUB_PERCPU_SIZE / 8];
+} __attribute__((aligned(16)));
+
+/*
+ * One slot per possible CPU; each CPU only ever touches its own.  In a
+ * section of its own so that it is part of the loaded (and reserved) image.
+ */
+static struct stub_percpu stub_percpu[CONFIG_HYPSTUB_NR_CPUS]
+	__attribute__((section(".stub.percpu")));
+
+unsigned int stub_pa_bits(uint64_t mmfr0)
+{
+	static const uint8_t bits[] = { 32, 36, 40, 42, 44, 48, 52 };
+	unsigned int parange = ID_FIELD(mmfr0, 0);
+
+	/* Values above 6 are reserved: assume the widest known range. */
+	if (parange >= sizeof(bits)) {
+		return 52;
+	}
+	return bits[parange];
+}
+
+long stub_cpu_index(uint64_t mpidr)
+{
+	uint64_t aff0 = mpidr & 0xff;
+	uint64_t aff1 = (mpidr >> 8) & 0xff;
+	uint64_t aff2 = (mpidr >> 16) & 0xff;
+	uint64_t aff3 = (mpidr >> 32) & 0xff;
+	uint64_t index;
+
+	if (aff2 != 0 || aff3 != 0 ||
+	    aff0 >= CONFIG_HYPSTUB_CPUS_PER_CLUSTER) {
+		return -1;
+	}
+	index = aff1 * CONFIG_HYPSTUB_CPUS_PER_CLUSTER + aff0;
+	if (index >= CONFIG_HYPSTUB_NR_CPUS) {
+		return -1;
+	}
+	return (long)index;
+}
+
+uintptr_t stub_cpu_stack_top(long index)
+{
+	return (uintptr_t)&stub_percpu[index + 1];
+}
+
+void stub_el2_config(const struct stub_cpu_id *id, struct stub_el2_regs *regs)
+{
+	unsigned int pmuver = ID_FIELD(id->dfr0, 8);
+
+	regs->features = 0;
+	regs->hcr = HCR_RW | HCR_APK | HCR_API;
+	regs->cnthctl = CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN;
+	regs->cptr = CPTR_EL2_RES1;
+	regs->mdcr = 0;
+	regs->sctlr_el2 = SCTLR_EL2_RES1;
+	regs->sctlr_el1 = SCTLR_EL1_RES1;
+	regs->vpidr = id->midr;
+	regs->vmpidr = id->mpidr;
+	regs->icc_sre = 0;
+	regs->zcr = 0;
+	regs->smcr = 0;
+
+	if (ID_FIELD(id->pfr0, 24) != 0) {
+		regs->features |= STUB_EL2_HAS_GICV3;
+		regs->icc_sre = ICC_SRE_EL2_SRE | ICC_SRE_EL2_ENABLE;
+	}
+	if (ID_FIELD(id->pfr0, 32) != 0) {
+		regs->features |= STUB_EL2_HAS_SVE;
+		regs->zcr = ZCR_LEN_MAX;
+	}
+	if (ID_FIELD(id->pfr1, 24) != 0) {
+		regs->features |= STUB_EL2_HAS_SME;
+		regs->cptr &= ~CPTR_EL2_TSM;
+		regs->smcr = SMCR_FA64 | SMCR_LEN_MAX;
+	}
+	if (ID_FIELD(id->mmfr0, 56) != 0) {
+		regs->features |= STUB_EL2_HAS_FGT;
+	}
+	/* PMUVer 0xf is an IMPLEMENTATION DEFINED PMU: leave it alone. */
+	if (pmuver != 0 && pmuver != 0xf) {
+		regs->features |= STUB_EL2_HAS_PMU;
+		/* HPMN: every counter PMCR_EL0.N reports belongs to EL1. */
+		regs->mdcr = (id->pmcr >> 11) & 0x1f;
+	}
+}
+
+uintptr_t stub_prepare_cpu(void)
+{
+	struct stub_cpu_id id;
+	struct stub_el2_regs regs;
+	long index;
+
+	arch_read_cpu_id(&id);
+	index = stub_cpu_index(id.mpidr);
+	if (index < 0) {
+		return 0;
+	}
+	stub_el2_config(&id, &regs);
+	arch_write_el2_regs(&regs);
+	return stub_cpu_stack_top(index);
+}

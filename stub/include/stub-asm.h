@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Layouts and values the stub's assembly and C share.  Macros only; the C
+ * side checks every offset against its struct with _Static_assert.
+ */
+#ifndef HYPSTUB_STUB_ASM_H
+#define HYPSTUB_STUB_ASM_H
+
+/* struct stub_frame: x0..x18 then x30, as saved by the HVC entry. */
+#define STUB_FRAME_X(n)		((n) * 8)
+#define STUB_FRAME_LR		152
+#define STUB_FRAME_SIZE		160
+
+/* Each CPU's slot: its stack, the HVC frame at the top. */
+#define STUB_PERCPU_SIZE	512
+
+/* What stub_handle_lower_sync() asks the exit path to do. */
+#define STUB_EXIT_RETURN	0
+#define STUB_EXIT_PARK		1
+
+/* SPSR_EL2 values: EL1h or EL2h, with D, A, I and F masked. */
+#define STUB_SPSR_EL1H_DAIF	0x3c5
+#define STUB_SPSR_EL2H_DAIF	0x3c9
+
+/* Vector numbers, in vector table order (name table in stub/report.c). */
+#define STUB_VEC_SYNC_EL2T	0
+#define STUB_VEC_IRQ_EL2T	1
+#define STUB_VEC_FIQ_EL2T	2
+#define STUB_VEC_SERROR_EL2T	3
+#define STUB_VEC_SYNC_EL2H	4
+#define STUB_VEC_IRQ_EL2H	5
+#define STUB_VEC_FIQ_EL2H	6
+#define STUB_VEC_SERROR_EL2H	7
+#define STUB_VEC_SYNC_EL1_64	8
+#define STUB_VEC_IRQ_EL1_64	9
+#define STUB_VEC_FIQ_EL1_64	10
+#define STUB_VEC_SERROR_EL1_64	11
+#define STUB_VEC_SYNC_EL1_32	12
+#define STUB_VEC_IRQ_EL1_32	13
+#define STUB_VEC_FIQ_EL1_32	14
+#define STUB_VEC_SERROR_EL1_32	15
+#define STUB_NR_VECTORS		16
+
+#endif /* HYPSTUB_STUB_ASM_H */

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The stub's C interface: the HVC frame, the dispatcher, per-CPU set-up, and
+ * the thin arch layer (stub/arm64/arch.c on the target, tests/unit/fake_arch.c
+ * on the host) that is the only place touching system registers.
+ */
+#ifndef HYPSTUB_STUB_H
+#define HYPSTUB_STUB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "abi/hypstub.h"
+#include "kconfig.h"
+#include "stub-asm.h"
+
+/* The registers the HVC entry saves: the ones C may clobber. */
+struct stub_frame {
+	uint64_t x[19];		/* x0..x18 */
+	uint64_t lr;		/* x30 */
+};
+
+/*
+ * Entry from the vectors for a synchronous exception from EL1 (AArch64).
+ * Reads the call from the frame, writes its results back to the frame.
+ * Returns STUB_EXIT_RETURN, or STUB_EXIT_PARK after reporting an
+ * exception that is not an HVC.  A SOFT_RESTART has already pointed
+ * ELR_EL2/SPSR_EL2 at its target when this returns STUB_EXIT_RETURN.
+ */
+uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr);
+
+/* Print the diagnostic for an unexpected exception (vector STUB_VEC_*). */
+void stub_report_unexpected(unsigned int vector);
+
+/* ID registers that decide how EL2 is programmed for a kernel at EL1. */
+struct stub_cpu_id {
+	uint64_t midr;
+	uint64_t mpidr;
+	uint64_t pfr0;		/* ID_AA64PFR0_EL1 */
+	uint64_t pfr1;		/* ID_AA64PFR1_EL1 */
+	uint64_t mmfr0;		/* ID_AA64MMFR0_EL1 */
+	uint64_t dfr0;		/* ID_AA64DFR0_EL1 */
+	uint64_t pmcr;		/* PMCR_EL0, read only when dfr0 shows a PMU */
+};
+
+#define STUB_EL2_HAS_GICV3	0x1U
+#define STUB_EL2_HAS_SVE	0x2U
+#define STUB_EL2_HAS_SME	0x4U
+#define STUB_EL2_HAS_FGT	0x8U
+#define STUB_EL2_HAS_PMU	0x10U
+
+/* The EL2 register values for one CPU, as booting.rst asks. */
+struct stub_el2_regs {
+	uint64_t hcr;
+	uint64_t cnthctl;
+	uint64_t cptr;
+	uint64_t mdcr;
+	uint64_t sctlr_el2;
+	uint64_t sctlr_el1;
+	uint64_t vpidr;
+	uint64_t vmpidr;
+	uint64_t icc_sre;	/* when STUB_EL2_HAS_GICV3 */
+	uint64_t zcr;		/* when STUB_EL2_HAS_SVE */
+	uint64_t smcr;		/* when STUB_EL2_HAS_SME */
+	unsigned int features;	/* STUB_EL2_HAS_* */
+};
+
+void stub_el2_config(const struct stub_cpu_id *id, struct stub_el2_regs *regs);
+
+/* Slot of the CPU with this MPIDR, or -1 when the build has no room for it. */
+long stub_cpu_index(uint64_t mpidr);
+
+/* Top of the stack of slot @index (which must be valid). */
+uintptr_t stub_cpu_stack_top(long index);
+
+/*
+ * Programs EL2 on the calling CPU (at EL2, any stack) and returns the top
+ * of its stub stack, for stub_enter_el1(); 0 when the CPU has no slot.
+ */
+uintptr_t stub_prepare_cpu(void);
+
+/* Number of address bits ID_AA64MMFR0_EL1.PARange allows. */
+unsigned int stub_pa_bits(uint64_t mmfr0);
+
+/* Debug console (PL011 at CONFIG_HYPSTUB_UART_BASE). */
+void stub_puts(const char *s);
+void stub_put_hex(uint64_t value);
+
+/* Resident region, from the linker script. */
+extern char stub_resident_start[], stub_resident_end[];
+
+/* Arch layer. */
+uint64_t arch_read_vbar_el2(void);
+void arch_write_vbar_el2(uint64_t vbar);
+uint64_t arch_stub_vectors(void);
+uint64_t arch_read_id_aa64mmfr0(void);
+uint64_t arch_read_id_aa64pfr0(void);
+uint64_t arch_read_ich_vtr_el2(void);
+uint64_t arch_read_mpidr(void);
+void arch_read_cpu_id(struct stub_cpu_id *id);
+void arch_write_el2_regs(const struct stub_el2_regs *regs);
+/* EL2 MMU and caches off; the exception return goes to @entry at EL2h. */
+void arch_prepare_soft_restart(uint64_t entry);
+void arch_read_fault(uint64_t *esr, uint64_t *elr, uint64_t *far,
+		     uint64_t *spsr);
+/* Make the next fault at EL2 on this CPU park without a report. */
+void arch_disarm_report(void);
+void arch_uart_putc(char c);
+
+#endif /* HYPSTUB_STUB_H */

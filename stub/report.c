@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Diagnostic for an exception the stub does not expect.  The caller parks
+ * the CPU afterwards on a label named after the vector.
+ */
+#include "stub.h"
+
+/*
+ * Vector names, built as <kind>_<source> in vector table order: the
+ * table is four groups (EL2t, EL2h, EL1 AArch64, EL1 AArch32) of four
+ * kinds.  Arrays of arrays: no pointers to relocate.
+ */
+static const char stub_vector_kind[4][7] = { "sync", "irq", "fiq", "serror" };
+static const char stub_vector_source[4][7] = { "el2t", "el2h", "el1_64", "el1_32" };
+
+void stub_report_unexpected(unsigned int vector)
+{
+	uint64_t esr, elr, far, spsr;
+
+	/* A fault while reporting must not re-enter the report. */
+	arch_disarm_report();
+	if (!IS_ENABLED(CONFIG_HYPSTUB_DEBUG_UART) || vector >= STUB_NR_VECTORS) {
+		return;
+	}
+	arch_read_fault(&esr, &elr, &far, &spsr);
+	stub_puts("\nhypstub: unexpected ");
+	stub_puts(stub_vector_kind[vector % 4]);
+	stub_puts("_");
+	stub_puts(stub_vector_source[vector / 4]);
+	stub_puts(" exception on CPU ");
+	stub_put_hex(arch_read_mpidr());
+	stub_puts("\nhypstub: ESR_EL2=");
+	stub_put_hex(esr);
+	stub_puts(" ELR_EL2=");
+	stub_put_hex(elr);
+	stub_puts(" FAR_EL2=");
+	stub_put_hex(far);
+	stub_puts(" SPSR_EL2=");
+	stub_put_hex(spsr);
+	stub_puts("\nhypstub: CPU parked\n");
+}
