@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Image entry.  Entered like a Linux kernel (booting.rst): at EL2 (the only
+ * level the stub can be installed from), MMU off, x0 = DTB.  The EL2 part
+ * only installs the stub on this CPU; all loading happens at EL1.
+ */
+#include "boot/image.h"
+#include "stub-asm.h"
+
+	.section .head, "ax"
+	.globl	_start
+_start:
+	b	boot_entry			/* code0 */
+	.long	0				/* code1 */
+	.quad	0				/* text_offset */
+	.quad	0				/* image_size: set by make image */
+	.quad	ARM64_IMAGE_FLAG_ANYWHERE	/* LE, page size unspecified */
+	.quad	0, 0, 0
+	.long	ARM64_IMAGE_MAGIC
+	.long	0
+	.globl	hypstub_info
+hypstub_info:					/* set by make image */
+	.quad	HYPSTUB_INFO_MAGIC
+	.quad	0				/* payload offset */
+	.quad	0				/* payload size */
+
+	.section .boot.text, "ax"
+boot_entry:
+	msr	daifset, #0xf
+	mov	x19, x0				/* DTB */
+	msr	spsel, #1
+	adr	x1, boot_stack_top
+	mov	sp, x1
+	mrs	x1, CurrentEL
+	lsr	x0, x1, #2
+	cmp	x0, #2
+	b.ne	boot_wrong_el
+	bl	stub_prepare_cpu		/* at EL2, on the boot stack */
+	cbz	x0, boot_no_slot
+	adr	x1, boot_el1_entry
+	mov	x2, x19
+	mov	x3, xzr
+	mov	x4, xzr
+	mov	x5, xzr
+	b	stub_enter_el1
+
+	/* EL1h, MMU off, DAIF masked, x0 = DTB: the stub is below us now. */
+boot_el1_entry:
+	adr	x1, boot_stack_top
+	mov	sp, x1
+	mov	x19, x0
+	adr	x1, _start
+	bl	boot_main			/* returns the payload entry */
+	mov	x4, x0
+	mov	x0, x19
+	mov	x1, xzr
+	mov	x2, xzr
+	mov	x3, xzr
+	br	x4
+
+boot_wrong_el:					/* x0 = the EL we are at */
+	bl	boot_fail_wrong_el
+boot_park_wrong_el:
+	wfe
+	b	boot_park_wrong_el
+
+boot_no_slot:
+	bl	boot_fail_no_slot
+boot_park_no_slot:
+	wfe
+	b	boot_park_no_slot
+
+/* After the payload moved: no stale instructions for it. */
+	.globl	boot_sync_icache
+	.type	boot_sync_icache, %function
+boot_sync_icache:
+	dsb	sy
+	ic	iallu
+	dsb	sy
+	isb
+	ret
+	.size	boot_sync_icache, . - boot_sync_icache
+
+	.globl	boot_system_off
+	.type	boot_system_off, %function
+boot_system_off:				/* PSCI SYSTEM_OFF via SMC */
+	ldr	w0, =0x84000008
+	smc	#0
+boot_park_system_off:
+	wfe
+	b	boot_park_system_off
+	.size	boot_system_off, . - boot_system_off
+
+	.section .boot.stack, "aw"
+	.align	4
+boot_stack:
+	.space	4096
+boot_stack_top:

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The loader, at EL1 above the freshly installed stub: checks the payload
+ * packed by `make image`, puts it where an arm64 kernel must be, and hands
+ * back its entry.  Any problem is reported and the machine is switched off:
+ * a payload is never entered half-prepared.
+ */
+#include "boot.h"
+
+/* The payload's destination [dest, dest + image_size) must avoid these. */
+
+const char *boot_check_payload(const struct arm64_image_header *hdr,
+			       uint64_t file_size)
+{
+	if (file_size < ARM64_IMAGE_HEADER_SIZE) {
+		return "payload is smaller than an arm64 Image header";
+	}
+	if (hdr->magic != ARM64_IMAGE_MAGIC) {
+		return "payload has no arm64 Image magic (ARM\\x64 at offset 56)";
+	}
+	if (hdr->flags & ARM64_IMAGE_FLAG_BE) {
+		return "payload is a big-endian kernel";
+	}
+	if (hdr->text_offset % 4096 != 0 ||
+	    hdr->text_offset >= ARM64_IMAGE_ALIGN) {
+		return "payload text_offset is not a page multiple below 2 MiB";
+	}
+	if (hdr->image_size != 0 && hdr->image_size < file_size) {
+		return "payload image_size is smaller than the payload itself";
+	}
+	return NULL;
+}
+
+static int boot_overlaps(uint64_t start, uint64_t end,
+			 const struct boot_range *r)
+{
+	return start < r->end && r->start < end;
+}
+
+static uint64_t boot_align_up(uint64_t value)
+{
+	return (value + ARM64_IMAGE_ALIGN - 1) & ~(uint64_t)(ARM64_IMAGE_ALIGN - 1);
+}
+
+uint64_t boot_place_payload(uint64_t current, uint64_t text_offset,
+			    uint64_t size, uint64_t lowest,
+			    const struct boot_range *busy, unsigned int nr_busy)
+{
+	uint64_t base = current - text_offset;
+	unsigned int i;
+
+	/* In place when the packer's 2 MiB offset landed on a 2 MiB boundary. */
+	if (base % ARM64_IMAGE_ALIGN != 0) {
+		base = boot_align_up(lowest);
+	}
+	for (i = 0; i < nr_busy; i++) {
+		if (boot_overlaps(base, base + text_offset + size, &busy[i])) {
+			/* Never below @lowest: the copy must not hit its source. */
+			base = boot_align_up(busy[i].end > lowest ? busy[i].end :
+					     lowest);
+			i = (unsigned int)-1;	/* check every range again */
+		}
+	}
+	return base + text_offset;
+}
+
+static void boot_copy(uint64_t dest, uint64_t src, uint64_t size)
+{
+	volatile uint64_t *d = (volatile uint64_t *)(uintptr_t)dest;
+	const volatile uint64_t *s = (const volatile uint64_t *)(uintptr_t)src;
+	uint64_t i;
+
+	/* dest lies above src (see boot_place_payload): copy from the top. */
+	for (i = (size + 7) / 8; i > 0; i--) {
+		d[i - 1] = s[i - 1];
+	}
+}
+
+void boot_fail(const char *why)
+{
+	stub_puts("hypstub: ");
+	stub_puts(why);
+	stub_puts("\nhypstub: not entering the payload; switching off\n");
+	boot_system_off();
+}
+
+void boot_fail_wrong_el(uint64_t el)
+{
+	stub_puts("hypstub: entered at EL");
+	arch_uart_putc((char)('0' + (el & 3)));
+	boot_fail("the stub can only be installed from EL2");
+}
+
+void boot_fail_no_slot(void)
+{
+	stub_puts("hypstub: boot CPU MPIDR ");
+	stub_put_hex(arch_read_mpidr());
+	boot_fail("has no stub slot (see CONFIG_HYPSTUB_NR_CPUS)");
+}
+
+uint64_t boot_main(uint64_t dtb, uint64_t image_base)
+{
+	const struct hypstub_info *info =
+		(const struct hypstub_info *)(uintptr_t)(image_base +
+							 HYPSTUB_INFO_OFFSET);
+	const struct arm64_image_header *hdr;
+	struct boot_range busy[1];
+	uint64_t payload, size, dest, image_end;
+	const char *why;
+
+	stub_puts("hypstub: stub installed at EL2, vectors ");
+	stub_put_hex(arch_stub_vectors());
+	stub_puts(", resident ");
+	stub_put_hex(image_base);
+	stub_puts("..");
+	stub_put_hex(image_base + HYPSTUB_RESIDENT_SIZE);
+	stub_puts("\n");
+
+	if (info->magic != HYPSTUB_INFO_MAGIC || info->payload_offset == 0) {
+		boot_fail("no payload in this image (build it with make image KERNEL=...)");
+	}
+	payload = image_base + info->payload_offset;
+	size = info->payload_size;
+	hdr = (const struct arm64_image_header *)(uintptr_t)payload;
+	why = boot_check_payload(hdr, size);
+	if (why != NULL) {
+		boot_fail(why);
+	}
+	if (hdr->image_size != 0) {
+		size = hdr->image_size;
+	}
+	image_end = payload + info->payload_size;
+	busy[0].start = dtb;
+	busy[0].end = dtb + boot_fdt_size(dtb);
+	dest = boot_place_payload(payload, hdr->text_offset, size, image_end,
+				  busy, 1);
+	if (dest != payload) {
+		stub_puts("hypstub: moving the payload to ");
+		stub_put_hex(dest);
+		stub_puts("\n");
+		boot_copy(dest, payload, info->payload_size);
+		boot_sync_icache();
+	}
+	stub_puts("hypstub: entering the payload at ");
+	stub_put_hex(dest);
+	stub_puts(" at EL1, DTB ");
+	stub_put_hex(dtb);
+	stub_puts("\n");
+	return dest;
+}
