@@ -1,0 +1,131 @@
+# SPDX-License-Identifier: BSD-2-Clause
+#
+# hypstub build.  Out of tree (O=, default build/), CROSS_COMPILE= (default
+# aarch64-linux-gnu-), V=1 for full commands.  `make help` lists targets.
+
+O ?= build
+CROSS_COMPILE ?= aarch64-linux-gnu-
+# Debian's python3 has Kconfiglib (python3-kconfiglib); a python3 earlier
+# in PATH (pyenv, venv) may not.
+PYTHON ?= /usr/bin/python3
+QEMU ?= qemu-system-aarch64
+HOSTCC ?= gcc
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+CC := $(CROSS_COMPILE)gcc
+LD := $(CROSS_COMPILE)ld
+OBJCOPY := $(CROSS_COMPILE)objcopy
+NM := $(CROSS_COMPILE)nm
+
+SRC := $(CURDIR)
+CONFIG := $(O)/.config
+AUTOCONF := $(O)/include/generated/autoconf.h
+KCONFIG_ENV := KCONFIG_CONFIG=$(CONFIG)
+
+WARNINGS := -Wall -Wextra -Werror -Wstack-usage=256 -Wshadow -Wundef
+# Freestanding, no FP/SIMD (the stub must not touch EL1's vector state),
+# aligned accesses only (all memory is Device with the MMU off), and code
+# that runs wherever it is loaded.
+TARGET_CFLAGS := -std=gnu11 -Os -g -fomit-frame-pointer $(WARNINGS) -ffreestanding -nostdlib \
+	-fno-builtin -fno-stack-protector -fno-common -mgeneral-regs-only \
+	-mstrict-align -fno-pic -fno-pie -mcmodel=small \
+	-ffunction-sections -fdata-sections \
+	-include $(AUTOCONF) -I$(SRC) -I$(SRC)/include -I$(SRC)/stub/include
+TARGET_ASFLAGS := -include $(AUTOCONF) -I$(SRC) -I$(SRC)/include \
+	-I$(SRC)/stub/include -D__ASSEMBLER__
+LDFLAGS := -nostdlib -static --gc-sections --no-warn-rwx-segments
+
+STUB_OBJS := stub/dispatch.o stub/cpu.o stub/console.o stub/report.o \
+	stub/arm64/arch.o stub/arm64/vectors.o
+BOOT_OBJS := boot/arm64/head.o boot/loader.o boot/fdt.o
+OBJS := $(addprefix $(O)/,$(STUB_OBJS) $(BOOT_OBJS))
+
+.PHONY: all image defconfig menuconfig savedefconfig olddefconfig check \
+	check-unit check-abi check-qemu bench run clean help FORCE
+
+all: $(O)/hypstub.bin
+
+# --- configuration (Kconfiglib) -------------------------------------------
+$(CONFIG):
+	@echo "  CONFIG  no $(CONFIG): using configs/defconfig"
+	$(Q)mkdir -p $(O)
+	$(Q)$(KCONFIG_ENV) $(PYTHON) -m defconfig --kconfig Kconfig configs/defconfig >/dev/null
+
+defconfig:
+	$(Q)mkdir -p $(O)
+	$(Q)$(KCONFIG_ENV) $(PYTHON) -m defconfig --kconfig Kconfig configs/defconfig
+
+olddefconfig: $(CONFIG)
+	$(Q)$(KCONFIG_ENV) $(PYTHON) -m olddefconfig Kconfig
+
+menuconfig: $(CONFIG)
+	$(Q)$(KCONFIG_ENV) $(PYTHON) -m menuconfig Kconfig
+
+savedefconfig: $(CONFIG)
+	$(Q)$(KCONFIG_ENV) $(PYTHON) -m savedefconfig --kconfig Kconfig --out $(O)/defconfig
+	@echo "  wrote $(O)/defconfig (copy it to configs/ to make it the default)"
+
+$(AUTOCONF): $(CONFIG) Kconfig
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(KCONFIG_ENV) $(PYTHON) -m genconfig --header-path $@ Kconfig
+
+# --- target objects ---------------------------------------------------------
+$(O)/%.o: %.c $(AUTOCONF)
+	@echo "  CC      $@"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(TARGET_CFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/%.o: %.S $(AUTOCONF)
+	@echo "  AS      $@"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(TARGET_ASFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/hypstub.lds: boot/arm64/hypstub.lds.S boot/image.h
+	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0 -I$(SRC) -x c $< -o $@
+
+$(O)/hypstub-at-1g.lds: boot/arm64/hypstub.lds.S boot/image.h
+	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0x40000000 -I$(SRC) -x c $< -o $@
+
+$(O)/hypstub.elf: $(OBJS) $(O)/hypstub.lds
+	@echo "  LD      $@"
+	$(Q)$(LD) $(LDFLAGS) -T $(O)/hypstub.lds $(OBJS) -o $@
+
+# The same objects linked 1 GiB higher must give the same bytes: proof that
+# nothing holds an absolute address, so the image runs wherever it lands.
+$(O)/hypstub.bin: $(O)/hypstub.elf $(OBJS) $(O)/hypstub-at-1g.lds
+	@echo "  OBJCOPY $@"
+	$(Q)$(OBJCOPY) -O binary $< $@
+	$(Q)$(LD) $(LDFLAGS) -T $(O)/hypstub-at-1g.lds $(OBJS) -o $(O)/hypstub-at-1g.elf
+	$(Q)$(OBJCOPY) -O binary $(O)/hypstub-at-1g.elf $(O)/hypstub-at-1g.bin
+	$(Q)cmp -s $@ $(O)/hypstub-at-1g.bin || \
+		{ echo "error: image is not position independent (differs when linked at 1 GiB)"; rm -f $@; exit 1; }
+
+# --- make image KERNEL=<arm64 Image> ---------------------------------------
+IMAGE ?= $(O)/hypstub.Image
+image: $(O)/hypstub.bin
+	@test -n "$(KERNEL)" || { echo "usage: make image KERNEL=<arm64 Image> [IMAGE=<output>]"; exit 1; }
+	@echo "  PACK    $(IMAGE) (payload $(KERNEL))"
+	$(Q)$(PYTHON) scripts/pack-image.py $(O)/hypstub.bin $(KERNEL) $(IMAGE)
+
+-include $(OBJS:.o=.d)
+include tests/tests.mk
+
+clean:
+	rm -rf $(O)
+
+help:
+	@echo "hypstub: make [O=dir] [CROSS_COMPILE=prefix] [V=1] <target>"
+	@echo "  defconfig      write \$$(O)/.config from configs/defconfig"
+	@echo "  menuconfig     edit \$$(O)/.config (Kconfiglib)"
+	@echo "  savedefconfig  write the minimal \$$(O)/defconfig"
+	@echo "  all            build \$$(O)/hypstub.bin: stub and loader, no payload"
+	@echo "  image KERNEL=f pack the stub with arm64 Image f into \$$(O)/hypstub.Image"
+	@echo "  run            boot the conformance guest under the stub in QEMU"
+	@echo "  check          every test: host unit, ABI freeze and doc, QEMU suite"
+	@echo "  bench          footprint and instructions per call"
+	@echo "  clean          remove \$$(O)"
