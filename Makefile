@@ -75,12 +75,12 @@ $(AUTOCONF): $(CONFIG) Kconfig
 	$(Q)$(KCONFIG_ENV) $(PYTHON) -m genconfig --header-path $@ Kconfig
 
 # --- target objects ---------------------------------------------------------
-$(O)/%.o: %.c $(AUTOCONF)
+$(O)/%.o: %.c $(AUTOCONF) Makefile
 	@echo "  CC      $@"
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(TARGET_CFLAGS) -MMD -MP -c $< -o $@
 
-$(O)/%.o: %.S $(AUTOCONF)
+$(O)/%.o: %.S $(AUTOCONF) Makefile
 	@echo "  AS      $@"
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(TARGET_ASFLAGS) -MMD -MP -c $< -o $@

@@ -15,27 +15,27 @@ static const char stub_vector_source[4][7] = { "el2t", "el2h", "el1_64", "el1_32
 
 void stub_report_unexpected(unsigned int vector)
 {
-	uint64_t esr, elr, far, spsr;
+	static const char labels[5][20] = {
+		" exception on CPU ", "\nhypstub: ESR_EL2=", " ELR_EL2=",
+		" FAR_EL2=", " SPSR_EL2=",
+	};
+	uint64_t values[5];
+	unsigned int i;
 
 	/* A fault while reporting must not re-enter the report. */
 	arch_disarm_report();
 	if (!IS_ENABLED(CONFIG_HYPSTUB_DEBUG_UART) || vector >= STUB_NR_VECTORS) {
 		return;
 	}
-	arch_read_fault(&esr, &elr, &far, &spsr);
+	values[0] = arch_read_mpidr();
+	arch_read_fault(&values[1], &values[2], &values[3], &values[4]);
 	stub_puts("\nhypstub: unexpected ");
 	stub_puts(stub_vector_kind[vector % 4]);
 	stub_puts("_");
 	stub_puts(stub_vector_source[vector / 4]);
-	stub_puts(" exception on CPU ");
-	stub_put_hex(arch_read_mpidr());
-	stub_puts("\nhypstub: ESR_EL2=");
-	stub_put_hex(esr);
-	stub_puts(" ELR_EL2=");
-	stub_put_hex(elr);
-	stub_puts(" FAR_EL2=");
-	stub_put_hex(far);
-	stub_puts(" SPSR_EL2=");
-	stub_put_hex(spsr);
+	for (i = 0; i < 5; i++) {
+		stub_puts(labels[i]);
+		stub_put_hex(values[i]);
+	}
 	stub_puts("\nhypstub: CPU parked\n");
 }
