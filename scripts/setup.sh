@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
+#
+# Installs, from Debian's archive by package name, what hypstub's build,
+# tests and demonstration need.  Idempotent: packages already installed
+# are not fetched again, and nothing is downloaded when all are there.
+set -euo pipefail
+
+packages=(
+	make gcc libc6-dev python3 python3-kconfiglib   # host build, Kconfiglib
+	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu  # the cross toolchain
+	libcmocka-dev                                     # host unit tests
+	qemu-system-arm                                   # qemu-system-aarch64
+)
+
+missing=()
+for p in "${packages[@]}"; do
+	if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" != "install ok installed" ]; then
+		missing+=("$p")
+	fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+	echo "setup: all ${#packages[@]} packages present"
+	exit 0
+fi
+
+sudo=
+if [ "$(id -u)" -ne 0 ]; then
+	if ! command -v sudo >/dev/null; then
+		echo "setup: need root (or sudo) to install: ${missing[*]}" >&2
+		exit 1
+	fi
+	sudo=sudo
+fi
+
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+# Third-party lists on a machine may fail to refresh; Debian's must not.
+$sudo apt-get update -q || echo "setup: apt-get update reported errors; trying the install anyway"
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

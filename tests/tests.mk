@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# Test targets, included by the top Makefile.  `make check` runs them all
+# through tests/run-all.sh, which goes on past a failure and ends with one
+# "check: N passed, M failed" line.
+
+-include tests/unit/unit.mk
+
+QEMU_CPUS := cortex-a57 max
+QEMU_GICS := 2 3
+QEMU_COMBOS := $(foreach c,$(QEMU_CPUS),$(foreach g,$(QEMU_GICS),$(c),$(g)))
+
+GUEST_DIR := $(abspath $(O))/tests/guest
+GUEST := $(GUEST_DIR)/conformance.Image
+CONFORMANCE_IMAGE := $(O)/conformance.Image
+
+.PHONY: check-freeze check-doc guest $(addprefix check-qemu-,$(QEMU_COMBOS))
+
+check:
+	$(Q)O=$(O) MAKE="$(MAKE)" tests/run-all.sh unit freeze doc \
+		$(addprefix qemu-,$(QEMU_COMBOS))
+
+check-abi: check-freeze check-doc
+
+check-freeze:
+	$(Q)mkdir -p $(O)/tests/abi
+	$(Q)$(HOSTCC) -std=c11 -Wall -Wextra -Werror -I. tests/abi/freeze.c \
+		-lcmocka -o $(O)/tests/abi/freeze
+	$(Q)$(O)/tests/abi/freeze
+
+check-doc:
+	$(Q)$(PYTHON) tests/abi/check-doc.py abi/hypstub.h docs/hyp-abi.rst
+
+guest:
+	$(Q)$(MAKE) -s -C tests/qemu/guest O=$(GUEST_DIR) CROSS_COMPILE=$(CROSS_COMPILE)
+
+$(CONFORMANCE_IMAGE): $(O)/hypstub.bin guest
+	$(Q)$(PYTHON) scripts/pack-image.py $(O)/hypstub.bin $(GUEST) $@
+
+check-qemu: $(addprefix check-qemu-,$(QEMU_COMBOS))
+
+# check-qemu-<cpu>,<gic>: one fresh QEMU per CPU and GIC model.
+$(addprefix check-qemu-,$(QEMU_COMBOS)): check-qemu-%: $(CONFORMANCE_IMAGE)
+	$(Q)tests/qemu/run-conformance.sh $(CONFORMANCE_IMAGE) \
+		$(word 1,$(subst $(comma), ,$*)) $(word 2,$(subst $(comma), ,$*))
+
+comma := ,
+
+# The main demonstration: the conformance guest at EL1 above the stub.
+run: $(CONFORMANCE_IMAGE)
+	$(Q)tests/qemu/run-conformance.sh $(CONFORMANCE_IMAGE) cortex-a57 3
