@@ -42,18 +42,6 @@ struct stub_percpu {
 static struct stub_percpu stub_percpu[CONFIG_HYPSTUB_NR_CPUS]
 	__attribute__((section(".stub.percpu")));
 
-unsigned int stub_pa_bits(uint64_t mmfr0)
-{
-	static const uint8_t bits[] = { 32, 36, 40, 42, 44, 48, 52 };
-	unsigned int parange = ID_FIELD(mmfr0, 0);
-
-	/* Values above 6 are reserved: assume the widest known range. */
-	if (parange >= sizeof(bits)) {
-		return 52;
-	}
-	return bits[parange];
-}
-
 long stub_cpu_index(uint64_t mpidr)
 {
 	uint64_t aff0 = mpidr & 0xff;

@@ -4,75 +4,11 @@
  * UART.  Registers the assembler may not know are named by encoding.
  */
 #include "stub.h"
-
-#define __stringify_1(x)	#x
-#define __stringify(x)		__stringify_1(x)
-
-/* Two-level, so that SYS_* names expand to their s3_* encodings. */
-#define read_sysreg(reg) ({						\
-	uint64_t __val;							\
-	__asm__ volatile("mrs %0, " __stringify(reg) : "=r"(__val));	\
-	__val;								\
-})
-
-#define write_sysreg(val, reg)						\
-	__asm__ volatile("msr " __stringify(reg) ", %0"			\
-			 : : "r"((uint64_t)(val)))
-
-#define isb()	__asm__ volatile("isb" : : : "memory")
-
-#define SYS_ID_AA64PFR1_EL1	s3_0_c0_c4_1
-#define SYS_ZCR_EL2		s3_4_c1_c2_0
-#define SYS_SMCR_EL2		s3_4_c1_c2_6
-#define SYS_HFGRTR_EL2		s3_4_c1_c1_4
-#define SYS_HFGWTR_EL2		s3_4_c1_c1_5
-#define SYS_HFGITR_EL2		s3_4_c1_c1_6
-#define SYS_HDFGRTR_EL2		s3_4_c3_c1_4
-#define SYS_HDFGWTR_EL2		s3_4_c3_c1_5
-#define SYS_ICC_SRE_EL2		s3_4_c12_c9_5
-#define SYS_ICH_HCR_EL2		s3_4_c12_c11_0
-#define SYS_ICH_VTR_EL2		s3_4_c12_c11_1
-
-#define SCTLR_M			(1UL << 0)
-#define SCTLR_C			(1UL << 2)
-#define SCTLR_I			(1UL << 12)
+#include "sysreg.h"
 
 #define PL011_DR		0x00
 #define PL011_FR		0x18
 #define PL011_FR_TXFF		(1U << 5)
-
-extern char stub_vectors[];
-
-uint64_t arch_read_vbar_el2(void)
-{
-	return read_sysreg(vbar_el2);
-}
-
-void arch_write_vbar_el2(uint64_t vbar)
-{
-	write_sysreg(vbar, vbar_el2);
-	isb();
-}
-
-uint64_t arch_stub_vectors(void)
-{
-	return (uint64_t)(uintptr_t)stub_vectors;
-}
-
-uint64_t arch_read_id_aa64mmfr0(void)
-{
-	return read_sysreg(id_aa64mmfr0_el1);
-}
-
-uint64_t arch_read_id_aa64pfr0(void)
-{
-	return read_sysreg(id_aa64pfr0_el1);
-}
-
-uint64_t arch_read_ich_vtr_el2(void)
-{
-	return read_sysreg(SYS_ICH_VTR_EL2);
-}
 
 uint64_t arch_read_mpidr(void)
 {
@@ -130,16 +66,6 @@ void arch_write_el2_regs(const struct stub_el2_regs *regs)
 	}
 	write_sysreg(arch_stub_vectors(), vbar_el2);
 	isb();
-}
-
-void arch_prepare_soft_restart(uint64_t entry)
-{
-	uint64_t sctlr = read_sysreg(sctlr_el2);
-
-	write_sysreg(sctlr & ~(SCTLR_M | SCTLR_C | SCTLR_I), sctlr_el2);
-	isb();
-	write_sysreg(entry, elr_el2);
-	write_sysreg(STUB_SPSR_EL2H_DAIF, spsr_el2);
 }
 
 void arch_read_fault(uint64_t *esr, uint64_t *elr, uint64_t *far,

@@ -40,22 +40,23 @@ stub_vectors:
 	/* Synchronous from EL1 (AArch64): the HVC entry, saved in place. */
 	.align	7
 vector_sync_el1_64:
-	sub	sp, sp, #STUB_FRAME_SIZE
-	stp	x0, x1, [sp, #STUB_FRAME_X(0)]
+	/* x8..x18 need no saving: EL2 C is built never to touch them. */
+	stp	x0, x1, [sp, #-STUB_FRAME_SIZE]!
 	stp	x2, x3, [sp, #STUB_FRAME_X(2)]
 	stp	x4, x5, [sp, #STUB_FRAME_X(4)]
 	stp	x6, x7, [sp, #STUB_FRAME_X(6)]
-	stp	x8, x9, [sp, #STUB_FRAME_X(8)]
-	stp	x10, x11, [sp, #STUB_FRAME_X(10)]
-	stp	x12, x13, [sp, #STUB_FRAME_X(12)]
-	stp	x14, x15, [sp, #STUB_FRAME_X(14)]
-	stp	x16, x17, [sp, #STUB_FRAME_X(16)]
-	stp	x18, x30, [sp, #STUB_FRAME_X(18)]
+	str	x30, [sp, #STUB_FRAME_LR]
 	mov	x0, sp
 	mrs	x1, esr_el2
 	bl	stub_handle_lower_sync
 	cbnz	x0, park_sync_el1_64
-	b	stub_exit_lower
+	/* Restores every saved register: results were written into the frame. */
+	ldp	x2, x3, [sp, #STUB_FRAME_X(2)]
+	ldp	x4, x5, [sp, #STUB_FRAME_X(4)]
+	ldp	x6, x7, [sp, #STUB_FRAME_X(6)]
+	ldr	x30, [sp, #STUB_FRAME_LR]
+	ldp	x0, x1, [sp], #STUB_FRAME_SIZE
+	eret
 
 	vector_unexpected irq_el1_64, STUB_VEC_IRQ_EL1_64
 	vector_unexpected fiq_el1_64, STUB_VEC_FIQ_EL1_64
@@ -65,21 +66,6 @@ vector_sync_el1_64:
 	vector_unexpected irq_el1_32, STUB_VEC_IRQ_EL1_32
 	vector_unexpected fiq_el1_32, STUB_VEC_FIQ_EL1_32
 	vector_unexpected serror_el1_32, STUB_VEC_SERROR_EL1_32
-
-	/* Restores every saved register: results were written into the frame. */
-stub_exit_lower:
-	ldp	x0, x1, [sp, #STUB_FRAME_X(0)]
-	ldp	x2, x3, [sp, #STUB_FRAME_X(2)]
-	ldp	x4, x5, [sp, #STUB_FRAME_X(4)]
-	ldp	x6, x7, [sp, #STUB_FRAME_X(6)]
-	ldp	x8, x9, [sp, #STUB_FRAME_X(8)]
-	ldp	x10, x11, [sp, #STUB_FRAME_X(10)]
-	ldp	x12, x13, [sp, #STUB_FRAME_X(12)]
-	ldp	x14, x15, [sp, #STUB_FRAME_X(14)]
-	ldp	x16, x17, [sp, #STUB_FRAME_X(16)]
-	ldp	x18, x30, [sp, #STUB_FRAME_X(18)]
-	add	sp, sp, #STUB_FRAME_SIZE
-	eret
 
 	/* stub_handle_lower_sync() reported a non-HVC exception from EL1. */
 park_sync_el1_64:

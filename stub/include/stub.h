@@ -13,11 +13,17 @@
 #include "abi/hypstub.h"
 #include "kconfig.h"
 #include "stub-asm.h"
+#include <stub-arch.h>
 
-/* The registers the HVC entry saves: the ones C may clobber. */
+/*
+ * The registers the HVC entry saves: the ones EL2 C may clobber.  The stub
+ * is compiled with x8..x18 reserved (-ffixed-x8 ... -ffixed-x18), so C
+ * touches only x0..x7, x30 and the callee-saved registers it restores.
+ */
 struct stub_frame {
-	uint64_t x[19];		/* x0..x18 */
+	uint64_t x[8];		/* x0..x7 */
 	uint64_t lr;		/* x30 */
+	uint64_t pad;		/* SP stays 16-byte aligned */
 };
 
 /*
@@ -79,8 +85,18 @@ uintptr_t stub_cpu_stack_top(long index);
  */
 uintptr_t stub_prepare_cpu(void);
 
-/* Number of address bits ID_AA64MMFR0_EL1.PARange allows. */
-unsigned int stub_pa_bits(uint64_t mmfr0);
+/* Number of address bits ID_AA64MMFR0_EL1.PARange allows (inline: HVC path). */
+static inline unsigned int stub_pa_bits(uint64_t mmfr0)
+{
+	static const uint8_t bits[] = { 32, 36, 40, 42, 44, 48, 52 };
+	unsigned int parange = mmfr0 & 0xf;
+
+	/* Values above 6 are reserved: assume the widest known range. */
+	if (parange >= sizeof(bits)) {
+		return 52;
+	}
+	return bits[parange];
+}
 
 /* Debug console (PL011 at CONFIG_HYPSTUB_UART_BASE). */
 void stub_puts(const char *s);
@@ -89,18 +105,13 @@ void stub_put_hex(uint64_t value);
 /* Resident region, from the linker script. */
 extern char stub_resident_start[], stub_resident_end[];
 
-/* Arch layer. */
-uint64_t arch_read_vbar_el2(void);
-void arch_write_vbar_el2(uint64_t vbar);
-uint64_t arch_stub_vectors(void);
-uint64_t arch_read_id_aa64mmfr0(void);
-uint64_t arch_read_id_aa64pfr0(void);
-uint64_t arch_read_ich_vtr_el2(void);
+/*
+ * Arch layer: the accessors the HVC path uses come from <stub-arch.h>
+ * (inline on the target, prototypes on the host); the rest are here.
+ */
 uint64_t arch_read_mpidr(void);
 void arch_read_cpu_id(struct stub_cpu_id *id);
 void arch_write_el2_regs(const struct stub_el2_regs *regs);
-/* EL2 MMU and caches off; the exception return goes to @entry at EL2h. */
-void arch_prepare_soft_restart(uint64_t entry);
 void arch_read_fault(uint64_t *esr, uint64_t *elr, uint64_t *far,
 		     uint64_t *spsr);
 /* Make the next fault at EL2 on this CPU park without a report. */
