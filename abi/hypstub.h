@@ -29,8 +29,9 @@
 	((HYPSTUB_ABI_VERSION_MAJOR << 16) | HYPSTUB_ABI_VERSION_MINOR)
 
 /*
- * Legacy hyp-stub calls: `hvc #0`, stub number in w0, Linux's numbering
- * since v4.12 (arch/arm64/include/asm/virt.h).
+ * Legacy hyp-stub calls: `hvc #0`, stub number in w0, at Linux's current
+ * numbers (arch/arm64/include/asm/virt.h): 0-2 since v4.12, 3 added as
+ * HVC_VHE_RESTART and renamed HVC_FINALISE_EL2 in v5.18, 4 in late 2025.
  */
 #define HVC_SET_VECTORS		HYPSTUB_U(0)
 #define HVC_SOFT_RESTART	HYPSTUB_U(1)
