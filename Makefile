@@ -39,8 +39,8 @@ TARGET_CFLAGS := -std=gnu11 -Os -g -fomit-frame-pointer $(WARNINGS) -ffreestandi
 	-I$(SRC)/stub/arm64/include -I$(SRC)/stub/include
 TARGET_ASFLAGS := -include $(AUTOCONF) -I$(SRC) -I$(SRC)/include \
 	-I$(SRC)/stub/arm64/include -I$(SRC)/stub/include -D__ASSEMBLER__
-# EL2 C never touches x8..x18, so the HVC entry need not save them.
-STUB_FIXED_REGS := $(foreach r,8 9 10 11 12 13 14 15 16 17 18,-ffixed-x$(r))
+# EL2 C never touches x5..x18, so the HVC entry need not save them.
+STUB_FIXED_REGS := $(foreach r,5 6 7 8 9 10 11 12 13 14 15 16 17 18,-ffixed-x$(r))
 LDFLAGS := -nostdlib -static --gc-sections --no-warn-rwx-segments
 
 STUB_OBJS := stub/dispatch.o stub/cpu.o stub/console.o stub/report.o \
@@ -53,7 +53,8 @@ OBJS := $(addprefix $(O)/,$(STUB_OBJS) $(BOOT_OBJS))
 
 all: $(O)/hypstub.bin
 
-$(O)/stub/%.o: TARGET_CFLAGS += $(STUB_FIXED_REGS)
+# Stack use of every EL2 function, for make bench (build/stub/**/*.ci).
+$(O)/stub/%.o: TARGET_CFLAGS += $(STUB_FIXED_REGS) -fcallgraph-info=su
 # The HVC path is worth speed over size (make bench measures it).
 $(O)/stub/dispatch.o: TARGET_CFLAGS += -O2
 
@@ -118,6 +119,23 @@ image: $(O)/hypstub.bin
 	@test -n "$(KERNEL)" || { echo "usage: make image KERNEL=<arm64 Image> [IMAGE=<output>]"; exit 1; }
 	@echo "  PACK    $(IMAGE) (payload $(KERNEL))"
 	$(Q)$(PYTHON) scripts/pack-image.py $(O)/hypstub.bin $(KERNEL) $(IMAGE)
+
+# --- make bench ---------------------------------------------------------------
+BENCH_DIR := $(O)/tests/bench
+$(BENCH_DIR)/bench.bin: tests/bench/bench.S abi/hypstub.h
+	$(Q)mkdir -p $(BENCH_DIR)
+	$(Q)$(CC) -D__ASSEMBLER__ -I$(SRC) -c $< -o $(BENCH_DIR)/bench.o
+	$(Q)$(LD) -nostdlib -static -Ttext=0 $(BENCH_DIR)/bench.o -o $(BENCH_DIR)/bench.elf
+	$(Q)$(OBJCOPY) -O binary $(BENCH_DIR)/bench.elf $@
+
+$(O)/bench.Image: $(O)/hypstub.bin $(BENCH_DIR)/bench.bin
+	$(Q)$(PYTHON) scripts/pack-image.py $(O)/hypstub.bin $(BENCH_DIR)/bench.bin $@
+
+bench: $(O)/bench.Image $(O)/hypstub.elf
+	$(Q)$(PYTHON) scripts/bench.py --elf $(O)/hypstub.elf --nm $(NM) \
+		--ci-dir $(O)/stub --frame $$(printf '%d' $$(sed -n 's/^#define STUB_FRAME_SIZE[[:space:]]*//p' stub/include/stub-asm.h)) \
+		--nr-cpus $$(sed -n 's/^#define CONFIG_HYPSTUB_NR_CPUS //p' $(AUTOCONF)) \
+		--image $(O)/bench.Image --qemu $(QEMU)
 
 -include $(OBJS:.o=.d)
 include tests/tests.mk

@@ -12,7 +12,7 @@
 #include "stub.h"
 
 _Static_assert(offsetof(struct stub_frame, x[0]) == STUB_FRAME_X(0), "frame");
-_Static_assert(offsetof(struct stub_frame, x[7]) == STUB_FRAME_X(7), "frame");
+_Static_assert(offsetof(struct stub_frame, x[4]) == STUB_FRAME_X(4), "frame");
 _Static_assert(offsetof(struct stub_frame, lr) == STUB_FRAME_LR, "frame");
 _Static_assert(sizeof(struct stub_frame) == STUB_FRAME_SIZE, "frame");
 _Static_assert(STUB_FRAME_SIZE % 16 == 0, "SP stays 16-byte aligned");
@@ -20,7 +20,8 @@ _Static_assert(STUB_FRAME_SIZE % 16 == 0, "SP stays 16-byte aligned");
 #define ESR_EC_SHIFT		26
 #define ESR_EC_MASK		0x3fU
 #define ESR_EC_HVC64		0x16U
-#define ESR_HVC_IMM_MASK	0xffffU
+/* ESR_EL2 of `hvc #0` from AArch64: EC 0x16, IL set, immediate 0. */
+#define ESR_HVC0		0x5a000000U
 #define ID_AA64PFR0_GIC_SHIFT	24
 
 enum stub_op {
@@ -236,11 +237,20 @@ stub_do(enum stub_op op, uint32_t function_id, struct stub_frame *frame)
 	}
 }
 
-/* Out of line, so that the HVC path stays a leaf with no stack frame. */
-static __attribute__((noinline, cold)) uint64_t stub_unexpected_lower_sync(void)
+/*
+ * Not `hvc #0`: report and park if it is no HVC at all, refuse it with
+ * NOT_SUPPORTED if it is an HVC with another immediate (SMCCC reserves
+ * them).  Out of line, so that the HVC path stays a leaf with no frame.
+ */
+static __attribute__((noinline, cold)) uint64_t
+stub_not_hvc0(struct stub_frame *frame, uint64_t esr)
 {
-	stub_report_unexpected(STUB_VEC_SYNC_EL1_64);
-	return STUB_EXIT_PARK;
+	if (((esr >> ESR_EC_SHIFT) & ESR_EC_MASK) != ESR_EC_HVC64) {
+		stub_report_unexpected(STUB_VEC_SYNC_EL1_64);
+		return STUB_EXIT_PARK;
+	}
+	stub_write_result(frame, 1, (uint64_t)SMCCC_RET_NOT_SUPPORTED, 0, 0, 0);
+	return STUB_EXIT_RETURN;
 }
 
 uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
@@ -249,12 +259,20 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 	enum stub_op op;
 	int64_t error;
 
-	if (__builtin_expect(((esr >> ESR_EC_SHIFT) & ESR_EC_MASK) != ESR_EC_HVC64, 0)) {
-		return stub_unexpected_lower_sync();
+	if (__builtin_expect((uint32_t)esr != ESR_HVC0, 0)) {
+		return stub_not_hvc0(frame, esr);
 	}
-	if ((esr & ESR_HVC_IMM_MASK) != 0) {
-		/* SMCCC reserves HVC immediates other than 0. */
-		error = SMCCC_RET_NOT_SUPPORTED;
+	if (__builtin_expect(hypstub_smccc_is_fast(function_id), 1)) {
+		/*
+		 * Bits 23:16 are reserved under SMCCC 1.1 (bit 16 becomes
+		 * the SVE hint only in 1.3).
+		 */
+		if (function_id & (SMCCC_FAST_RESERVED_MASK | SMCCC_SVE_HINT)) {
+			error = SMCCC_RET_NOT_SUPPORTED;
+		} else {
+			error = stub_do(stub_lookup(function_id), function_id,
+					frame);
+		}
 	} else if (function_id < HYPSTUB_LEGACY_LIMIT) {
 		op = stub_legacy_lookup(function_id);
 		error = stub_do(op, function_id, frame);
@@ -264,15 +282,9 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 			/* Pre-4.12 GET_VECTORS answered in x0. */
 			stub_write_result(frame, 1, frame->x[1], 0, 0, 0);
 		}
-	} else if (!hypstub_smccc_is_fast(function_id) ||
-		   (function_id & (SMCCC_FAST_RESERVED_MASK | SMCCC_SVE_HINT))) {
-		/*
-		 * Yielding calls are not served; bits 23:16 are reserved
-		 * under SMCCC 1.1 (bit 16 becomes the SVE hint only in 1.3).
-		 */
-		error = SMCCC_RET_NOT_SUPPORTED;
 	} else {
-		error = stub_do(stub_lookup(function_id), function_id, frame);
+		/* Yielding calls are not served. */
+		error = SMCCC_RET_NOT_SUPPORTED;
 	}
 	if (error != 0) {
 		stub_write_result(frame, 1, (uint64_t)error, 0, 0, 0);

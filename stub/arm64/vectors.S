@@ -40,21 +40,17 @@ stub_vectors:
 	/* Synchronous from EL1 (AArch64): the HVC entry, saved in place. */
 	.align	7
 vector_sync_el1_64:
-	/* x8..x18 need no saving: EL2 C is built never to touch them. */
+	/* x5..x18 need no saving: EL2 C is built never to touch them. */
 	stp	x0, x1, [sp, #-STUB_FRAME_SIZE]!
 	stp	x2, x3, [sp, #STUB_FRAME_X(2)]
-	stp	x4, x5, [sp, #STUB_FRAME_X(4)]
-	stp	x6, x7, [sp, #STUB_FRAME_X(6)]
-	str	x30, [sp, #STUB_FRAME_LR]
+	stp	x4, x30, [sp, #STUB_FRAME_X(4)]
 	mov	x0, sp
 	mrs	x1, esr_el2
 	bl	stub_handle_lower_sync
 	cbnz	x0, park_sync_el1_64
 	/* Restores every saved register: results were written into the frame. */
 	ldp	x2, x3, [sp, #STUB_FRAME_X(2)]
-	ldp	x4, x5, [sp, #STUB_FRAME_X(4)]
-	ldp	x6, x7, [sp, #STUB_FRAME_X(6)]
-	ldr	x30, [sp, #STUB_FRAME_LR]
+	ldp	x4, x30, [sp, #STUB_FRAME_X(4)]
 	ldp	x0, x1, [sp], #STUB_FRAME_SIZE
 	eret
 

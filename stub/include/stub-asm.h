@@ -6,10 +6,10 @@
 #ifndef HYPSTUB_STUB_ASM_H
 #define HYPSTUB_STUB_ASM_H
 
-/* struct stub_frame: x0..x7 then x30, as saved by the HVC entry. */
+/* struct stub_frame: x0..x4 then x30, as saved by the HVC entry. */
 #define STUB_FRAME_X(n)		((n) * 8)
-#define STUB_FRAME_LR		64
-#define STUB_FRAME_SIZE		80
+#define STUB_FRAME_LR		40
+#define STUB_FRAME_SIZE		48
 
 /* Each CPU's slot: its stack, the HVC frame at the top. */
 #define STUB_PERCPU_SIZE	512

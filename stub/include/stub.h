@@ -17,13 +17,13 @@
 
 /*
  * The registers the HVC entry saves: the ones EL2 C may clobber.  The stub
- * is compiled with x8..x18 reserved (-ffixed-x8 ... -ffixed-x18), so C
- * touches only x0..x7, x30 and the callee-saved registers it restores.
+ * is compiled with x5..x18 reserved (-ffixed-x5 ... -ffixed-x18), so C
+ * touches only x0..x4, x30 and the callee-saved registers it restores.
+ * x4 is saved as an argument (SOFT_RESTART passes it on).
  */
 struct stub_frame {
-	uint64_t x[8];		/* x0..x7 */
+	uint64_t x[5];		/* x0..x4 */
 	uint64_t lr;		/* x30 */
-	uint64_t pad;		/* SP stays 16-byte aligned */
 };
 
 /*

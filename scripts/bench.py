@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""make bench: the stub's resident footprint and guest instructions per call.
+
+Footprint comes from the linked ELF (symbols the linker script defines) and
+from GCC's call graph with stack usage (-fcallgraph-info=su).  Instructions
+come from tests/bench/bench.S run under QEMU with -icount shift=0, where the
+PMU cycle counter advances once per guest instruction at EL1 and EL2 alike.
+"""
+import argparse
+import glob
+import re
+import subprocess
+import sys
+
+CODE_TARGET = 4096
+PERCPU_TARGET = 512
+OVERHEAD_TARGET = 40
+CALLS_MEASURED = ["smccc_version", "vendor_uid", "set_vectors", "unknown_id"]
+# Everything that runs on a CPU's stub stack, from its entry points.
+EL2_ROOTS = ["stub_handle_lower_sync", "stub_report_unexpected", "stub_prepare_cpu"]
+
+
+def symbols(nm, elf):
+    out = subprocess.run([nm, elf], check=True, capture_output=True, text=True).stdout
+    table = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 3:
+            table[parts[2]] = int(parts[0], 16)
+    return table
+
+
+def call_graph(ci_dir):
+    """({function: static stack bytes}, {function: {callees}}) from .ci files."""
+    frames, calls = {}, {}
+    node = re.compile(r'node: \{ title: "([^"]+)" label: "[^"]*?\\n(\d+) bytes \(static\)')
+    edge = re.compile(r'edge: \{ sourcename: "([^"]+)" targetname: "([^"]+)"')
+    for path in glob.glob(ci_dir + "/**/*.ci", recursive=True):
+        text = open(path).read()
+        for name, size in node.findall(text):
+            frames[name] = max(frames.get(name, 0), int(size))
+        for src, dst in edge.findall(text):
+            calls.setdefault(src, set()).add(dst)
+    return frames, calls
+
+
+def deepest(name, frames, calls, seen=()):
+    if name in seen:
+        raise SystemExit("bench: recursion through %s at EL2" % name)
+    below = [deepest(c, frames, calls, seen + (name,)) for c in calls.get(name, ())]
+    return frames.get(name, 0) + max(below, default=0)
+
+
+def run_guest(qemu, image, cpu, timeout):
+    cmd = [qemu, "-M", "virt,virtualization=on", "-cpu", cpu, "-m", "256M",
+           "-nographic", "-no-reboot", "-nic", "none", "-icount", "shift=0",
+           "-semihosting-config", "enable=on,target=native", "-kernel", image]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    totals = {}
+    for line in proc.stdout.splitlines():
+        m = re.match(r"bench (\w+) ([0-9a-f]{16})\s*$", line.strip())
+        if m:
+            totals[m.group(1)] = int(m.group(2), 16)
+    if proc.returncode != 0 or "bench done" not in proc.stdout:
+        raise SystemExit("bench: guest on %s failed (exit %d):\n%s" %
+                         (cpu, proc.returncode, proc.stdout))
+    return totals
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--elf", required=True)
+    ap.add_argument("--nm", default="aarch64-linux-gnu-nm")
+    ap.add_argument("--ci-dir", required=True)
+    ap.add_argument("--nr-cpus", type=int, required=True)
+    ap.add_argument("--frame", type=int, required=True)
+    ap.add_argument("--image", required=True)
+    ap.add_argument("--qemu", default="qemu-system-aarch64")
+    ap.add_argument("--calls", type=int, default=10000)
+    ap.add_argument("--cpus", default="cortex-a57,max")
+    args = ap.parse_args()
+
+    sym = symbols(args.nm, args.elf)
+    code = sym["stub_code_end"] - sym["stub_code_start"]
+    percpu = (sym["stub_percpu_end"] - sym["stub_percpu_start"]) // args.nr_cpus
+    resident = sym["stub_resident_end"] - sym["stub_resident_start"]
+    frames, calls = call_graph(args.ci_dir)
+    stack = max(deepest(r, frames, calls) for r in EL2_ROOTS)
+
+    def verdict(ok):
+        return "met" if ok else "MISSED"
+
+    print("hypstub footprint (from %s)" % args.elf)
+    print("  %-44s %6d bytes  target <= %d: %s" % (
+        "stub code + rodata, vector table included", code, CODE_TARGET,
+        verdict(code <= CODE_TARGET)))
+    print("  %-44s %6d bytes  target <= %d: %s" % (
+        "per-CPU slot (stack; HVC frame at its top)", percpu, PERCPU_TARGET,
+        verdict(percpu <= PERCPU_TARGET)))
+    print("  %-44s %6d bytes  (fits the slot: %s)" % (
+        "  deepest EL2 use: frame + C stack", args.frame + stack,
+        "yes" if args.frame + stack <= percpu else "NO"))
+    print("  %-44s %6d bytes  (%d CPUs, header and padding included)" % (
+        "resident region to reserve", resident, args.nr_cpus))
+    print()
+    print("guest instructions per call, %d calls each, QEMU -icount shift=0" % args.calls)
+    print("  (the call's hvc, everything at EL2, its eret; loop overhead removed)")
+    for cpu in args.cpus.split(","):
+        totals = run_guest(args.qemu, args.image, cpu, timeout=120)
+        per = {k: (v - totals["empty"]) / args.calls for k, v in totals.items()}
+        bare = per["bare"]
+        print("  -cpu %s: bare hvc-to-eret round trip %.1f" % (cpu, bare))
+        for name in CALLS_MEASURED:
+            over = per[name] - bare
+            print("    %-16s %6.1f  (+%.1f over bare; target +%d: %s)" % (
+                name, per[name], over, OVERHEAD_TARGET,
+                verdict(over <= OVERHEAD_TARGET)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
