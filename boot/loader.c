@@ -88,6 +88,7 @@ void boot_fail_wrong_el(uint64_t el)
 {
 	stub_puts("hypstub: entered at EL");
 	arch_uart_putc((char)('0' + (el & 3)));
+	stub_puts("\n");
 	boot_fail("the stub can only be installed from EL2");
 }
 
@@ -95,7 +96,8 @@ void boot_fail_no_slot(void)
 {
 	stub_puts("hypstub: boot CPU MPIDR ");
 	stub_put_hex(arch_read_mpidr());
-	boot_fail("has no stub slot (see CONFIG_HYPSTUB_NR_CPUS)");
+	stub_puts("\n");
+	boot_fail("no stub slot for this CPU (CONFIG_HYPSTUB_NR_CPUS, _CPUS_PER_CLUSTER)");
 }
 
 uint64_t boot_main(uint64_t dtb, uint64_t image_base)

@@ -13,10 +13,10 @@ GUEST_DIR := $(abspath $(O))/tests/guest
 GUEST := $(GUEST_DIR)/conformance.Image
 CONFORMANCE_IMAGE := $(O)/conformance.Image
 
-.PHONY: check-freeze check-doc guest $(addprefix check-qemu-,$(QEMU_COMBOS))
+.PHONY: check-freeze check-doc check-bad-input guest $(addprefix check-qemu-,$(QEMU_COMBOS))
 
 check:
-	$(Q)O=$(O) MAKE="$(MAKE)" tests/run-all.sh unit freeze doc \
+	$(Q)O=$(O) MAKE="$(MAKE)" tests/run-all.sh unit freeze doc bad-input \
 		$(addprefix qemu-,$(QEMU_COMBOS))
 
 check-abi: check-freeze check-doc
@@ -37,6 +37,11 @@ $(CONFORMANCE_IMAGE): $(O)/hypstub.bin guest
 	$(Q)$(PYTHON) scripts/pack-image.py $(O)/hypstub.bin $(GUEST) $@
 
 check-qemu: $(addprefix check-qemu-,$(QEMU_COMBOS))
+
+# The loader's bad-input answers, on images made from a good one.
+check-bad-input: $(CONFORMANCE_IMAGE)
+	$(Q)QEMU=$(QEMU) tests/boot/run-bad-input.sh $(O)/hypstub.bin \
+		$(CONFORMANCE_IMAGE) $(O)/tests/bad-input
 
 # check-qemu-<cpu>,<gic>: one fresh QEMU per CPU and GIC model.
 $(addprefix check-qemu-,$(QEMU_COMBOS)): check-qemu-%: $(CONFORMANCE_IMAGE)

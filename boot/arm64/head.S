@@ -81,15 +81,43 @@ boot_sync_icache:
 	ret
 	.size	boot_sync_icache, . - boot_sync_icache
 
+/*
+ * PSCI SYSTEM_OFF.  The conduit is SMC above the stub (and wherever EL3
+ * firmware exists); where SMC is UNDEFINED at EL1 (no EL3, e.g. QEMU
+ * without virtualization), the EL1 vectors below retry with HVC.  If
+ * neither switches the machine off, the CPU parks: never runs on.
+ */
+#define PSCI_SYSTEM_OFF	0x84000008
 	.globl	boot_system_off
 	.type	boot_system_off, %function
-boot_system_off:				/* PSCI SYSTEM_OFF via SMC */
-	ldr	w0, =0x84000008
+boot_system_off:
+	mrs	x1, CurrentEL
+	cmp	x1, #(1 << 2)
+	b.ne	1f
+	adr	x1, boot_el1_vectors
+	msr	vbar_el1, x1
+	isb
+1:	mov	x9, #0				/* x9: 0 while trying SMC */
+	ldr	w0, =PSCI_SYSTEM_OFF
 	smc	#0
+boot_system_off_hvc:
+	mov	x9, #1
+	ldr	w0, =PSCI_SYSTEM_OFF
+	hvc	#0
 boot_park_system_off:
 	wfe
 	b	boot_park_system_off
 	.size	boot_system_off, . - boot_system_off
+
+/* Only used while switching off: any exception retries with HVC, once. */
+	.align	11
+boot_el1_vectors:
+	.rept	16
+	.align	7
+	cbz	x9, boot_system_off_hvc
+	b	boot_park_system_off
+	.endr
+	.ltorg
 
 	.section .boot.stack, "aw"
 	.align	4
