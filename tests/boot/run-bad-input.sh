@@ -5,9 +5,12 @@
 # its message and switch the machine off (QEMU exits by itself, well before
 # the timeout), never enter the payload.
 #
-# usage: run-bad-input.sh <hypstub.bin> <packed good image> <work dir>
+# Then the stub's own answer to an unexpected exception at EL2: a
+# diagnostic and a parked CPU (the test stops QEMU once it has parked).
+#
+# usage: run-bad-input.sh <hypstub.bin> <packed good image> <packed fault image> <work dir>
 set -u
-bin=$1 good=$2 work=$3
+bin=$1 good=$2 fault=$3 work=$4
 QEMU=${QEMU:-qemu-system-aarch64}
 mkdir -p "$work"
 passed=0
@@ -54,6 +57,38 @@ case_ no-payload virt,virtualization=on "$bin" "no payload in this image"
 case_ bad-magic virt,virtualization=on "$work/bad-magic.Image" "no arm64 Image magic"
 case_ big-endian virt,virtualization=on "$work/big-endian.Image" "big-endian kernel"
 case_ bad-text-offset virt,virtualization=on "$work/bad-text-offset.Image" "text_offset is not a page multiple"
+
+# The fault payload prints the address of its udf (16 hex digits), then soft-restarts
+# into it; the stub must report sync_el2h with that ELR and park.
+fault_case() {
+	local log="$work/unexpected-el2.log" pid i address
+	"$QEMU" -M virt,virtualization=on -cpu cortex-a57 -m 256M -nographic \
+		-no-reboot -nic none -kernel "$fault" >"$log" 2>&1 </dev/null &
+	pid=$!
+	for i in $(seq 1 100); do	# up to 20 s; it takes well under one
+		grep -q "hypstub: CPU parked" "$log" && break
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.2
+	done
+	kill "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	address=0x$(grep -o '^[0-9a-f]\{16\}' "$log" | head -1)
+	if ! grep -q "hypstub: CPU parked" "$log"; then
+		echo "not ok - unexpected-el2: no park message"
+		failed=$((failed + 1))
+	elif ! grep -q "hypstub: unexpected sync_el2h exception on CPU 0x" "$log"; then
+		echo "not ok - unexpected-el2: vector not named sync_el2h"
+		failed=$((failed + 1))
+	elif [ "$address" = 0x ] ||
+	     ! grep -q "ESR_EL2=0x0000000002000000 ELR_EL2=$address FAR_EL2=0x[0-9a-f]\{16\} SPSR_EL2=0x[0-9a-f]\{16\}" "$log"; then
+		echo "not ok - unexpected-el2: ESR/ELR line wrong (expected ELR $address)"
+		failed=$((failed + 1))
+	else
+		echo "ok - unexpected-el2: $(grep 'ESR_EL2=' "$log" | tr -d '\r')"
+		passed=$((passed + 1))
+	fi
+}
+fault_case
 
 echo "bad-input: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
