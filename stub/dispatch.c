@@ -35,6 +35,7 @@ enum stub_op {
 	STUB_OP_PROBE,
 	STUB_OP_GET_CONFIG,
 	STUB_OP_GET_VECTORS,
+	STUB_OP_GET_VECTORS_X0,		/* pre-4.12 legacy: VBAR_EL2 in x0 */
 	STUB_OP_SET_VECTORS,
 	STUB_OP_SOFT_RESTART,
 	STUB_OP_RESET_VECTORS,
@@ -76,7 +77,7 @@ static const uint8_t stub_legacy_ops[] = {
 };
 
 static const uint8_t stub_pre412_ops[] = {
-	[HVC_PRE412_GET_VECTORS] = STUB_OP_GET_VECTORS,
+	[HVC_PRE412_GET_VECTORS] = STUB_OP_GET_VECTORS_X0,
 	[HVC_PRE412_SET_VECTORS] = STUB_OP_SET_VECTORS,
 	[HVC_PRE412_SOFT_RESTART] = STUB_OP_SOFT_RESTART,
 	[HVC_PRE412_RESET_VECTORS] = STUB_OP_RESET_VECTORS,
@@ -203,6 +204,9 @@ stub_do(enum stub_op op, uint32_t function_id, struct stub_frame *frame)
 		stub_write_result(frame, 2, SMCCC_RET_SUCCESS,
 				  arch_read_vbar_el2(), 0, 0);
 		return 0;
+	case STUB_OP_GET_VECTORS_X0:
+		stub_write_result(frame, 1, arch_read_vbar_el2(), 0, 0, 0);
+		return 0;
 	case STUB_OP_SET_VECTORS:
 		if (!stub_address_ok(arg1, HYPSTUB_VECTORS_ALIGN)) {
 			return SMCCC_RET_INVALID_PARAMETER;
@@ -256,7 +260,6 @@ stub_not_hvc0(struct stub_frame *frame, uint64_t esr)
 uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 {
 	uint32_t function_id = (uint32_t)frame->x[0];
-	enum stub_op op;
 	int64_t error;
 
 	if (__builtin_expect((uint32_t)esr != ESR_HVC0, 0)) {
@@ -274,13 +277,10 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 					frame);
 		}
 	} else if (function_id < HYPSTUB_LEGACY_LIMIT) {
-		op = stub_legacy_lookup(function_id);
-		error = stub_do(op, function_id, frame);
+		error = stub_do(stub_legacy_lookup(function_id), function_id,
+				frame);
 		if (error != 0) {
 			error = HVC_STUB_ERR;
-		} else if (op == STUB_OP_GET_VECTORS) {
-			/* Pre-4.12 GET_VECTORS answered in x0. */
-			stub_write_result(frame, 1, frame->x[1], 0, 0, 0);
 		}
 	} else {
 		/* Yielding calls are not served. */
