@@ -1,0 +1,1124 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The conformance cases: every call of hypstub ABI 1.0 (docs/hyp-abi.rst),
+ * its refusals, and the hand-over of EL2 and back.
+ *
+ * Every HVC goes through call(): x1..x30 and SP carry sentinels (fresh for
+ * each call) unless they are arguments, and afterwards every register that
+ * is not a result of the call must still hold what it was loaded with.
+ * Each case prints exactly one TAP line; the first failure it meets is its
+ * detail, later ones are counted.
+ *
+ * No table here holds a pointer: the guest is position independent and
+ * carries no relocations, so names are stored as arrays.
+ */
+#include <stdbool.h>
+
+#include "guest.h"
+
+#define SENTINEL_BASE		0x5e5e000000000000UL
+#define RESTART_ARG_BASE	0x5a5a00000000a000UL
+
+/* SMCCC results are sign-extended to 64 bits. */
+#define RET(v)			((u64)(s64)(v))
+#define NOT_SUPPORTED		RET(SMCCC_RET_NOT_SUPPORTED)
+#define INVALID_PARAMETER	RET(SMCCC_RET_INVALID_PARAMETER)
+
+#define UPPER_BITS		0xffffffff00000000UL
+
+#define CURRENT_EL_EL1		0x4
+#define CURRENT_EL_EL2		0x8
+#define DAIF_ALL_MASKED		0x3c0
+#define SCTLR_M			BIT(0)
+#define SCTLR_C			BIT(2)
+#define SCTLR_I			BIT(12)
+#define SCTLR_EL1_AT_ENTRY	0x30d00800UL
+#define ESR_EC_SHIFT		26
+#define ESR_EC_HVC64		0x16
+#define ESR_ISS_IMM16		0xffffUL
+#define FDT_MAGIC		0xd00dfeedU
+
+enum hvc_imm {
+	IMM_0,
+	IMM_1,
+	IMM_FFFF,
+};
+
+/* One HVC: what goes in, which of x0..x4 are results and their values. */
+struct call {
+	enum hvc_imm imm;
+	unsigned int nargs;		/* x0..x[nargs - 1] from arg[] */
+	u64 arg[5];
+	unsigned int results;		/* registers the call may change */
+	unsigned int checked;		/* results with a known value */
+	u64 want[5];
+};
+
+/* The stub's legacy numbering, chosen by GET_CONFIG bit 0. */
+struct legacy_numbers {
+	u64 set_vectors;
+	u64 soft_restart;
+	u64 reset_vectors;
+};
+
+static const struct legacy_numbers linux_4_12_numbers = {
+	.set_vectors = HVC_SET_VECTORS,
+	.soft_restart = HVC_SOFT_RESTART,
+	.reset_vectors = HVC_RESET_VECTORS,
+};
+
+static const struct legacy_numbers pre_4_12_numbers = {
+	.set_vectors = HVC_PRE412_SET_VECTORS,
+	.soft_restart = HVC_PRE412_SOFT_RESTART,
+	.reset_vectors = HVC_PRE412_RESET_VECTORS,
+};
+
+static struct {
+	unsigned int seq;
+	u64 pa_limit;			/* 2^PA bits (ID_AA64MMFR0_EL1) */
+	u64 stub_vectors;		/* VBAR_EL2 as first reported */
+	u64 config;			/* GET_CONFIG flags */
+	bool pre_4_12;
+	const struct legacy_numbers *legacy;
+	bool std_hyp;			/* PROBE says the group is built */
+	bool gic_sysregs;		/* ID_AA64PFR0_EL1.GIC != 0 */
+	bool have_ich_vtr;
+	u64 ich_vtr;			/* the stub's GET_ICH_VTR_EL2 answer */
+	u64 takeover_sp;		/* SP_EL2 seen by the guest's vectors */
+	u64 restart_sp;			/* SP_EL2 at the SOFT_RESTART target */
+} suite;
+
+static u64 sentinel(unsigned int reg)
+{
+	return SENTINEL_BASE | ((u64)(suite.seq & 0xffff) << 16) | reg;
+}
+
+static u64 restart_arg(unsigned int reg)
+{
+	return RESTART_ARG_BASE | ((u64)(suite.seq & 0xffff) << 16) | reg;
+}
+
+static void issue(enum hvc_imm imm, const struct hvc_frame *in,
+		  struct hvc_frame *out)
+{
+	switch (imm) {
+	case IMM_1:
+		guest_hvc1(in, out);
+		break;
+	case IMM_FFFF:
+		guest_hvc_ffff(in, out);
+		break;
+	default:
+		guest_hvc0(in, out);
+		break;
+	}
+}
+
+static void fill_frame(struct hvc_frame *in, const u64 *arg, unsigned int nargs)
+{
+	unsigned int reg;
+
+	suite.seq++;
+	for (reg = 0; reg < 31; reg++) {
+		in->x[reg] = reg < nargs ? arg[reg] : sentinel(reg);
+	}
+	in->sp = sentinel(31);
+}
+
+/* Count a failure; only the first one becomes the case's detail. */
+static bool first_failure(struct tcase *t)
+{
+	return t->failures++ == 0;
+}
+
+static void fail_value(struct tcase *t, const char *what, u64 want, u64 got)
+{
+	if (!first_failure(t)) {
+		return;
+	}
+	text_puts(&t->detail, what);
+	text_puts(&t->detail, ": expected ");
+	text_put_hex(&t->detail, want);
+	text_puts(&t->detail, " got ");
+	text_put_hex(&t->detail, got);
+}
+
+static bool check_value(struct tcase *t, const char *what, u64 want, u64 got)
+{
+	if (want == got) {
+		return true;
+	}
+	fail_value(t, what, want, got);
+	return false;
+}
+
+static bool check_true(struct tcase *t, const char *what, bool cond, u64 got)
+{
+	if (cond) {
+		return true;
+	}
+	if (first_failure(t)) {
+		text_puts(&t->detail, what);
+		text_puts(&t->detail, ": got ");
+		text_put_hex(&t->detail, got);
+	}
+	return false;
+}
+
+static void fail_register(struct tcase *t, const char *what, const char *how,
+			  unsigned int reg, u64 want, u64 got)
+{
+	if (!first_failure(t)) {
+		return;
+	}
+	text_puts(&t->detail, what);
+	text_puts(&t->detail, ": ");
+	if (reg == 31) {
+		text_puts(&t->detail, "SP");
+	} else {
+		text_puts(&t->detail, "x");
+		text_put_dec(&t->detail, reg);
+	}
+	text_puts(&t->detail, how);
+	text_puts(&t->detail, " expected ");
+	text_put_hex(&t->detail, want);
+	text_puts(&t->detail, " got ");
+	text_put_hex(&t->detail, got);
+}
+
+/*
+ * Make the call described by @c and check every register: results with a
+ * known value against want[], every other register (x1..x30, unused
+ * result registers, SP) against what it was loaded with.
+ */
+static bool call(struct tcase *t, const char *what, const struct call *c,
+		 struct hvc_frame *out)
+{
+	unsigned int before = t->failures;
+	struct hvc_frame in;
+	unsigned int reg;
+
+	fill_frame(&in, c->arg, c->nargs);
+	issue(c->imm, &in, out);
+	for (reg = 0; reg < 31; reg++) {
+		if (c->results & BIT(reg)) {
+			if (reg < ARRAY_SIZE(c->want) && (c->checked & BIT(reg)) &&
+			    out->x[reg] != c->want[reg]) {
+				fail_register(t, what, "", reg, c->want[reg],
+					      out->x[reg]);
+			}
+		} else if (out->x[reg] != in.x[reg]) {
+			fail_register(t, what, " not preserved:", reg,
+				      in.x[reg], out->x[reg]);
+		}
+	}
+	if (out->sp != in.sp) {
+		fail_register(t, what, " not preserved:", 31, in.sp, out->sp);
+	}
+	return t->failures == before;
+}
+
+/* A call whose only result is x0, with a known value. */
+static bool call_x0(struct tcase *t, const char *what, enum hvc_imm imm,
+		    u64 x0, u64 x1, unsigned int nargs, u64 want)
+{
+	const struct call c = {
+		.imm = imm,
+		.nargs = nargs,
+		.arg = { x0, x1 },
+		.results = BIT(0),
+		.checked = BIT(0),
+		.want = { want },
+	};
+	struct hvc_frame out;
+
+	return call(t, what, &c, &out);
+}
+
+/* Call for the suite's own bookkeeping: no checks, the cases do those. */
+static void raw_call(u64 x0, u64 x1, struct hvc_frame *out)
+{
+	const u64 arg[2] = { x0, x1 };
+	struct hvc_frame in;
+
+	fill_frame(&in, arg, 2);
+	issue(IMM_0, &in, out);
+}
+
+/* After a refused or odd call: the stub must still answer as before. */
+static bool stub_serves(struct tcase *t)
+{
+	return call_x0(t, "SMCCC_VERSION afterwards", IMM_0, SMCCC_VERSION, 0,
+		       1, HYPSTUB_SMCCC_VERSION);
+}
+
+static bool get_vectors(struct tcase *t, const char *what, u64 *vbar)
+{
+	static const struct call c = {
+		.nargs = 1,
+		.arg = { HYPSTUB_GET_VECTORS },
+		.results = BIT(0) | BIT(1),
+		.checked = BIT(0),
+		.want = { SMCCC_RET_SUCCESS },
+	};
+	struct hvc_frame out;
+
+	if (!call(t, what, &c, &out)) {
+		return false;
+	}
+	*vbar = out.x[1];
+	return true;
+}
+
+static bool vectors_unchanged(struct tcase *t)
+{
+	u64 vbar;
+
+	if (!get_vectors(t, "GET_VECTORS afterwards", &vbar)) {
+		return false;
+	}
+	return check_value(t, "VBAR_EL2 (GET_VECTORS x1) afterwards",
+			   suite.stub_vectors, vbar);
+}
+
+/*
+ * If a call that should have been refused installed the guest's vectors,
+ * the guest owns EL2: hand it back so the later cases still test the stub.
+ */
+static void recover_stub_vectors(void)
+{
+	struct hvc_frame out;
+
+	raw_call(SMCCC_VERSION, 0, &out);
+	if (out.x[0] == HYPSTUB_SMCCC_VERSION) {
+		return;
+	}
+	raw_call(GUEST_EL2_GIVE_BACK, suite.stub_vectors, &out);
+	if (out.x[0] == SMCCC_RET_SUCCESS) {
+		console_puts("# the guest's EL2 vectors had been installed; "
+			     "gave EL2 back\n");
+	}
+}
+
+static void setup(void)
+{
+	static const u8 pa_range_bits[] = { 32, 36, 40, 42, 44, 48, 52 };
+	u64 parange = read_sysreg(id_aa64mmfr0_el1) & 0xf;
+	u64 gic = (read_sysreg(id_aa64pfr0_el1) >> 24) & 0xf;
+	struct hvc_frame out;
+
+	/* Reserved PARange values: assume the largest the architecture has. */
+	suite.pa_limit = 1UL << (parange < ARRAY_SIZE(pa_range_bits) ?
+				 pa_range_bits[parange] : 52);
+	suite.gic_sysregs = gic != 0;
+
+	raw_call(HYPSTUB_GET_CONFIG, 0, &out);
+	suite.config = out.x[0] == SMCCC_RET_SUCCESS ? out.x[1] : 0;
+	suite.pre_4_12 = suite.config & HYPSTUB_CONFIG_LEGACY_PRE_4_12;
+	suite.legacy = suite.pre_4_12 ? &pre_4_12_numbers : &linux_4_12_numbers;
+
+	raw_call(HYPSTUB_GET_VECTORS, 0, &out);
+	suite.stub_vectors = out.x[0] == SMCCC_RET_SUCCESS ? out.x[1] : 0;
+
+	raw_call(HYPSTUB_PROBE, HYPSTUB_STD_HYP_CALL_COUNT, &out);
+	suite.std_hyp = out.x[0] == SMCCC_RET_SUCCESS;
+
+	case_diag("loaded at ", guest_entry_record.load_address);
+	case_diag("ID_AA64MMFR0_EL1.PARange ", parange);
+	case_diag("ID_AA64PFR0_EL1.GIC ", gic);
+	case_diag("GET_CONFIG flags ", suite.config);
+	case_diag("stub vectors ", suite.stub_vectors);
+	case_diag("guest EL2 vectors ", (u64)guest_el2_vectors);
+	if (!suite.std_hyp) {
+		console_puts("# PROBE: standard hypervisor service not built, "
+			     "expecting -1 from its queries\n");
+	}
+}
+
+/* ---- Entry state and the SMCCC queries ------------------------------- */
+
+static void case_entry_state(struct tcase *t)
+{
+	const struct entry_record *e = &guest_entry_record;
+
+	case_diag("DTB at ", e->x[0]);
+	if (check_true(t, "x0 (DTB) non-zero and 8-byte aligned",
+		       e->x[0] && !(e->x[0] & 7), e->x[0])) {
+		u32 magic = *(volatile u32 *)e->x[0];
+
+		check_value(t, "DTB magic", FDT_MAGIC,
+			    __builtin_bswap32(magic));
+	}
+	check_value(t, "x1 at entry", 0, e->x[1]);
+	check_value(t, "x2 at entry", 0, e->x[2]);
+	check_value(t, "x3 at entry", 0, e->x[3]);
+	check_value(t, "CurrentEL at entry", CURRENT_EL_EL1, e->current_el);
+	check_value(t, "DAIF at entry", DAIF_ALL_MASKED, e->daif);
+	check_value(t, "SPSel at entry", 1, e->spsel);
+	check_value(t, "SCTLR_EL1 at entry", SCTLR_EL1_AT_ENTRY, e->sctlr_el1);
+}
+
+static void case_smccc_version(struct tcase *t)
+{
+	call_x0(t, "SMCCC_VERSION", IMM_0, SMCCC_VERSION, 0, 1,
+		HYPSTUB_SMCCC_VERSION);
+}
+
+/* Only w0 is the function ID: bits 63:32 of x0 are ignored. */
+static void case_x0_upper_bits(struct tcase *t)
+{
+	call_x0(t, "SMCCC_VERSION with x0[63:32] all ones", IMM_0,
+		UPPER_BITS | SMCCC_VERSION, 0, 1, HYPSTUB_SMCCC_VERSION);
+	call_x0(t, "SMCCC_VERSION with x0[63:32] = 0x12345678", IMM_0,
+		0x1234567800000000UL | SMCCC_VERSION, 0, 1,
+		HYPSTUB_SMCCC_VERSION);
+	call_x0(t, "GET_ABI_VERSION with x0[63:32] all ones", IMM_0,
+		UPPER_BITS | HYPSTUB_GET_ABI_VERSION, 0, 1,
+		HYPSTUB_ABI_VERSION);
+	call_x0(t, "legacy 5 with x0[63:32] all ones", IMM_0, UPPER_BITS | 5,
+		0, 1, HVC_STUB_ERR);
+	stub_serves(t);
+	/* The stub owns EL2 here: resetting to its own vectors is harmless. */
+	call_x0(t, "legacy RESET_VECTORS with x0[63:32] all ones", IMM_0,
+		UPPER_BITS | suite.legacy->reset_vectors, 0, 1, 0);
+	vectors_unchanged(t);
+}
+
+/* Standard hypervisor group: consistent with what PROBE says about it. */
+static void check_std_hyp_probe(struct tcase *t, u64 id)
+{
+	call_x0(t, "PROBE", IMM_0, HYPSTUB_PROBE, id, 2,
+		suite.std_hyp ? 0 : NOT_SUPPORTED);
+}
+
+static void case_std_hyp_count(struct tcase *t)
+{
+	check_std_hyp_probe(t, HYPSTUB_STD_HYP_CALL_COUNT);
+	call_x0(t, "Std Hyp call count", IMM_0, HYPSTUB_STD_HYP_CALL_COUNT,
+		0, 1, suite.std_hyp ? 3 : NOT_SUPPORTED);
+}
+
+/* The group is not built: the call answers -1 and only x0 changes. */
+static void expect_not_supported(struct call *c)
+{
+	c->results = BIT(0);
+	c->checked = BIT(0);
+	c->want[0] = NOT_SUPPORTED;
+}
+
+static const struct call uid_call_template = {
+	.nargs = 1,
+	.results = BIT(0) | BIT(1) | BIT(2) | BIT(3),
+	.checked = BIT(0) | BIT(1) | BIT(2) | BIT(3),
+	.want = { HYPSTUB_UID_0, HYPSTUB_UID_1, HYPSTUB_UID_2, HYPSTUB_UID_3 },
+};
+
+static void case_std_hyp_uid(struct tcase *t)
+{
+	struct call c = uid_call_template;
+	struct hvc_frame out;
+
+	check_std_hyp_probe(t, HYPSTUB_STD_HYP_UID);
+	c.arg[0] = HYPSTUB_STD_HYP_UID;
+	if (!suite.std_hyp) {
+		expect_not_supported(&c);
+	}
+	call(t, "Std Hyp UID", &c, &out);
+}
+
+static const struct call revision_call_template = {
+	.nargs = 1,
+	.results = BIT(0) | BIT(1),
+	.checked = BIT(0) | BIT(1),
+	.want = { HYPSTUB_ABI_VERSION_MAJOR, HYPSTUB_ABI_VERSION_MINOR },
+};
+
+static void case_std_hyp_revision(struct tcase *t)
+{
+	struct call c = revision_call_template;
+	struct hvc_frame out;
+
+	check_std_hyp_probe(t, HYPSTUB_STD_HYP_REVISION);
+	c.arg[0] = HYPSTUB_STD_HYP_REVISION;
+	if (!suite.std_hyp) {
+		expect_not_supported(&c);
+	}
+	call(t, "Std Hyp revision", &c, &out);
+}
+
+static void case_vendor_count(struct tcase *t)
+{
+	call_x0(t, "Vendor call count", IMM_0, HYPSTUB_VENDOR_CALL_COUNT, 0, 1,
+		10);
+}
+
+static void case_vendor_uid(struct tcase *t)
+{
+	struct call c = uid_call_template;
+	struct hvc_frame out;
+
+	c.arg[0] = HYPSTUB_VENDOR_UID;
+	call(t, "Vendor UID", &c, &out);
+}
+
+static void case_vendor_revision(struct tcase *t)
+{
+	struct call c = revision_call_template;
+	struct hvc_frame out;
+
+	c.arg[0] = HYPSTUB_VENDOR_REVISION;
+	call(t, "Vendor revision", &c, &out);
+}
+
+static void case_abi_version(struct tcase *t)
+{
+	call_x0(t, "GET_ABI_VERSION", IMM_0, HYPSTUB_GET_ABI_VERSION, 0, 1,
+		HYPSTUB_ABI_VERSION);
+}
+
+static void case_get_config(struct tcase *t)
+{
+	static const struct call c = {
+		.nargs = 1,
+		.arg = { HYPSTUB_GET_CONFIG },
+		.results = BIT(0) | BIT(1),
+		.checked = BIT(0),
+		.want = { SMCCC_RET_SUCCESS },
+	};
+	const u64 known = HYPSTUB_CONFIG_LEGACY_PRE_4_12 |
+			  HYPSTUB_CONFIG_DEBUG_UART;
+	struct hvc_frame out;
+
+	if (!call(t, "GET_CONFIG", &c, &out)) {
+		return;
+	}
+	check_value(t, "GET_CONFIG flags outside the defined bits", 0,
+		    out.x[1] & ~known);
+	check_value(t, "GET_CONFIG flags against the first reading",
+		    suite.config, out.x[1]);
+}
+
+static void case_get_vectors(struct tcase *t)
+{
+	u64 vbar;
+
+	if (!get_vectors(t, "GET_VECTORS", &vbar)) {
+		return;
+	}
+	check_true(t, "VBAR_EL2 non-zero", vbar != 0, vbar);
+	check_value(t, "VBAR_EL2 2 KiB alignment", 0,
+		    vbar & (HYPSTUB_VECTORS_ALIGN - 1));
+	check_true(t, "VBAR_EL2 below 2^PA", vbar < suite.pa_limit, vbar);
+	check_true(t, "VBAR_EL2 is not the guest's table",
+		   vbar != (u64)guest_el2_vectors, vbar);
+}
+
+/*
+ * The legacy numbering the stub answers must be the one GET_CONFIG bit 0
+ * names.  Number 0 tells them apart: SET_VECTORS (refused here, x1 = 0)
+ * from v4.12 on, GET_VECTORS before.
+ */
+static void case_legacy_numbering(struct tcase *t)
+{
+	if (suite.pre_4_12) {
+		/* A legacy result is x0 alone: x1 keeps its sentinel. */
+		const struct call c = {
+			.nargs = 1,
+			.arg = { HVC_PRE412_GET_VECTORS },
+			.results = BIT(0),
+			.checked = BIT(0),
+			.want = { suite.stub_vectors },
+		};
+		struct hvc_frame out;
+
+		call(t, "pre-4.12 GET_VECTORS (0)", &c, &out);
+		call_x0(t, "4 under pre-4.12 numbering", IMM_0,
+			HVC_GET_ICH_VTR_EL2, 0, 1, HVC_STUB_ERR);
+		stub_serves(t);
+	} else {
+		call_x0(t, "HVC_SET_VECTORS(0)", IMM_0, HVC_SET_VECTORS, 0, 2,
+			HVC_STUB_ERR);
+		stub_serves(t);
+		call_x0(t, "HVC_FINALISE_EL2", IMM_0, HVC_FINALISE_EL2, 0, 1,
+			HVC_STUB_ERR);
+		stub_serves(t);
+	}
+	vectors_unchanged(t);
+}
+
+static void case_get_ich_vtr(struct tcase *t)
+{
+	struct hvc_frame out;
+	struct call c = {
+		.nargs = 1,
+		.arg = { HVC_GET_ICH_VTR_EL2 },
+		.results = BIT(0),
+		.checked = BIT(0),
+		.want = { HVC_STUB_ERR },
+	};
+
+	if (suite.pre_4_12) {
+		t->skip = "pre-4.12 numbering has no GET_ICH_VTR_EL2";
+		return;
+	}
+	if (!suite.gic_sysregs) {
+		/* No GICv3 system registers: refused, x1 untouched. */
+		call(t, "HVC_GET_ICH_VTR_EL2 without GICv3 sysregs", &c, &out);
+		stub_serves(t);
+		return;
+	}
+	c.results = BIT(0) | BIT(1);
+	c.want[0] = 0;
+	if (!call(t, "HVC_GET_ICH_VTR_EL2", &c, &out)) {
+		return;
+	}
+	/* PRIbits (31:29) is the priority bit count - 1, at least 4: never 0. */
+	check_true(t, "ICH_VTR_EL2 (x1) non-zero", out.x[1] != 0, out.x[1]);
+	suite.have_ich_vtr = true;
+	suite.ich_vtr = out.x[1];
+	case_diag("ICH_VTR_EL2 from the stub ", out.x[1]);
+}
+
+/* hvc #imm with imm != 0 is not a stub call, even with a valid x0/x1. */
+static void case_hvc_imm_set_vectors(struct tcase *t)
+{
+	call_x0(t, "hvc #1 HYPSTUB_SET_VECTORS", IMM_1, HYPSTUB_SET_VECTORS,
+		(u64)guest_el2_vectors, 2, NOT_SUPPORTED);
+	call_x0(t, "hvc #0xffff legacy SET_VECTORS", IMM_FFFF,
+		suite.legacy->set_vectors, (u64)guest_el2_vectors, 2,
+		NOT_SUPPORTED);
+	if (!stub_serves(t)) {
+		recover_stub_vectors();
+	}
+	vectors_unchanged(t);
+}
+
+/* ---- Tables ----------------------------------------------------------- */
+
+struct id_answer {
+	char name[56];
+	u64 id;
+	u64 want;
+};
+
+static const struct id_answer arch_features_cases[] = {
+	{ "SMCCC_VERSION", SMCCC_VERSION, 0 },
+	{ "SMCCC_ARCH_FEATURES", SMCCC_ARCH_FEATURES, 0 },
+	{ "SMCCC_VERSION, x1[63:32] all ones", UPPER_BITS | SMCCC_VERSION, 0 },
+	{ "SMCCC_ARCH_SOC_ID", 0x80000002, NOT_SUPPORTED },
+	{ "SMCCC_ARCH_WORKAROUND_1", 0x80008000, NOT_SUPPORTED },
+	{ "SMCCC_ARCH_WORKAROUND_2", 0x80007fff, NOT_SUPPORTED },
+	{ "SMCCC_ARCH_WORKAROUND_3", 0x80003fff, NOT_SUPPORTED },
+	{ "SMCCC_VERSION with SVE hint", 0x80010000, NOT_SUPPORTED },
+	{ "legacy number 0", 0, NOT_SUPPORTED },
+	{ "PSCI_VERSION", 0x84000000, NOT_SUPPORTED },
+	{ "HYPSTUB_GET_ABI_VERSION (owner 6)", HYPSTUB_GET_ABI_VERSION,
+	  NOT_SUPPORTED },
+	{ "HYPSTUB_VENDOR_UID (owner 6)", HYPSTUB_VENDOR_UID, NOT_SUPPORTED },
+};
+
+static const struct id_answer probe_cases[] = {
+	{ "SMCCC_VERSION", SMCCC_VERSION, 0 },
+	{ "SMCCC_ARCH_FEATURES", SMCCC_ARCH_FEATURES, 0 },
+	{ "HYPSTUB_GET_ABI_VERSION", HYPSTUB_GET_ABI_VERSION, 0 },
+	{ "HYPSTUB_PROBE", HYPSTUB_PROBE, 0 },
+	{ "HYPSTUB_GET_CONFIG", HYPSTUB_GET_CONFIG, 0 },
+	{ "HYPSTUB_VENDOR_CALL_COUNT", HYPSTUB_VENDOR_CALL_COUNT, 0 },
+	{ "HYPSTUB_VENDOR_UID", HYPSTUB_VENDOR_UID, 0 },
+	{ "HYPSTUB_VENDOR_REVISION", HYPSTUB_VENDOR_REVISION, 0 },
+	{ "HYPSTUB_GET_VECTORS", HYPSTUB_GET_VECTORS, 0 },
+	{ "HYPSTUB_SET_VECTORS", HYPSTUB_SET_VECTORS, 0 },
+	{ "HYPSTUB_SOFT_RESTART", HYPSTUB_SOFT_RESTART, 0 },
+	{ "HYPSTUB_RESET_VECTORS", HYPSTUB_RESET_VECTORS, 0 },
+	{ "HYPSTUB_PROBE, x1[63:32] all ones", UPPER_BITS | HYPSTUB_PROBE, 0 },
+	{ "vendor 0x86000003", 0x86000003, NOT_SUPPORTED },
+	{ "vendor 0x8600ff02", 0x8600ff02, NOT_SUPPORTED },
+	{ "vendor SMC64 0xc6000014", 0xc6000014, NOT_SUPPORTED },
+	{ "GET_VECTORS as SMC32 0x86000010", 0x86000010, NOT_SUPPORTED },
+	{ "KVM hyp init 0xc6000000", 0xc6000000, NOT_SUPPORTED },
+	{ "SMCCC_ARCH_WORKAROUND_1", 0x80008000, NOT_SUPPORTED },
+	{ "PSCI_VERSION", 0x84000000, NOT_SUPPORTED },
+	{ "SiP 0x82000000", 0x82000000, NOT_SUPPORTED },
+	{ "legacy number 0", 0, NOT_SUPPORTED },
+	{ "legacy number 1", 1, NOT_SUPPORTED },
+	{ "legacy number 4", 4, NOT_SUPPORTED },
+	{ "SMCCC_VERSION with SVE hint", 0x80010000, NOT_SUPPORTED },
+	{ "GET_CONFIG with bit 17 set", 0x86020002, NOT_SUPPORTED },
+	{ "yielding 0x06000000", 0x06000000, NOT_SUPPORTED },
+	{ "0xffffffff", 0xffffffff, NOT_SUPPORTED },
+};
+
+/* Calls that must be refused without side effect, x1..x3 sentinels. */
+struct rejected_call {
+	char name[56];
+	enum hvc_imm imm;
+	u64 x0;
+	u64 want;
+};
+
+static const struct rejected_call rejected_calls[] = {
+	{ "SiP fast call 0x82000000", IMM_0, 0x82000000, NOT_SUPPORTED },
+	{ "SiP SMC64 0xc2000000", IMM_0, 0xc2000000, NOT_SUPPORTED },
+	{ "OEM 0x83000000", IMM_0, 0x83000000, NOT_SUPPORTED },
+	{ "PSCI_VERSION over HVC (not forwarded)", IMM_0, 0x84000000,
+	  NOT_SUPPORTED },
+	{ "PSCI_FEATURES over HVC (not forwarded)", IMM_0, 0x8400000a,
+	  NOT_SUPPORTED },
+	{ "PSCI CPU_ON64 over HVC (not forwarded)", IMM_0, 0xc4000003,
+	  NOT_SUPPORTED },
+	{ "Std Hyp function 0 0x85000000", IMM_0, 0x85000000, NOT_SUPPORTED },
+	{ "Std Hyp count as SMC64 0xc500ff00", IMM_0, 0xc500ff00,
+	  NOT_SUPPORTED },
+	{ "vendor 0x86000003", IMM_0, 0x86000003, NOT_SUPPORTED },
+	{ "vendor 0x8600ff02", IMM_0, 0x8600ff02, NOT_SUPPORTED },
+	{ "GET_VECTORS as SMC32 0x86000010", IMM_0, 0x86000010,
+	  NOT_SUPPORTED },
+	{ "SET_VECTORS as SMC32 0x86000011", IMM_0, 0x86000011,
+	  NOT_SUPPORTED },
+	{ "vendor SMC64 0xc6000014", IMM_0, 0xc6000014, NOT_SUPPORTED },
+	{ "KVM hyp init 0xc6000000", IMM_0, 0xc6000000, NOT_SUPPORTED },
+	{ "arch SMC64 0xc0000000", IMM_0, 0xc0000000, NOT_SUPPORTED },
+	{ "Trusted Application 0xb0000000", IMM_0, 0xb0000000,
+	  NOT_SUPPORTED },
+	{ "Trusted OS 0xbf00ffff", IMM_0, 0xbf00ffff, NOT_SUPPORTED },
+	{ "SMCCC_VERSION with bit 17 (reserved)", IMM_0, 0x80020000,
+	  NOT_SUPPORTED },
+	{ "SMCCC_VERSION with bit 23 (reserved)", IMM_0, 0x80800000,
+	  NOT_SUPPORTED },
+	{ "GET_ABI_VERSION with bits 23:17 set", IMM_0, 0x86fe0000,
+	  NOT_SUPPORTED },
+	{ "SMCCC_VERSION with bit 16 (SVE hint)", IMM_0, 0x80010000,
+	  NOT_SUPPORTED },
+	{ "GET_VECTORS with bit 16 (SVE hint)", IMM_0, 0xc6010010,
+	  NOT_SUPPORTED },
+	{ "yielding 0x01000000", IMM_0, 0x01000000, NOT_SUPPORTED },
+	{ "yielding vendor 0x06000000", IMM_0, 0x06000000, NOT_SUPPORTED },
+	{ "yielding SMC64 0x46000010", IMM_0, 0x46000010, NOT_SUPPORTED },
+	{ "yielding 0x7fffffff", IMM_0, 0x7fffffff, NOT_SUPPORTED },
+	{ "legacy 5", IMM_0, 5, HVC_STUB_ERR },
+	{ "legacy 0x100", IMM_0, 0x100, HVC_STUB_ERR },
+	{ "legacy 0xe20 (the guest's own EL2 call)", IMM_0, GUEST_EL2_WHOAMI,
+	  HVC_STUB_ERR },
+	{ "legacy 0xfff", IMM_0, 0xfff, HVC_STUB_ERR },
+	{ "legacy 0xffffff", IMM_0, 0xffffff, HVC_STUB_ERR },
+	{ "legacy 0xffffff with x0[63:32] all ones", IMM_0,
+	  UPPER_BITS | 0xffffff, HVC_STUB_ERR },
+	{ "hvc #1 SMCCC_VERSION", IMM_1, SMCCC_VERSION, NOT_SUPPORTED },
+	{ "hvc #1 legacy 5", IMM_1, 5, NOT_SUPPORTED },
+	{ "hvc #0xffff GET_ABI_VERSION", IMM_FFFF, HYPSTUB_GET_ABI_VERSION,
+	  NOT_SUPPORTED },
+};
+
+/* Bad addresses for SET_VECTORS and SOFT_RESTART, relative to the guest. */
+enum bad_address {
+	BAD_ZERO,
+	BAD_MISALIGNED_SMALL,		/* + 4 (vectors) / + 2 (entry) */
+	BAD_MISALIGNED_ODD,		/* + 1 */
+	BAD_MISALIGNED_HALF,		/* + 0x400 (vectors) / + 3 (entry) */
+	BAD_PA_LIMIT,			/* 2^PA exactly */
+	BAD_ABOVE_PA_LIMIT,		/* 2^PA + the guest's address */
+	BAD_ALL_ONES,			/* highest aligned address */
+	NR_BAD_ADDRESSES,
+};
+
+static const char bad_address_names[NR_BAD_ADDRESSES][40] = {
+	[BAD_ZERO] = "0",
+	[BAD_MISALIGNED_SMALL] = "misaligned (+4 or +2)",
+	[BAD_MISALIGNED_ODD] = "misaligned (+1)",
+	[BAD_MISALIGNED_HALF] = "misaligned (+0x400 or +3)",
+	[BAD_PA_LIMIT] = "2^PA",
+	[BAD_ABOVE_PA_LIMIT] = "2^PA + own address",
+	[BAD_ALL_ONES] = "highest aligned 64-bit address",
+};
+
+static u64 bad_address(enum bad_address kind, u64 good, u64 align)
+{
+	switch (kind) {
+	case BAD_ZERO:
+		return 0;
+	case BAD_MISALIGNED_SMALL:
+		return good + (align > 4 ? 4 : 2);
+	case BAD_MISALIGNED_ODD:
+		return good + 1;
+	case BAD_MISALIGNED_HALF:
+		return good + (align > 4 ? align / 2 : 3);
+	case BAD_PA_LIMIT:
+		return suite.pa_limit;
+	case BAD_ABOVE_PA_LIMIT:
+		return suite.pa_limit + good;
+	default:
+		return ~(align - 1);
+	}
+}
+
+static void id_answer_case(struct tcase *t, u64 function, const char *what,
+			   const struct id_answer *a)
+{
+	call_x0(t, what, IMM_0, function, a->id, 2, a->want);
+}
+
+static void rejected_call_case(struct tcase *t, const struct rejected_call *r)
+{
+	call_x0(t, r->name, r->imm, r->x0, 0, 1, r->want);
+	stub_serves(t);
+}
+
+static void set_vectors_refused_case(struct tcase *t, enum bad_address kind,
+				     bool legacy)
+{
+	u64 addr = bad_address(kind, (u64)guest_el2_vectors,
+			       HYPSTUB_VECTORS_ALIGN);
+
+	if (legacy) {
+		call_x0(t, "legacy SET_VECTORS", IMM_0,
+			suite.legacy->set_vectors, addr, 2, HVC_STUB_ERR);
+	} else {
+		call_x0(t, "HYPSTUB_SET_VECTORS", IMM_0, HYPSTUB_SET_VECTORS,
+			addr, 2, INVALID_PARAMETER);
+	}
+	if (!stub_serves(t)) {
+		recover_stub_vectors();
+	}
+	vectors_unchanged(t);
+}
+
+static void soft_restart_refused_case(struct tcase *t, enum bad_address kind,
+				      bool legacy)
+{
+	volatile struct soft_restart_record *rec = &guest_soft_restart_record;
+	u64 entry = bad_address(kind, (u64)guest_soft_restart_target,
+				HYPSTUB_ENTRY_ALIGN);
+	struct call c = {
+		.nargs = 5,
+		.arg = { HYPSTUB_SOFT_RESTART, entry, restart_arg(2),
+			 restart_arg(3), restart_arg(4) },
+		.results = BIT(0),
+		.checked = BIT(0),
+		.want = { INVALID_PARAMETER },
+	};
+	struct hvc_frame out;
+
+	rec->ran = 0;
+	if (legacy) {
+		c.arg[0] = suite.legacy->soft_restart;
+		c.want[0] = HVC_STUB_ERR;
+	}
+	call(t, legacy ? "legacy SOFT_RESTART" : "HYPSTUB_SOFT_RESTART", &c,
+	     &out);
+	check_value(t, "SOFT_RESTART target ran", 0, rec->ran);
+	stub_serves(t);
+	vectors_unchanged(t);
+}
+
+/* ---- Owning EL2: reset, take over and give back, soft restart --------- */
+
+static void reset_vectors_case(struct tcase *t, bool legacy)
+{
+	if (legacy) {
+		call_x0(t, "legacy RESET_VECTORS", IMM_0,
+			suite.legacy->reset_vectors, 0, 1, 0);
+	} else {
+		call_x0(t, "HYPSTUB_RESET_VECTORS", IMM_0,
+			HYPSTUB_RESET_VECTORS, 0, 1, SMCCC_RET_SUCCESS);
+	}
+	vectors_unchanged(t);
+	stub_serves(t);
+}
+
+static void case_reset_vectors_legacy(struct tcase *t)
+{
+	reset_vectors_case(t, true);
+}
+
+static void case_reset_vectors_smccc(struct tcase *t)
+{
+	reset_vectors_case(t, false);
+}
+
+/* HVCs served by the guest's vectors while it owns EL2. */
+static void while_guest_owns_el2(struct tcase *t, u64 mine)
+{
+	struct hvc_frame out;
+	const struct call whoami = {
+		.nargs = 1,
+		.arg = { GUEST_EL2_WHOAMI },
+		.results = BIT(0) | BIT(1) | BIT(2) | BIT(3) | BIT(4),
+		.checked = BIT(0) | BIT(1) | BIT(3),
+		.want = { 0, CURRENT_EL_EL2, 0, mine },
+	};
+	const struct call ich_vtr = {
+		.nargs = 1,
+		.arg = { GUEST_EL2_ICH_VTR },
+		.results = BIT(0) | BIT(1),
+		.checked = BIT(0) | BIT(1),
+		.want = { 0, suite.ich_vtr },
+	};
+
+	if (call(t, "guest EL2 WHOAMI", &whoami, &out)) {
+		u64 esr = out.x[2], sp = out.x[4];
+
+		check_value(t, "ESR_EL2.EC of the HVC", ESR_EC_HVC64,
+			    esr >> ESR_EC_SHIFT);
+		check_value(t, "ESR_EL2 imm16 of the HVC", 0,
+			    esr & ESR_ISS_IMM16);
+		check_true(t, "SP_EL2 non-zero, 16-byte aligned",
+			   sp && !(sp & 15), sp);
+		case_diag("SP_EL2 under the guest's vectors ", sp);
+		/* The stub at rest leaves the same SP_EL2 every time. */
+		if (suite.takeover_sp) {
+			check_value(t, "SP_EL2 against the previous take-over",
+				    suite.takeover_sp, sp);
+		}
+		suite.takeover_sp = sp;
+	}
+	/* Every HVC now goes to the new owner, the stub's calls included. */
+	call_x0(t, "SMCCC_VERSION while the guest owns EL2", IMM_0,
+		SMCCC_VERSION, 0, 1, NOT_SUPPORTED);
+	if (suite.have_ich_vtr) {
+		call(t, "ICH_VTR_EL2 read at EL2 against the stub's answer",
+		     &ich_vtr, &out);
+	}
+}
+
+static void take_over_case(struct tcase *t, bool legacy)
+{
+	u64 mine = (u64)guest_el2_vectors, saved;
+	bool installed;
+
+	if (!get_vectors(t, "GET_VECTORS (save)", &saved)) {
+		return;
+	}
+	check_value(t, "saved VBAR_EL2", suite.stub_vectors, saved);
+	if (legacy) {
+		installed = call_x0(t, "legacy SET_VECTORS(guest vectors)",
+				    IMM_0, suite.legacy->set_vectors, mine, 2,
+				    0);
+	} else {
+		installed = call_x0(t, "HYPSTUB_SET_VECTORS(guest vectors)",
+				    IMM_0, HYPSTUB_SET_VECTORS, mine, 2,
+				    SMCCC_RET_SUCCESS);
+	}
+	if (installed) {
+		while_guest_owns_el2(t, mine);
+		/* The guest's RESET_VECTORS emulation: back to @saved. */
+		call_x0(t, "guest EL2 GIVE_BACK", IMM_0, GUEST_EL2_GIVE_BACK,
+			saved, 2, 0);
+	} else {
+		recover_stub_vectors();
+	}
+	stub_serves(t);
+	vectors_unchanged(t);
+}
+
+static void case_take_over_legacy(struct tcase *t)
+{
+	take_over_case(t, true);
+}
+
+static void case_take_over_smccc(struct tcase *t)
+{
+	take_over_case(t, false);
+}
+
+/*
+ * SOFT_RESTART into the guest's target at EL2.  The target records what it
+ * found and erets to EL1 at the call helper's return point, so the call
+ * looks like any other HVC from here; only what it recorded is checked,
+ * since a restart promises nothing about the other registers.
+ */
+static void soft_restart_case(struct tcase *t, bool legacy)
+{
+	volatile struct soft_restart_record *rec = &guest_soft_restart_record;
+	const u64 arg[5] = {
+		legacy ? suite.legacy->soft_restart : HYPSTUB_SOFT_RESTART,
+		(u64)guest_soft_restart_target,
+		restart_arg(2),
+		restart_arg(3),
+		restart_arg(4),
+	};
+	struct hvc_frame in, out;
+	u64 sctlr;
+
+	rec->ran = 0;
+	fill_frame(&in, arg, ARRAY_SIZE(arg));
+	issue(IMM_0, &in, &out);
+
+	if (!rec->ran) {
+		fail_value(t, "SOFT_RESTART did not reach its target; x0",
+			   0, out.x[0]);
+		stub_serves(t);
+		return;
+	}
+	check_value(t, "x0 at the target (x2 of the call)", in.x[2], rec->x[0]);
+	check_value(t, "x1 at the target (x3 of the call)", in.x[3], rec->x[1]);
+	check_value(t, "x2 at the target (x4 of the call)", in.x[4], rec->x[2]);
+	check_value(t, "x3 at the target", 0, rec->x[3]);
+	check_value(t, "CurrentEL at the target", CURRENT_EL_EL2,
+		    rec->current_el);
+	sctlr = rec->sctlr_el2;
+	check_value(t, "SCTLR_EL2 M, C, I at the target", 0,
+		    sctlr & (SCTLR_M | SCTLR_C | SCTLR_I));
+	check_value(t, "DAIF at the target", DAIF_ALL_MASKED, rec->daif);
+	check_value(t, "SPSel at the target", 1, rec->spsel);
+	check_true(t, "SP_EL2 at the target non-zero, 16-byte aligned",
+		   rec->sp && !(rec->sp & 15), rec->sp);
+	case_diag("SP_EL2 at the SOFT_RESTART target ", rec->sp);
+	/* Both restarts get the stub's stack top for this CPU. */
+	if (suite.restart_sp) {
+		check_value(t, "SP_EL2 against the previous SOFT_RESTART",
+			    suite.restart_sp, rec->sp);
+	}
+	suite.restart_sp = rec->sp;
+	stub_serves(t);
+	vectors_unchanged(t);
+}
+
+static void case_soft_restart_legacy(struct tcase *t)
+{
+	soft_restart_case(t, true);
+}
+
+static void case_soft_restart_smccc(struct tcase *t)
+{
+	soft_restart_case(t, false);
+}
+
+/* At the very end: the stub serves as it did at the start. */
+static void case_still_serving(struct tcase *t)
+{
+	call_x0(t, "GET_ABI_VERSION", IMM_0, HYPSTUB_GET_ABI_VERSION, 0, 1,
+		HYPSTUB_ABI_VERSION);
+	stub_serves(t);
+	vectors_unchanged(t);
+}
+
+/* ---- The run, in order; the plan is counted from the same lists ------- */
+
+#define EARLY_CASES(X)							\
+	X(case_entry_state, "entry state set by the installer")		\
+	X(case_smccc_version, "SMCCC_VERSION is 1.1")			\
+	X(case_x0_upper_bits, "x0[63:32] ignored")			\
+	X(case_std_hyp_count, "Std Hyp call count")			\
+	X(case_std_hyp_uid, "Std Hyp UID")				\
+	X(case_std_hyp_revision, "Std Hyp revision")			\
+	X(case_vendor_count, "Vendor call count is 10")			\
+	X(case_vendor_uid, "Vendor UID is hypstub's")			\
+	X(case_vendor_revision, "Vendor revision is 1.0")		\
+	X(case_abi_version, "GET_ABI_VERSION is 1.0")			\
+	X(case_get_config, "GET_CONFIG")				\
+	X(case_get_vectors, "GET_VECTORS")				\
+	X(case_legacy_numbering, "legacy numbering matches GET_CONFIG")	\
+	X(case_get_ich_vtr, "HVC_GET_ICH_VTR_EL2")			\
+	X(case_hvc_imm_set_vectors, "hvc #imm != 0 never installs vectors")
+
+#define OWNER_CASES(X)							\
+	X(case_reset_vectors_legacy,					\
+	  "legacy RESET_VECTORS while the stub owns EL2")		\
+	X(case_reset_vectors_smccc,					\
+	  "HYPSTUB_RESET_VECTORS while the stub owns EL2")		\
+	X(case_take_over_legacy,					\
+	  "take EL2 over with legacy SET_VECTORS and give it back")	\
+	X(case_take_over_smccc,						\
+	  "take EL2 over with HYPSTUB_SET_VECTORS and give it back")	\
+	X(case_soft_restart_legacy, "legacy SOFT_RESTART into EL2")	\
+	X(case_soft_restart_smccc, "HYPSTUB_SOFT_RESTART into EL2")
+
+#define FINAL_CASES(X)							\
+	X(case_still_serving, "stub still serving, vectors unchanged")
+
+#define COUNT_CASE(fn, name)	+ 1
+#define RUN_CASE(fn, name)	run_case(name, fn);
+
+static void run_case(const char *name, void (*fn)(struct tcase *))
+{
+	struct tcase t = { 0 };
+
+	text_reset(&t.detail);
+	fn(&t);
+	case_report(&t, name);
+}
+
+static void start_case(struct tcase *t, struct text *name)
+{
+	t->failures = 0;
+	t->skip = 0;
+	text_reset(&t->detail);
+	text_reset(name);
+}
+
+unsigned int cases_planned(void)
+{
+	return 0 EARLY_CASES(COUNT_CASE) OWNER_CASES(COUNT_CASE)
+		FINAL_CASES(COUNT_CASE) +
+	       ARRAY_SIZE(arch_features_cases) + ARRAY_SIZE(probe_cases) +
+	       ARRAY_SIZE(rejected_calls) + 4 * NR_BAD_ADDRESSES;
+}
+
+void cases_run(void)
+{
+	struct text name;
+	struct tcase t;
+	unsigned int i, legacy;
+
+	setup();
+
+	EARLY_CASES(RUN_CASE)
+
+	for (i = 0; i < ARRAY_SIZE(arch_features_cases); i++) {
+		const struct id_answer *a = &arch_features_cases[i];
+
+		start_case(&t, &name);
+		text_puts(&name, "ARCH_FEATURES(");
+		text_puts(&name, a->name);
+		text_puts(&name, a->want ? ") is -1" : ") is 0");
+		id_answer_case(&t, SMCCC_ARCH_FEATURES, "ARCH_FEATURES", a);
+		case_report(&t, name.buf);
+	}
+	for (i = 0; i < ARRAY_SIZE(probe_cases); i++) {
+		const struct id_answer *a = &probe_cases[i];
+
+		start_case(&t, &name);
+		text_puts(&name, "PROBE(");
+		text_puts(&name, a->name);
+		text_puts(&name, a->want ? ") is -1" : ") is 0");
+		id_answer_case(&t, HYPSTUB_PROBE, "PROBE", a);
+		case_report(&t, name.buf);
+	}
+	for (i = 0; i < ARRAY_SIZE(rejected_calls); i++) {
+		start_case(&t, &name);
+		text_puts(&name, "refused: ");
+		text_puts(&name, rejected_calls[i].name);
+		rejected_call_case(&t, &rejected_calls[i]);
+		case_report(&t, name.buf);
+	}
+
+	OWNER_CASES(RUN_CASE)
+
+	/*
+	 * Last: a stub that wrongly accepted one of these sends the next
+	 * HVC, or the restart itself, to a bad address at EL2 and the run
+	 * ends in a timeout, so every other case has reported by then.
+	 */
+	for (legacy = 0; legacy < 2; legacy++) {
+		for (i = 0; i < NR_BAD_ADDRESSES; i++) {
+			start_case(&t, &name);
+			text_puts(&name, legacy ? "legacy SET_VECTORS refuses "
+						: "HYPSTUB_SET_VECTORS refuses ");
+			text_puts(&name, bad_address_names[i]);
+			set_vectors_refused_case(&t, i, legacy);
+			case_report(&t, name.buf);
+		}
+	}
+	for (legacy = 0; legacy < 2; legacy++) {
+		for (i = 0; i < NR_BAD_ADDRESSES; i++) {
+			start_case(&t, &name);
+			text_puts(&name, legacy ? "legacy SOFT_RESTART refuses "
+						: "HYPSTUB_SOFT_RESTART refuses ");
+			text_puts(&name, bad_address_names[i]);
+			soft_restart_refused_case(&t, i, legacy);
+			case_report(&t, name.buf);
+		}
+	}
+
+	FINAL_CASES(RUN_CASE)
+}

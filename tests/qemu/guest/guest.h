@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * hypstub QEMU conformance guest: layouts and numbers shared by the
+ * assembly and the C of the guest.  The ABI numbers themselves come from
+ * abi/hypstub.h only.
+ *
+ * The shared part is macros only, usable from .S and .c; the C part sits
+ * behind __ASSEMBLER__ and every offset below is checked against its C
+ * structure with _Static_assert.
+ */
+#ifndef GUEST_H
+#define GUEST_H
+
+#include <hypstub.h>
+
+/*
+ * struct hvc_frame: x0..x30 then SP, as the call helpers load them before
+ * the HVC and store them after it.
+ */
+#define FRAME_X(n)		((n) * 8)
+#define FRAME_SP		248
+#define FRAME_SIZE		256
+
+/*
+ * struct soft_restart_record: what the SOFT_RESTART target saw at EL2.
+ * The target writes it with plain aligned stores: the MMU is off at EL1
+ * and EL2 alike, so both see the same memory with no cache maintenance
+ * needed under QEMU.
+ */
+#define SRR_X0			0
+#define SRR_X2			16
+#define SRR_CURRENT_EL		32
+#define SRR_SCTLR_EL2		40
+#define SRR_DAIF		48
+#define SRR_SPSEL		56
+#define SRR_SP			64
+#define SRR_RAN			72
+#define SRR_SIZE		80
+
+/* struct entry_record: the state the installer entered the guest in. */
+#define ER_X0			0
+#define ER_X2			16
+#define ER_CURRENT_EL		32
+#define ER_DAIF			40
+#define ER_SPSEL		48
+#define ER_SCTLR_EL1		56
+#define ER_LOAD_ADDRESS		64
+#define ER_SIZE			72
+
+/*
+ * Calls served by the guest's own EL2 vectors once it has taken EL2 over.
+ * They are legacy-range numbers the stub does not implement, so a call
+ * that reaches the stub instead (a SET_VECTORS that claimed success but
+ * did nothing) answers HVC_STUB_ERR and the case fails visibly.  Each fits
+ * a cmp immediate so the handler needs no scratch register.
+ */
+#define GUEST_EL2_WHOAMI	0xe20	/* x0 = 0, x1 = CurrentEL, x2 = ESR_EL2,
+					 * x3 = VBAR_EL2, x4 = SP_EL2 */
+#define GUEST_EL2_GIVE_BACK	0xe21	/* VBAR_EL2 = x1; x0 = 0 */
+#define GUEST_EL2_ICH_VTR	0xe22	/* x0 = 0, x1 = ICH_VTR_EL2 */
+
+/* SPSR_EL2 for the SOFT_RESTART target's return: EL1h, DAIF masked. */
+#define GUEST_SPSR_EL1H_MASKED	0x3c5
+
+/* Exception stacks: one for EL1, one for the guest's own EL2 vectors. */
+#define GUEST_STACK_SIZE		0x4000
+#define GUEST_EXCEPTION_STACK_SIZE	0x1000
+
+#ifndef __ASSEMBLER__
+
+/*
+ * The guest is linked as a PIE and must carry no dynamic relocation:
+ * hidden visibility makes the compiler reach every global PC-relatively
+ * instead of through a GOT.
+ */
+#pragma GCC visibility push(hidden)
+
+typedef unsigned long u64;
+typedef unsigned int u32;
+typedef unsigned char u8;
+typedef long s64;
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#define BIT(n)		(1UL << (n))
+
+#define read_sysreg(reg) ({					\
+	u64 __val;						\
+	asm volatile("mrs %0, " #reg : "=r"(__val));		\
+	__val;							\
+})
+
+struct hvc_frame {
+	u64 x[31];
+	u64 sp;
+};
+
+struct soft_restart_record {
+	u64 x[4];
+	u64 current_el;
+	u64 sctlr_el2;
+	u64 daif;
+	u64 spsel;
+	u64 sp;
+	u64 ran;
+};
+
+struct entry_record {
+	u64 x[4];
+	u64 current_el;
+	u64 daif;
+	u64 spsel;
+	u64 sctlr_el1;
+	u64 load_address;
+};
+
+/* hvc.S: load every register from @in, issue the HVC, store all into @out. */
+void guest_hvc0(const struct hvc_frame *in, struct hvc_frame *out);
+void guest_hvc1(const struct hvc_frame *in, struct hvc_frame *out);
+void guest_hvc_ffff(const struct hvc_frame *in, struct hvc_frame *out);
+
+/* el2.S */
+extern const char guest_el2_vectors[];
+extern const char guest_soft_restart_target[];
+extern struct soft_restart_record guest_soft_restart_record;
+
+/* head.S */
+extern struct entry_record guest_entry_record;
+
+/* console.c: PL011 output and a small fixed-size text buffer. */
+void console_putc(char c);
+void console_puts(const char *s);
+void console_put_hex(u64 value);
+void console_put_dec(u64 value);
+
+struct text {
+	char buf[200];
+	unsigned int len;
+};
+
+void text_reset(struct text *t);
+void text_puts(struct text *t, const char *s);
+void text_put_hex(struct text *t, u64 value);
+void text_put_dec(struct text *t, u64 value);
+
+/* main.c */
+void guest_main(void) __attribute__((noreturn));
+void guest_exit(unsigned int code) __attribute__((noreturn));
+void guest_unexpected_exception(u64 el, u64 vector, u64 esr, u64 elr, u64 far,
+				u64 spsr) __attribute__((noreturn));
+
+/* cases.c */
+unsigned int cases_planned(void);
+void cases_run(void);
+
+/* main.c: the TAP side of a case. */
+struct tcase {
+	unsigned int failures;
+	const char *skip;
+	struct text detail;
+};
+
+void case_report(struct tcase *t, const char *name);
+void case_diag(const char *s, u64 value);
+
+_Static_assert(sizeof(struct hvc_frame) == FRAME_SIZE, "hvc_frame size");
+_Static_assert(__builtin_offsetof(struct hvc_frame, sp) == FRAME_SP,
+	       "hvc_frame sp");
+_Static_assert(__builtin_offsetof(struct soft_restart_record, x[2]) == SRR_X2,
+	       "srr x2");
+_Static_assert(__builtin_offsetof(struct soft_restart_record, current_el) ==
+	       SRR_CURRENT_EL, "srr current_el");
+_Static_assert(__builtin_offsetof(struct soft_restart_record, sctlr_el2) ==
+	       SRR_SCTLR_EL2, "srr sctlr_el2");
+_Static_assert(__builtin_offsetof(struct soft_restart_record, daif) ==
+	       SRR_DAIF, "srr daif");
+_Static_assert(__builtin_offsetof(struct soft_restart_record, spsel) ==
+	       SRR_SPSEL, "srr spsel");
+_Static_assert(__builtin_offsetof(struct soft_restart_record, sp) == SRR_SP,
+	       "srr sp");
+_Static_assert(__builtin_offsetof(struct soft_restart_record, ran) == SRR_RAN,
+	       "srr ran");
+_Static_assert(sizeof(struct soft_restart_record) == SRR_SIZE, "srr size");
+_Static_assert(__builtin_offsetof(struct entry_record, x[2]) == ER_X2,
+	       "er x2");
+_Static_assert(__builtin_offsetof(struct entry_record, current_el) ==
+	       ER_CURRENT_EL, "er current_el");
+_Static_assert(__builtin_offsetof(struct entry_record, daif) == ER_DAIF,
+	       "er daif");
+_Static_assert(__builtin_offsetof(struct entry_record, spsel) == ER_SPSEL,
+	       "er spsel");
+_Static_assert(__builtin_offsetof(struct entry_record, sctlr_el1) ==
+	       ER_SCTLR_EL1, "er sctlr_el1");
+_Static_assert(__builtin_offsetof(struct entry_record, load_address) ==
+	       ER_LOAD_ADDRESS, "er load_address");
+_Static_assert(sizeof(struct entry_record) == ER_SIZE, "er size");
+
+#endif /* __ASSEMBLER__ */
+
+#endif /* GUEST_H */

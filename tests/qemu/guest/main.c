@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Conformance guest: TAP output and the way out of QEMU.
+ *
+ * Output contract with tests/qemu/run-conformance.sh: the plan `1..N`
+ * first, one `ok N - name` or `not ok N - name: detail` per case, then
+ * `conformance: P passed, F failed` alone on a line, then a semihosting
+ * exit with code F.  A guest fault prints `Bail out!` and exits with 255.
+ */
+#include "guest.h"
+
+/* Arm semihosting (AArch64): SYS_EXIT takes a {reason, code} block. */
+#define SEMIHOSTING_SYS_EXIT			0x18
+#define ADP_STOPPED_APPLICATION_EXIT		0x20026
+#define PSCI_SYSTEM_OFF				0x84000008UL
+
+#define EXIT_BAIL_OUT				255
+
+static struct {
+	unsigned int reported;
+	unsigned int passed;
+	unsigned int failed;
+} tap;
+
+/*
+ * Set before the semihosting HLT: when semihosting is off the HLT is
+ * UNDEFINED and lands in the unexpected-exception path, which then powers
+ * off through PSCI instead of reporting a fault.
+ */
+static volatile int exit_in_progress;
+
+static void psci_system_off(void) __attribute__((noreturn));
+static void psci_system_off(void)
+{
+	register u64 x0 asm("x0") = PSCI_SYSTEM_OFF;
+
+	/* QEMU answers PSCI on SMC itself (no EL3); HCR_EL2.TSC is clear. */
+	asm volatile("smc #0" : "+r"(x0) : : "x1", "x2", "x3", "memory");
+	for (;;) {
+		asm volatile("wfi");
+	}
+}
+
+void guest_exit(unsigned int code)
+{
+	u64 block[2] = { ADP_STOPPED_APPLICATION_EXIT, code };
+	register u64 x0 asm("x0") = SEMIHOSTING_SYS_EXIT;
+	register u64 x1 asm("x1") = (u64)block;
+
+	exit_in_progress = 1;
+	asm volatile("hlt #0xf000" : "+r"(x0) : "r"(x1) : "memory");
+	psci_system_off();
+}
+
+static const char *vector_origin(u64 vector)
+{
+	switch (vector / 4) {
+	case 0:
+		return "current EL, SP0";
+	case 1:
+		return "current EL, SPx";
+	case 2:
+		return "lower EL, AArch64";
+	default:
+		return "lower EL, AArch32";
+	}
+}
+
+static const char *vector_kind(u64 vector)
+{
+	switch (vector % 4) {
+	case 0:
+		return "synchronous";
+	case 1:
+		return "IRQ";
+	case 2:
+		return "FIQ";
+	default:
+		return "SError";
+	}
+}
+
+void guest_unexpected_exception(u64 el, u64 vector, u64 esr, u64 elr, u64 far,
+				u64 spsr)
+{
+	static volatile int power_off_tried;
+
+	/*
+	 * The semihosting HLT was UNDEFINED: power off instead.  Should the
+	 * SMC fault too, park rather than loop; the runner's timeout ends it.
+	 */
+	if (exit_in_progress) {
+		if (power_off_tried) {
+			for (;;) {
+				asm volatile("wfi");
+			}
+		}
+		power_off_tried = 1;
+		psci_system_off();
+	}
+	console_puts("Bail out! unexpected ");
+	console_puts(vector_kind(vector));
+	console_puts(" exception at EL");
+	console_put_dec(el);
+	console_puts(" from ");
+	console_puts(vector_origin(vector));
+	console_puts(": ESR=");
+	console_put_hex(esr);
+	console_puts(" ELR=");
+	console_put_hex(elr);
+	console_puts(" FAR=");
+	console_put_hex(far);
+	console_puts(" SPSR=");
+	console_put_hex(spsr);
+	console_puts("\n");
+	guest_exit(EXIT_BAIL_OUT);
+}
+
+void case_report(struct tcase *t, const char *name)
+{
+	tap.reported++;
+	if (t->failures) {
+		tap.failed++;
+		console_puts("not ok ");
+	} else {
+		tap.passed++;
+		console_puts("ok ");
+	}
+	console_put_dec(tap.reported);
+	console_puts(" - ");
+	console_puts(name);
+	if (t->failures) {
+		console_puts(": ");
+		console_puts(t->detail.buf);
+		if (t->failures > 1) {
+			console_puts(" (+");
+			console_put_dec(t->failures - 1);
+			console_puts(" more)");
+		}
+	} else if (t->skip) {
+		console_puts(" # SKIP ");
+		console_puts(t->skip);
+	}
+	console_puts("\n");
+}
+
+void case_diag(const char *s, u64 value)
+{
+	console_puts("# ");
+	console_puts(s);
+	console_put_hex(value);
+	console_puts("\n");
+}
+
+void guest_main(void)
+{
+	unsigned int planned = cases_planned();
+
+	console_puts("1..");
+	console_put_dec(planned);
+	console_puts("\n# hypstub conformance guest\n");
+
+	cases_run();
+
+	if (tap.reported != planned) {
+		/* A bug in the guest: the runner sees the count mismatch too. */
+		console_puts("# planned ");
+		console_put_dec(planned);
+		console_puts(" cases but reported ");
+		console_put_dec(tap.reported);
+		console_puts("\n");
+	}
+	console_puts("conformance: ");
+	console_put_dec(tap.passed);
+	console_puts(" passed, ");
+	console_put_dec(tap.failed);
+	console_puts(" failed\n");
+	guest_exit(tap.failed > EXIT_BAIL_OUT - 1 ? EXIT_BAIL_OUT - 1 :
+						    tap.failed);
+}
+
+/*
+ * The compiler may call these for structure copies and initialisers even
+ * in a freestanding build.  Byte accesses only: always aligned, which
+ * Device memory (MMU off) requires.
+ */
+void *memset(void *dst, int c, unsigned long n);
+void *memcpy(void *dst, const void *src, unsigned long n);
+
+void *memset(void *dst, int c, unsigned long n)
+{
+	volatile u8 *d = dst;
+
+	while (n--) {
+		*d++ = (u8)c;
+	}
+	return dst;
+}
+
+void *memcpy(void *dst, const void *src, unsigned long n)
+{
+	volatile u8 *d = dst;
+	const u8 *s = src;
+
+	while (n--) {
+		*d++ = *s++;
+	}
+	return dst;
+}
