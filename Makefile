@@ -68,6 +68,11 @@ defconfig:
 	$(Q)mkdir -p $(O)
 	$(Q)$(KCONFIG_ENV) $(PYTHON) -m defconfig --kconfig Kconfig configs/defconfig
 
+# make <name>_defconfig: build/.config from configs/<name>_defconfig.
+%_defconfig: configs/%_defconfig
+	$(Q)mkdir -p $(O)
+	$(Q)$(KCONFIG_ENV) $(PYTHON) -m defconfig --kconfig Kconfig $<
+
 olddefconfig: $(CONFIG)
 	$(Q)$(KCONFIG_ENV) $(PYTHON) -m olddefconfig Kconfig
 
@@ -138,6 +143,8 @@ bench: $(O)/bench.Image $(O)/hypstub.elf
 		--image $(O)/bench.Image --qemu $(QEMU)
 
 -include $(OBJS:.o=.d)
+# CONFIG_* of this build, for the tests' expectations.
+-include $(CONFIG)
 include tests/tests.mk
 
 clean:
@@ -146,6 +153,7 @@ clean:
 help:
 	@echo "hypstub: make [O=dir] [CROSS_COMPILE=prefix] [V=1] <target>"
 	@echo "  defconfig      write \$$(O)/.config from configs/defconfig"
+	@echo "  X_defconfig    write \$$(O)/.config from configs/X_defconfig"
 	@echo "  menuconfig     edit \$$(O)/.config (Kconfiglib)"
 	@echo "  savedefconfig  write the minimal \$$(O)/defconfig"
 	@echo "  all            build \$$(O)/hypstub.bin: stub and loader, no payload"

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-2-Clause
 #
-# run-conformance.sh <packed image> <cpu> <gic-version>
+# run-conformance.sh <packed image> <cpu> <gic-version> [<expected config>]
+#
+# <expected config>: what the build under test must report, as the
+# guest's diagnostic lines show it: "flags=<GET_CONFIG flags> std_hyp=yes|no".
+# The guest adapts its expectations to what the stub says it has; this
+# makes sure the stub says what its build really is.
 #
 # One fresh QEMU boot of the hypstub conformance guest (tests/qemu/guest)
 # packed behind the stub: QEMU virt with EL2 and no EL3 firmware (no
@@ -13,13 +18,14 @@
 # 0 failed.  Ends with one line: conformance[<cpu>,gic<gic>]: P passed, F failed
 set -u
 
-if [ $# -ne 3 ]; then
-	echo "usage: $0 <packed image> <cpu> <gic-version>" >&2
+if [ $# -ne 3 ] && [ $# -ne 4 ]; then
+	echo "usage: $0 <packed image> <cpu> <gic-version> [flags=0xN std_hyp=yes|no]" >&2
 	exit 2
 fi
 image=$1
 cpu=$2
 gic=$3
+expect_config=${4:-}
 QEMU=${QEMU:-qemu-system-aarch64}
 # The whole suite boots and finishes in well under 5 s on one core; 60 s
 # only ever runs out when the stub or the guest hangs.
@@ -72,6 +78,18 @@ elif [ "$results" -ne "$plan" ]; then
 fi
 if [ "$not_ok" -ne 0 ]; then
 	verdict=1
+fi
+if [ -n "$expect_config" ]; then
+	flags=$(printf '%s\n' "$tap" | sed -n 's/^# GET_CONFIG flags \(0x[0-9a-f]*\)$/\1/p')
+	std_hyp=yes
+	if printf '%s\n' "$tap" | grep -q '^# PROBE: standard hypervisor service not built'; then
+		std_hyp=no
+	fi
+	if [ "flags=$flags std_hyp=$std_hyp" != "$expect_config" ]; then
+		echo "$label: the stub reports flags=$flags std_hyp=$std_hyp, the build is $expect_config"
+		verdict=1
+		not_ok=$((not_ok + 1))
+	fi
 fi
 if [ -z "$closing_failed" ]; then
 	echo "$label: no closing line (conformance: P passed, F failed)"
