@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The other configuration the host unit tests build: every optional group
+ * flipped from its default (pre-4.12 numbering on, Standard Hypervisor
+ * Service and debug UART off) and small CPU limits.  Tests built with it
+ * also get -DHYPSTUB_TEST_ALT=1 to choose their expectations.
+ */
+#ifndef HYPSTUB_TESTS_UNIT_CONFIG_H
+#define HYPSTUB_TESTS_UNIT_CONFIG_H
+
+#define CONFIG_HYPSTUB_NR_CPUS 4
+#define CONFIG_HYPSTUB_CPUS_PER_CLUSTER 2
+#define CONFIG_HYPSTUB_LEGACY_PRE_4_12 1
+#define CONFIG_HYPSTUB_UART_BASE 0x09000000
+
+#endif /* HYPSTUB_TESTS_UNIT_CONFIG_H */

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The host unit tests' stand-in for $(O)/include/generated/autoconf.h:
+ * configs/defconfig as Kconfiglib writes it (bools that are n are absent).
+ */
+#ifndef HYPSTUB_TESTS_UNIT_CONFIG_H
+#define HYPSTUB_TESTS_UNIT_CONFIG_H
+
+#define CONFIG_HYPSTUB_NR_CPUS 16
+#define CONFIG_HYPSTUB_CPUS_PER_CLUSTER 16
+#define CONFIG_HYPSTUB_STD_HYP_SERVICE 1
+#define CONFIG_HYPSTUB_DEBUG_UART 1
+#define CONFIG_HYPSTUB_UART_BASE 0x09000000
+
+#endif /* HYPSTUB_TESTS_UNIT_CONFIG_H */

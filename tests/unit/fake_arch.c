@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Host implementation of every arch_* function of stub/include/stub.h and
+ * of the arch hooks boot/loader.c calls, for the cmocka unit tests.  No
+ * system registers: reads return what the test put in `fake`, writes are
+ * recorded there.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "boot/boot.h"
+#include "fake_arch.h"
+
+struct fake_arch fake;
+
+/* The linker script's symbols: nothing under test uses their addresses. */
+char stub_resident_start[16];
+char stub_resident_end[1];
+
+void fake_arch_clear_log(void)
+{
+	fake.seq = 0;
+	fake.vbar_writes = 0;
+	fake.ich_vtr_reads = 0;
+	fake.el2_writes = 0;
+	memset(&fake.el2_regs, 0, sizeof(fake.el2_regs));
+	fake.soft_restart_calls = 0;
+	fake.soft_restart_entry = 0;
+	fake.fault_reads = 0;
+	fake.disarm_calls = 0;
+	fake.disarm_seq = 0;
+	fake.first_putc_seq = 0;
+	memset(fake.uart, 0, sizeof(fake.uart));
+	fake.uart_len = 0;
+	fake.uart_overflow = 0;
+	fake.fdt_size_calls = 0;
+	fake.fdt_size_arg = 0;
+	fake.icache_syncs = 0;
+	fake.system_off_calls = 0;
+}
+
+void fake_arch_reset(void)
+{
+	memset(&fake, 0, sizeof(fake));
+	fake.stub_vectors = FAKE_STUB_VECTORS;
+	fake.vbar = FAKE_STUB_VECTORS;
+	fake.mmfr0 = FAKE_MMFR0_PA40;
+	fake.pfr0 = FAKE_PFR0_GICV3;
+	fake.ich_vtr = FAKE_ICH_VTR;
+	fake.mpidr = FAKE_MPIDR;
+	fake.cpu_id.mpidr = FAKE_MPIDR;
+	fake.cpu_id.pfr0 = FAKE_PFR0_GICV3;
+	fake.cpu_id.mmfr0 = FAKE_MMFR0_PA40;
+	fake.fdt_size = 0x1000;
+	fake_arch_clear_log();
+}
+
+uint64_t arch_read_vbar_el2(void)
+{
+	return fake.vbar;
+}
+
+void arch_write_vbar_el2(uint64_t vbar)
+{
+	fake.seq++;
+	fake.vbar = vbar;
+	fake.vbar_writes++;
+}
+
+uint64_t arch_stub_vectors(void)
+{
+	return fake.stub_vectors;
+}
+
+uint64_t arch_read_id_aa64mmfr0(void)
+{
+	return fake.mmfr0;
+}
+
+uint64_t arch_read_id_aa64pfr0(void)
+{
+	return fake.pfr0;
+}
+
+uint64_t arch_read_ich_vtr_el2(void)
+{
+	fake.ich_vtr_reads++;
+	return fake.ich_vtr;
+}
+
+uint64_t arch_read_mpidr(void)
+{
+	return fake.mpidr;
+}
+
+void arch_read_cpu_id(struct stub_cpu_id *id)
+{
+	unsigned int pmuver = (fake.cpu_id.dfr0 >> 8) & 0xf;
+
+	*id = fake.cpu_id;
+	/* As on hardware: PMCR_EL0 exists only with an architected PMU. */
+	if (pmuver == 0 || pmuver == 0xf) {
+		id->pmcr = 0;
+	}
+}
+
+void arch_write_el2_regs(const struct stub_el2_regs *regs)
+{
+	fake.seq++;
+	fake.el2_regs = *regs;
+	fake.el2_writes++;
+}
+
+void arch_prepare_soft_restart(uint64_t entry)
+{
+	fake.seq++;
+	fake.soft_restart_entry = entry;
+	fake.soft_restart_calls++;
+}
+
+void arch_read_fault(uint64_t *esr, uint64_t *elr, uint64_t *far,
+		     uint64_t *spsr)
+{
+	fake.fault_reads++;
+	*esr = fake.esr;
+	*elr = fake.elr;
+	*far = fake.far;
+	*spsr = fake.spsr;
+}
+
+void arch_disarm_report(void)
+{
+	fake.seq++;
+	if (fake.disarm_calls == 0) {
+		fake.disarm_seq = fake.seq;
+	}
+	fake.disarm_calls++;
+}
+
+void arch_uart_putc(char c)
+{
+	fake.seq++;
+	if (fake.uart_len == 0) {
+		fake.first_putc_seq = fake.seq;
+	}
+	if (fake.uart_len + 1 >= sizeof(fake.uart)) {
+		fake.uart_overflow = 1;
+		return;
+	}
+	fake.uart[fake.uart_len++] = c;
+	fake.uart[fake.uart_len] = '\0';
+}
+
+/* boot/boot.h arch hooks (boot/arm64/head.S and boot/fdt.c on the target). */
+uint64_t boot_fdt_size(uint64_t dtb)
+{
+	fake.fdt_size_calls++;
+	fake.fdt_size_arg = dtb;
+	return fake.fdt_size;
+}
+
+void boot_sync_icache(void)
+{
+	fake.seq++;
+	fake.icache_syncs++;
+}
+
+void boot_system_off(void)
+{
+	fake.seq++;
+	fake.system_off_calls++;
+	if (fake.system_off_jump == NULL) {
+		/* A test that did not expect the loader to give up. */
+		abort();
+	}
+	longjmp(*fake.system_off_jump, 1);
+}

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The host fake of the arch layer (stub/include/stub.h) and of the loader's
+ * arch hooks (boot/boot.h).  Tests set the values the "hardware" returns in
+ * `fake` and read back what the code wrote.  fake_arch_reset() restores the
+ * defaults below before every test.
+ */
+#ifndef HYPSTUB_TESTS_UNIT_FAKE_ARCH_H
+#define HYPSTUB_TESTS_UNIT_FAKE_ARCH_H
+
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "stub.h"
+
+/* Where the fake says the stub's own vector table is (2 KiB aligned). */
+#define FAKE_STUB_VECTORS	0x40000800ULL
+/* ID_AA64MMFR0_EL1 after reset: PARange 2, 40 physical address bits. */
+#define FAKE_MMFR0_PA40		0x2ULL
+/* ID_AA64PFR0_EL1 after reset: EL0..EL3 AArch64, FP, AdvSIMD, GIC = 1. */
+#define FAKE_PFR0_GICV3		0x0000000001002222ULL
+#define FAKE_ICH_VTR		0x90000003ULL
+#define FAKE_MPIDR		0x80000000ULL
+
+#define FAKE_UART_SIZE		8192
+
+struct fake_arch {
+	/* Values the code reads. */
+	uint64_t vbar;		/* also what arch_write_vbar_el2() writes */
+	uint64_t stub_vectors;
+	uint64_t mmfr0;
+	uint64_t pfr0;
+	uint64_t ich_vtr;
+	uint64_t mpidr;
+	struct stub_cpu_id cpu_id;	/* for arch_read_cpu_id() */
+	uint64_t esr, elr, far, spsr;	/* for arch_read_fault() */
+	uint64_t fdt_size;		/* for boot_fdt_size() */
+
+	/* What the code did, in call order where it matters. */
+	unsigned int seq;		/* event counter */
+	unsigned int vbar_writes;
+	unsigned int ich_vtr_reads;
+	unsigned int el2_writes;
+	struct stub_el2_regs el2_regs;	/* last arch_write_el2_regs() */
+	unsigned int soft_restart_calls;
+	uint64_t soft_restart_entry;
+	unsigned int fault_reads;
+	unsigned int disarm_calls;
+	unsigned int disarm_seq;	/* seq of the first arch_disarm_report() */
+	unsigned int first_putc_seq;	/* seq of the first arch_uart_putc() */
+	char uart[FAKE_UART_SIZE];	/* NUL-terminated */
+	size_t uart_len;
+	int uart_overflow;
+	unsigned int fdt_size_calls;
+	uint64_t fdt_size_arg;
+	unsigned int icache_syncs;
+	unsigned int system_off_calls;
+	jmp_buf *system_off_jump;	/* boot_system_off() longjmp()s here */
+};
+
+extern struct fake_arch fake;
+
+/* Every field back to the defaults: stub vectors in VBAR_EL2, 40 PA bits... */
+void fake_arch_reset(void);
+
+/* Forget what the code did, keep the values it reads. */
+void fake_arch_clear_log(void);
+
+#endif /* HYPSTUB_TESTS_UNIT_FAKE_ARCH_H */

@@ -1,0 +1,492 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Host tests of stub/cpu.c (and the inline stub_pa_bits()): the EL2
+ * register values for a kernel at EL1 ("State the payload is entered in"
+ * in semantics.md), the CPU slot numbering and its limits, and
+ * stub_prepare_cpu().
+ *
+ * Built twice: config-default.h (16 CPUs, 16 per cluster) and config-alt.h
+ * with -DHYPSTUB_TEST_ALT=1 (4 CPUs, 2 per cluster).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "fake_arch.h"
+
+#ifndef HYPSTUB_TEST_ALT
+#define HYPSTUB_TEST_ALT	0
+#endif
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+#if HYPSTUB_TEST_ALT
+#define TEST_NR_CPUS		4
+#define TEST_CPUS_PER_CLUSTER	2
+#else
+#define TEST_NR_CPUS		16
+#define TEST_CPUS_PER_CLUSTER	16
+#endif
+
+/* Expected register values, spelt out from semantics.md and the Arm ARM. */
+#define HCR_EXPECTED		0x0000030080000000ULL	/* RW 31, APK 40, API 41 */
+#define HCR_HCD			(1ULL << 29)
+#define HCR_E2H			(1ULL << 34)
+#define CNTHCTL_EXPECTED	0x3ULL			/* EL1PCTEN | EL1PCEN */
+#define CPTR_EXPECTED		0x32ffULL
+#define CPTR_TZ			(1ULL << 8)
+#define CPTR_TFP		(1ULL << 10)
+#define CPTR_TSM		(1ULL << 12)
+#define SCTLR_EL2_EXPECTED	0x30c50830ULL
+#define SCTLR_EL1_EXPECTED	0x30d00800ULL
+#define ICC_SRE_EXPECTED	0x9ULL			/* SRE | Enable */
+#define ZCR_LEN_MAX		0xfULL
+#define SMCR_EXPECTED		0x8000000fULL		/* FA64 | LEN max */
+
+#define ALL_FEATURES	(STUB_EL2_HAS_GICV3 | STUB_EL2_HAS_SVE | \
+			 STUB_EL2_HAS_SME | STUB_EL2_HAS_FGT | STUB_EL2_HAS_PMU)
+
+/* A CPU with none of the optional features: Cortex-A57-like, no GICv3. */
+static const struct stub_cpu_id plain_cpu = {
+	.midr = 0x411fd070,
+	.mpidr = 0x80000001,
+	.pfr0 = 0x0000000000002222ULL,	/* EL0..EL3 AArch64 only */
+	.pfr1 = 0,
+	.mmfr0 = 0x0000000000001124ULL,	/* PARange 4, no FGT */
+	.dfr0 = 0x0000000000000006ULL,	/* DebugVer 6, PMUVer 0 */
+	.pmcr = 0x41013000ULL,		/* would give N = 6: must not be used */
+};
+
+static int setup(void **state)
+{
+	(void)state;
+	fake_arch_reset();
+	return 0;
+}
+
+static void config(const struct stub_cpu_id *id, struct stub_el2_regs *regs)
+{
+	/* Poison, so that a field the code forgets is noticed. */
+	memset(regs, 0xa5, sizeof(*regs));
+	stub_el2_config(id, regs);
+}
+
+/* The values every CPU gets, whatever its features. */
+static void check_common(const struct stub_cpu_id *id,
+			 const struct stub_el2_regs *regs)
+{
+	assert_int_equal(regs->hcr, HCR_EXPECTED);
+	assert_int_equal(regs->hcr & HCR_HCD, 0);
+	assert_int_equal(regs->hcr & HCR_E2H, 0);
+	assert_int_equal(regs->cnthctl, CNTHCTL_EXPECTED);
+	assert_int_equal(regs->cptr & (CPTR_TZ | CPTR_TFP), 0);
+	assert_int_equal(regs->sctlr_el2, SCTLR_EL2_EXPECTED);
+	assert_int_equal(regs->sctlr_el1, SCTLR_EL1_EXPECTED);
+	assert_int_equal(regs->vpidr, id->midr);
+	assert_int_equal(regs->vmpidr, id->mpidr);
+}
+
+static void test_el2_config_plain_cpu(void **state)
+{
+	struct stub_el2_regs regs;
+
+	(void)state;
+	config(&plain_cpu, &regs);
+	check_common(&plain_cpu, &regs);
+	assert_int_equal(regs.features, 0);
+	assert_int_equal(regs.cptr, CPTR_EXPECTED);
+	assert_int_equal(regs.mdcr, 0);
+}
+
+/* Every other field of the ID registers set: still no optional feature. */
+static void test_el2_config_other_id_fields_ignored(void **state)
+{
+	struct stub_cpu_id id = {
+		.midr = 0xffffffffffffffffULL,
+		.mpidr = 0x00000000ff00ffffULL,
+		.pfr0 = 0xfffffff0f0ffffffULL,	/* SVE (35:32), GIC (27:24) 0 */
+		.pfr1 = 0xfffffffff0ffffffULL,	/* SME (27:24) 0 */
+		.mmfr0 = 0xf0ffffffffffffffULL,	/* FGT (59:56) 0 */
+		.dfr0 = 0xfffffffffffff0ffULL,	/* PMUVer (11:8) 0 */
+		.pmcr = 0xffffffffffffffffULL,
+	};
+	struct stub_el2_regs regs;
+
+	(void)state;
+	config(&id, &regs);
+	check_common(&id, &regs);
+	assert_int_equal(regs.features, 0);
+	assert_int_equal(regs.cptr, CPTR_EXPECTED);
+	assert_int_equal(regs.mdcr, 0);
+}
+
+static void test_el2_config_gicv3(void **state)
+{
+	static const uint64_t gic[] = { 1, 3, 0xf };
+	struct stub_cpu_id id = plain_cpu;
+	struct stub_el2_regs regs;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(gic); i++) {
+		id.pfr0 = plain_cpu.pfr0 | (gic[i] << 24);
+		config(&id, &regs);
+		check_common(&id, &regs);
+		assert_int_equal(regs.features, STUB_EL2_HAS_GICV3);
+		assert_int_equal(regs.icc_sre, ICC_SRE_EXPECTED);
+		assert_int_equal(regs.cptr, CPTR_EXPECTED);
+	}
+}
+
+static void test_el2_config_sve(void **state)
+{
+	static const uint64_t sve[] = { 1, 2 };
+	struct stub_cpu_id id = plain_cpu;
+	struct stub_el2_regs regs;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(sve); i++) {
+		id.pfr0 = plain_cpu.pfr0 | (sve[i] << 32);
+		config(&id, &regs);
+		check_common(&id, &regs);
+		assert_int_equal(regs.features, STUB_EL2_HAS_SVE);
+		assert_int_equal(regs.zcr & 0xf, ZCR_LEN_MAX);
+		/* TZ stays clear: SVE is not trapped. */
+		assert_int_equal(regs.cptr, CPTR_EXPECTED);
+	}
+}
+
+static void test_el2_config_sme(void **state)
+{
+	static const uint64_t sme[] = { 1, 2 };
+	struct stub_cpu_id id = plain_cpu;
+	struct stub_el2_regs regs;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(sme); i++) {
+		id.pfr1 = sme[i] << 24;
+		config(&id, &regs);
+		check_common(&id, &regs);
+		assert_int_equal(regs.features, STUB_EL2_HAS_SME);
+		/* TSM (bit 12) cleared, every other CPTR bit as without SME. */
+		assert_int_equal(regs.cptr, CPTR_EXPECTED & ~CPTR_TSM);
+		assert_int_equal(regs.cptr, 0x22ff);
+		assert_int_equal(regs.smcr, SMCR_EXPECTED);
+	}
+}
+
+static void test_el2_config_fgt(void **state)
+{
+	static const uint64_t fgt[] = { 1, 2 };
+	struct stub_cpu_id id = plain_cpu;
+	struct stub_el2_regs regs;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(fgt); i++) {
+		id.mmfr0 = plain_cpu.mmfr0 | (fgt[i] << 56);
+		config(&id, &regs);
+		check_common(&id, &regs);
+		assert_int_equal(regs.features, STUB_EL2_HAS_FGT);
+		assert_int_equal(regs.cptr, CPTR_EXPECTED);
+		assert_int_equal(regs.mdcr, 0);
+	}
+}
+
+/* PMUVer 0 (none) and 0xf (IMPLEMENTATION DEFINED): no PMU, MDCR_EL2 0. */
+static void test_el2_config_no_architected_pmu(void **state)
+{
+	static const uint64_t pmuver[] = { 0x0, 0xf };
+	struct stub_cpu_id id = plain_cpu;
+	struct stub_el2_regs regs;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(pmuver); i++) {
+		id.dfr0 = plain_cpu.dfr0 | (pmuver[i] << 8);
+		id.pmcr = 0x1f << 11;
+		config(&id, &regs);
+		check_common(&id, &regs);
+		assert_int_equal(regs.features, 0);
+		assert_int_equal(regs.mdcr, 0);
+	}
+}
+
+/* PMUv3 of any version: MDCR_EL2 = HPMN = PMCR_EL0.N, nothing else. */
+static void test_el2_config_pmu(void **state)
+{
+	static const uint64_t pmuver[] = { 1, 4, 5, 6, 7, 8, 0xe };
+	static const uint64_t n[] = { 0, 1, 6, 20, 31 };
+	struct stub_cpu_id id = plain_cpu;
+	struct stub_el2_regs regs;
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(pmuver); i++) {
+		for (j = 0; j < ARRAY_SIZE(n); j++) {
+			id.dfr0 = plain_cpu.dfr0 | (pmuver[i] << 8);
+			/* IMP 0x41, IDCODE, N, and every control bit set. */
+			id.pmcr = 0xffffffff41000000ULL | (0x3fULL << 16) |
+				  (n[j] << 11) | 0x7ff;
+			config(&id, &regs);
+			check_common(&id, &regs);
+			assert_int_equal(regs.features, STUB_EL2_HAS_PMU);
+			assert_int_equal(regs.mdcr, n[j]);
+		}
+	}
+}
+
+static void test_el2_config_everything(void **state)
+{
+	struct stub_cpu_id id = {
+		.midr = 0x410fd4f0,
+		.mpidr = 0x81000100,
+		.pfr0 = 0x0000000101002222ULL,	/* SVE 1, GIC 1 */
+		.pfr1 = 0x0000000001000000ULL,	/* SME 1 */
+		.mmfr0 = 0x0100000000001126ULL,	/* FGT 1, PARange 6 */
+		.dfr0 = 0x0000000000000806ULL,	/* PMUVer 8 */
+		.pmcr = 6 << 11,
+	};
+	struct stub_el2_regs regs;
+
+	(void)state;
+	config(&id, &regs);
+	check_common(&id, &regs);
+	assert_int_equal(regs.features, ALL_FEATURES);
+	assert_int_equal(regs.icc_sre, ICC_SRE_EXPECTED);
+	assert_int_equal(regs.zcr & 0xf, ZCR_LEN_MAX);
+	assert_int_equal(regs.smcr, SMCR_EXPECTED);
+	assert_int_equal(regs.cptr, 0x22ff);
+	assert_int_equal(regs.mdcr, 6);
+}
+
+/* ---- slots ------------------------------------------------------------- */
+
+static void check_index(uint64_t mpidr, long expected)
+{
+	long index = stub_cpu_index(mpidr);
+
+	if (index != expected) {
+		fail_msg("stub_cpu_index(%#llx) = %ld, expected %ld",
+			 (unsigned long long)mpidr, index, expected);
+	}
+}
+
+#if !HYPSTUB_TEST_ALT
+static void test_cpu_index_default(void **state)
+{
+	static const struct {
+		uint64_t mpidr;
+		long index;
+	} cases[] = {
+		{ 0x00000000, 0 },
+		{ 0x80000000, 0 },		/* RES1 bit 31 */
+		{ 0xc1000003, 3 },		/* U and MT bits ignored */
+		{ 0x80000005, 5 },
+		{ 0x8000000f, 15 },
+		{ 0x80000010, -1 },		/* Aff0 >= 16 per cluster */
+		{ 0x800000ff, -1 },
+		{ 0x80000100, -1 },		/* Aff1 1: slot 16 >= 16 CPUs */
+		{ 0x80000101, -1 },
+		{ 0x8000ff00, -1 },
+		{ 0x80010000, -1 },		/* Aff2 != 0 */
+		{ 0x80ff0000, -1 },
+		{ 0x0000000180000000ULL, -1 },	/* Aff3 != 0 */
+		{ 0x000000ff80000000ULL, -1 },
+		{ 0xffffff0080000002ULL, 2 },	/* bits 63:40 are RES0 */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		check_index(cases[i].mpidr, cases[i].index);
+	}
+}
+#else
+static void test_cpu_index_alt(void **state)
+{
+	static const struct {
+		uint64_t mpidr;
+		long index;
+	} cases[] = {
+		{ 0x80000000, 0 },
+		{ 0x80000001, 1 },
+		{ 0x80000002, -1 },		/* Aff0 >= 2 per cluster */
+		{ 0x80000100, 2 },		/* Aff1 * 2 + Aff0 */
+		{ 0x80000101, 3 },
+		{ 0x80000102, -1 },
+		{ 0x80000200, -1 },		/* slot 4 >= 4 CPUs */
+		{ 0x80000201, -1 },
+		{ 0x80010000, -1 },		/* Aff2 != 0 */
+		{ 0x0000000180000000ULL, -1 },	/* Aff3 != 0 */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		check_index(cases[i].mpidr, cases[i].index);
+	}
+}
+#endif
+
+/* Every slot the build has is reachable, and the next one is refused. */
+static void test_cpu_index_limits(void **state)
+{
+	uint64_t aff1, aff0;
+	long expected = 0;
+
+	(void)state;
+	for (aff1 = 0; aff1 < 256; aff1++) {
+		for (aff0 = 0; aff0 < 256; aff0++) {
+			uint64_t mpidr = 0x80000000 | aff1 << 8 | aff0;
+
+			if (aff0 < TEST_CPUS_PER_CLUSTER &&
+			    aff1 * TEST_CPUS_PER_CLUSTER + aff0 < TEST_NR_CPUS) {
+				check_index(mpidr, expected);
+				expected++;
+			} else {
+				check_index(mpidr, -1);
+			}
+		}
+	}
+	assert_int_equal(expected, TEST_NR_CPUS);
+}
+
+static void test_cpu_stack_tops(void **state)
+{
+	long i;
+
+	(void)state;
+	for (i = 0; i < TEST_NR_CPUS; i++) {
+		assert_int_equal(stub_cpu_stack_top(i) % 16, 0);
+		if (i > 0) {
+			assert_int_equal(stub_cpu_stack_top(i) -
+					 stub_cpu_stack_top(i - 1),
+					 STUB_PERCPU_SIZE);
+		}
+	}
+}
+
+/* ---- PA bits ------------------------------------------------------------ */
+
+static void test_pa_bits(void **state)
+{
+	/* PARange 0..6 as the Arm ARM defines them; 7..15: widest known. */
+	static const unsigned int bits[16] = {
+		32, 36, 40, 42, 44, 48, 52, 52, 52, 52, 52, 52, 52, 52, 52, 52,
+	};
+	uint64_t parange;
+
+	(void)state;
+	for (parange = 0; parange < 16; parange++) {
+		if (stub_pa_bits(parange) != bits[parange]) {
+			fail_msg("PARange %llu: %u bits, expected %u",
+				 (unsigned long long)parange,
+				 stub_pa_bits(parange), bits[parange]);
+		}
+		/* Only bits 3:0 count. */
+		assert_int_equal(stub_pa_bits(0xfffffffffffffff0ULL | parange),
+				 bits[parange]);
+	}
+}
+
+/* ---- stub_prepare_cpu ------------------------------------------------- */
+
+static void test_prepare_cpu_without_slot(void **state)
+{
+	static const uint64_t no_slot[] = {
+		0x80010000, 0x0000000180000000ULL,
+#if HYPSTUB_TEST_ALT
+		0x80000002, 0x80000200,
+#else
+		0x80000010, 0x80000100,
+#endif
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(no_slot); i++) {
+		fake_arch_clear_log();
+		fake.cpu_id = plain_cpu;
+		fake.cpu_id.mpidr = no_slot[i];
+		assert_int_equal(stub_prepare_cpu(), 0);
+		/* EL2 is left alone for a CPU the stub cannot serve. */
+		assert_int_equal(fake.el2_writes, 0);
+		assert_int_equal(fake.vbar_writes, 0);
+	}
+}
+
+static void test_prepare_cpu(void **state)
+{
+	static const uint64_t mpidr[] = {
+		0x80000000, 0x80000001,
+#if HYPSTUB_TEST_ALT
+		0x80000101,
+#else
+		0x8000000f,
+#endif
+	};
+	struct stub_el2_regs expected;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(mpidr); i++) {
+		fake_arch_clear_log();
+		fake.cpu_id = plain_cpu;
+		fake.cpu_id.mpidr = mpidr[i];
+		fake.cpu_id.pfr0 |= 1ULL << 24;		/* GICv3 */
+		fake.cpu_id.dfr0 |= 4ULL << 8;		/* PMUv3 */
+		fake.cpu_id.pmcr = 4 << 11;
+		assert_int_equal(stub_prepare_cpu(),
+				 stub_cpu_stack_top(stub_cpu_index(mpidr[i])));
+		assert_int_equal(fake.el2_writes, 1);
+		check_common(&fake.cpu_id, &fake.el2_regs);
+		assert_int_equal(fake.el2_regs.features,
+				 STUB_EL2_HAS_GICV3 | STUB_EL2_HAS_PMU);
+		assert_int_equal(fake.el2_regs.icc_sre, ICC_SRE_EXPECTED);
+		assert_int_equal(fake.el2_regs.mdcr, 4);
+		assert_int_equal(fake.el2_regs.cptr, CPTR_EXPECTED);
+		/* Exactly what stub_el2_config() computes for this CPU. */
+		memset(&expected, 0, sizeof(expected));
+		stub_el2_config(&fake.cpu_id, &expected);
+		assert_memory_equal(&fake.el2_regs, &expected,
+				    offsetof(struct stub_el2_regs, features) +
+				    sizeof(expected.features));
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_el2_config_plain_cpu, setup),
+		cmocka_unit_test_setup(test_el2_config_other_id_fields_ignored, setup),
+		cmocka_unit_test_setup(test_el2_config_gicv3, setup),
+		cmocka_unit_test_setup(test_el2_config_sve, setup),
+		cmocka_unit_test_setup(test_el2_config_sme, setup),
+		cmocka_unit_test_setup(test_el2_config_fgt, setup),
+		cmocka_unit_test_setup(test_el2_config_no_architected_pmu, setup),
+		cmocka_unit_test_setup(test_el2_config_pmu, setup),
+		cmocka_unit_test_setup(test_el2_config_everything, setup),
+#if HYPSTUB_TEST_ALT
+		cmocka_unit_test_setup(test_cpu_index_alt, setup),
+#else
+		cmocka_unit_test_setup(test_cpu_index_default, setup),
+#endif
+		cmocka_unit_test_setup(test_cpu_index_limits, setup),
+		cmocka_unit_test_setup(test_cpu_stack_tops, setup),
+		cmocka_unit_test_setup(test_pa_bits, setup),
+		cmocka_unit_test_setup(test_prepare_cpu_without_slot, setup),
+		cmocka_unit_test_setup(test_prepare_cpu, setup),
+	};
+
+	return cmocka_run_group_tests_name(HYPSTUB_TEST_ALT ?
+					   "cpu (alt config)" :
+					   "cpu (default config)",
+					   tests, NULL, NULL);
+}

@@ -1,0 +1,870 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Host tests of stub_handle_lower_sync(): every path of the dispatcher, as
+ * /work/brief/semantics.md and abi/hypstub.h describe it.
+ *
+ * Before every call each register of struct stub_frame (x0..x4 and lr since
+ * the HVC entry saves only those; the brief's x0..x18 predates that) holds a
+ * distinct sentinel, then the call's own arguments; after it, the registers
+ * that are results must hold the documented values and every other one its
+ * sentinel (STYLE.md 11).
+ *
+ * Built twice: with config-default.h, and with config-alt.h plus
+ * -DHYPSTUB_TEST_ALT=1 (pre-4.12 numbering, no Standard Hypervisor Service,
+ * no debug UART), which switches the expectations below.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "fake_arch.h"
+
+#ifndef HYPSTUB_TEST_ALT
+#define HYPSTUB_TEST_ALT	0
+#endif
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* ESR_EL2 of `hvc #imm` from AArch64 EL1: EC 0x16, IL 1, ISS = imm. */
+#define ESR_EC(ec)		((uint64_t)(ec) << 26)
+#define ESR_IL			(1ULL << 25)
+#define ESR_HVC64(imm)		(ESR_EC(0x16) | ESR_IL | (uint64_t)(imm))
+
+/* Results, spelt out as semantics.md states them. */
+#define RET_NOT_SUPPORTED	0xffffffffffffffffULL	/* -1 */
+#define RET_INVALID_PARAMETER	0xfffffffffffffffdULL	/* -3 */
+#define RET_STUB_ERR		0xbadca11ULL
+
+/* A valid vector table / entry address under the fake's 40 PA bits. */
+#define GOOD_VECTORS		0x48000000ULL
+#define GOOD_ENTRY		0x40080000ULL
+#define PA40			(1ULL << 40)
+
+/* Legacy numbers of the live numbering (-1: not served in this build). */
+#if HYPSTUB_TEST_ALT
+#define LEGACY_GET_VECTORS	0U
+#define LEGACY_SET_VECTORS	1U
+#define LEGACY_SOFT_RESTART	2U
+#define LEGACY_RESET_VECTORS	3U
+#else
+#define LEGACY_SET_VECTORS	0U
+#define LEGACY_SOFT_RESTART	1U
+#define LEGACY_RESET_VECTORS	2U
+#define LEGACY_FINALISE_EL2	3U
+#define LEGACY_GET_ICH_VTR_EL2	4U
+#endif
+
+/* Every SMCCC ID the header lists, by service. */
+static const uint32_t arch_ids[] = {
+	SMCCC_VERSION,
+	SMCCC_ARCH_FEATURES,
+};
+
+static const uint32_t std_hyp_ids[] = {
+	HYPSTUB_STD_HYP_CALL_COUNT,
+	HYPSTUB_STD_HYP_UID,
+	HYPSTUB_STD_HYP_REVISION,
+};
+
+static const uint32_t vendor_ids[] = {
+	HYPSTUB_GET_ABI_VERSION,
+	HYPSTUB_PROBE,
+	HYPSTUB_GET_CONFIG,
+	HYPSTUB_VENDOR_CALL_COUNT,
+	HYPSTUB_VENDOR_UID,
+	HYPSTUB_VENDOR_REVISION,
+	HYPSTUB_GET_VECTORS,
+	HYPSTUB_SET_VECTORS,
+	HYPSTUB_SOFT_RESTART,
+	HYPSTUB_RESET_VECTORS,
+};
+
+/* The frame before and after one call. */
+static struct {
+	struct stub_frame before;
+	struct stub_frame after;
+	uint64_t exit;
+	char context[96];	/* printed on failure: which loop iteration */
+} call;
+
+static uint64_t sentinel(unsigned int reg)
+{
+	return 0x5e00000000005e00ULL | ((uint64_t)(reg + 1) << 32) | reg;
+}
+
+static void hvc_call(uint64_t esr, unsigned int nr_args, uint64_t x0,
+		     uint64_t x1, uint64_t x2, uint64_t x3, uint64_t x4)
+{
+	const uint64_t args[5] = { x0, x1, x2, x3, x4 };
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(call.before.x); i++) {
+		call.before.x[i] = sentinel(i);
+	}
+	call.before.lr = sentinel(30);
+	for (i = 0; i <= nr_args; i++) {
+		call.before.x[i] = args[i];
+	}
+	call.after = call.before;
+	fake_arch_clear_log();
+	call.exit = stub_handle_lower_sync(&call.after, esr);
+}
+
+#define HVC0(id)	hvc_call(ESR_HVC64(0), 0, (id), 0, 0, 0, 0)
+#define HVC1(id, a1)	hvc_call(ESR_HVC64(0), 1, (id), (a1), 0, 0, 0)
+#define HVC4(id, a1, a2, a3, a4) \
+	hvc_call(ESR_HVC64(0), 4, (id), (a1), (a2), (a3), (a4))
+
+/*
+ * The call returned, x0..x(nr_results-1) are @results, every other saved
+ * register kept its value; unless @effects, nothing outside the frame
+ * changed either (VBAR_EL2, soft restart, UART, report).
+ */
+static void check_frame(int line, int effects, const uint64_t *results,
+			size_t nr_results)
+{
+	int bad = 0;
+	size_t i;
+
+	if (call.exit != STUB_EXIT_RETURN) {
+		print_error("line %d%s: exit %llu, expected STUB_EXIT_RETURN\n",
+			    line, call.context, (unsigned long long)call.exit);
+		bad = 1;
+	}
+	for (i = 0; i < ARRAY_SIZE(call.after.x); i++) {
+		uint64_t want = i < nr_results ? results[i] : call.before.x[i];
+
+		if (call.after.x[i] != want) {
+			print_error("line %d%s: x%zu = %#llx, expected %#llx (%s)\n",
+				    line, call.context, i,
+				    (unsigned long long)call.after.x[i],
+				    (unsigned long long)want,
+				    i < nr_results ? "result" : "not a result: preserved");
+			bad = 1;
+		}
+	}
+	if (call.after.lr != call.before.lr) {
+		print_error("line %d%s: lr = %#llx, expected %#llx (preserved)\n",
+			    line, call.context,
+			    (unsigned long long)call.after.lr,
+			    (unsigned long long)call.before.lr);
+		bad = 1;
+	}
+	if (!effects && (fake.vbar_writes != 0 || fake.soft_restart_calls != 0 ||
+			 fake.uart_len != 0 || fake.disarm_calls != 0)) {
+		print_error("line %d%s: side effects: %u VBAR_EL2 writes, %u soft restarts, %zu UART bytes, %u report disarms\n",
+			    line, call.context, fake.vbar_writes,
+			    fake.soft_restart_calls, fake.uart_len,
+			    fake.disarm_calls);
+		bad = 1;
+	}
+	if (bad) {
+		fail_msg("frame check failed (line %d%s)", line, call.context);
+	}
+}
+
+#define RESULTS(...) \
+	(const uint64_t[]){ __VA_ARGS__ }, \
+	sizeof((const uint64_t[]){ __VA_ARGS__ }) / sizeof(uint64_t)
+/* Results as listed, and no effect outside the frame. */
+#define EXPECT(...)		check_frame(__LINE__, 0, RESULTS(__VA_ARGS__))
+/* Results as listed; the test checks the effects itself. */
+#define EXPECT_EFFECTS(...)	check_frame(__LINE__, 1, RESULTS(__VA_ARGS__))
+
+#define CONTEXT(...) \
+	snprintf(call.context, sizeof(call.context), __VA_ARGS__)
+
+static int setup(void **state)
+{
+	(void)state;
+	fake_arch_reset();
+	call.context[0] = '\0';
+	return 0;
+}
+
+/* ---- configuration --------------------------------------------------- */
+
+static void test_build_matches_switch(void **state)
+{
+	(void)state;
+	/* The -D switch and the config header must describe the same build. */
+	assert_int_equal(IS_ENABLED(CONFIG_HYPSTUB_LEGACY_PRE_4_12),
+			 HYPSTUB_TEST_ALT);
+	assert_int_equal(IS_ENABLED(CONFIG_HYPSTUB_STD_HYP_SERVICE),
+			 !HYPSTUB_TEST_ALT);
+	assert_int_equal(IS_ENABLED(CONFIG_HYPSTUB_DEBUG_UART),
+			 !HYPSTUB_TEST_ALT);
+}
+
+/* ---- table and discovery --------------------------------------------- */
+
+/*
+ * Discovery and dispatch come from one list (once a sorted, binary-searched
+ * table, now a generated switch): every ID of the header, probed one by
+ * one, must be found, so none can be lost by ordering or by the list.
+ */
+static void test_probe_finds_every_served_id(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(arch_ids); i++) {
+		CONTEXT(" arch id %#x", arch_ids[i]);
+		HVC1(HYPSTUB_PROBE, arch_ids[i]);
+		EXPECT(0);
+	}
+	for (i = 0; i < ARRAY_SIZE(vendor_ids); i++) {
+		CONTEXT(" vendor id %#x", vendor_ids[i]);
+		HVC1(HYPSTUB_PROBE, vendor_ids[i]);
+		EXPECT(0);
+	}
+	for (i = 0; i < ARRAY_SIZE(std_hyp_ids); i++) {
+		CONTEXT(" std hyp id %#x", std_hyp_ids[i]);
+		HVC1(HYPSTUB_PROBE, std_hyp_ids[i]);
+		if (HYPSTUB_TEST_ALT) {
+			EXPECT(RET_NOT_SUPPORTED);
+		} else {
+			EXPECT(0);
+		}
+	}
+}
+
+static void test_probe_unknown(void **state)
+{
+	static const uint64_t unknown[] = {
+		0x80000002, 0x80008000, 0x84000000, 0x8500ff02, 0x8500ffff,
+		0x86000003, 0x8600ff02, 0x86000010, 0xc6000000, 0xc6000014,
+		0xc600ff00, 0xbf00ff00,
+		/* Yielding forms and reserved-bit forms of served IDs. */
+		0x06000000, 0x06000001, 0x46000010, 0x80010000, 0x86010001,
+		0x86fe0001,
+		/* Legacy stub numbers are not SMCCC IDs. */
+		0, 1, 2, 3, 4, 5, 0xfff, 0xffffff,
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(unknown); i++) {
+		CONTEXT(" probing %#llx", (unsigned long long)unknown[i]);
+		HVC1(HYPSTUB_PROBE, unknown[i]);
+		EXPECT(RET_NOT_SUPPORTED);
+	}
+}
+
+static void test_probe_ignores_upper_half_of_x1(void **state)
+{
+	(void)state;
+	HVC1(HYPSTUB_PROBE, 0xffffffff00000000ULL | HYPSTUB_GET_CONFIG);
+	EXPECT(0);
+	HVC1(HYPSTUB_PROBE, 0x0000000100000000ULL | 0x86000003);
+	EXPECT(RET_NOT_SUPPORTED);
+}
+
+static void test_smccc_version(void **state)
+{
+	(void)state;
+	HVC0(SMCCC_VERSION);
+	EXPECT(0x10001);
+}
+
+static void test_arch_features_served(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(arch_ids); i++) {
+		CONTEXT(" features of %#x", arch_ids[i]);
+		HVC1(SMCCC_ARCH_FEATURES, arch_ids[i]);
+		EXPECT(0);
+		/* Only w1 counts. */
+		HVC1(SMCCC_ARCH_FEATURES, 0xdeadbeef00000000ULL | arch_ids[i]);
+		EXPECT(0);
+	}
+}
+
+static void test_arch_features_refused(void **state)
+{
+	static const uint64_t refused[] = {
+		/* Owner 0 IDs the stub does not serve. */
+		0x80000002, 0x80007fff, 0x80008000, 0x8000ff00, 0xc0000000,
+		/* Served IDs, but not of the Arm Architecture Service. */
+		HYPSTUB_PROBE, HYPSTUB_GET_VECTORS, HYPSTUB_VENDOR_CALL_COUNT,
+		HYPSTUB_STD_HYP_CALL_COUNT,
+		/* Yielding owner-0 IDs, and served IDs with reserved bits. */
+		0x00000000, 0x00000001, 0x40000000,
+		0x80010000, 0x80010001, 0x80020000, 0x80800000, 0x80fe0001,
+		/* Legacy numbers. */
+		2, 4, 0xffffff,
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(refused); i++) {
+		CONTEXT(" features of %#llx", (unsigned long long)refused[i]);
+		HVC1(SMCCC_ARCH_FEATURES, refused[i]);
+		EXPECT(RET_NOT_SUPPORTED);
+	}
+}
+
+static void test_call_counts(void **state)
+{
+	(void)state;
+	HVC0(HYPSTUB_VENDOR_CALL_COUNT);
+	EXPECT(10);
+	HVC0(HYPSTUB_STD_HYP_CALL_COUNT);
+	if (HYPSTUB_TEST_ALT) {
+		EXPECT(RET_NOT_SUPPORTED);
+	} else {
+		EXPECT(3);
+	}
+	/* The vendor count is the number of vendor IDs the header lists. */
+	assert_int_equal(ARRAY_SIZE(vendor_ids), 10);
+}
+
+static void test_uids(void **state)
+{
+	(void)state;
+	HVC0(HYPSTUB_VENDOR_UID);
+	EXPECT(0xc0ea4c92, 0x9045e1c2, 0x3488c39c, 0xff44e3b8);
+	HVC0(HYPSTUB_STD_HYP_UID);
+	if (HYPSTUB_TEST_ALT) {
+		EXPECT(RET_NOT_SUPPORTED);
+	} else {
+		EXPECT(0xc0ea4c92, 0x9045e1c2, 0x3488c39c, 0xff44e3b8);
+	}
+}
+
+static void test_revisions(void **state)
+{
+	(void)state;
+	HVC0(HYPSTUB_VENDOR_REVISION);
+	EXPECT(1, 0);
+	HVC0(HYPSTUB_STD_HYP_REVISION);
+	if (HYPSTUB_TEST_ALT) {
+		EXPECT(RET_NOT_SUPPORTED);
+	} else {
+		EXPECT(1, 0);
+	}
+}
+
+static void test_abi_version(void **state)
+{
+	(void)state;
+	HVC0(HYPSTUB_GET_ABI_VERSION);
+	EXPECT(0x10000);
+}
+
+static void test_get_config(void **state)
+{
+	(void)state;
+	HVC0(HYPSTUB_GET_CONFIG);
+	if (HYPSTUB_TEST_ALT) {
+		/* bit 0: pre-4.12 numbering; bit 1 (debug UART) clear. */
+		EXPECT(0, 0x1);
+	} else {
+		EXPECT(0, 0x2);
+	}
+}
+
+/* ---- vectors and soft restart, SMCCC ---------------------------------- */
+
+static void test_smccc_get_vectors(void **state)
+{
+	(void)state;
+	fake.vbar = 0x40123800;
+	HVC0(HYPSTUB_GET_VECTORS);
+	EXPECT(0, 0x40123800);
+	assert_int_equal(fake.vbar, 0x40123800);
+}
+
+static void test_smccc_set_vectors(void **state)
+{
+	static const uint64_t good[] = {
+		0x800, GOOD_VECTORS, 0x4012f800, PA40 - 0x800,
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(good); i++) {
+		CONTEXT(" x1 %#llx", (unsigned long long)good[i]);
+		fake.vbar = FAKE_STUB_VECTORS;
+		HVC1(HYPSTUB_SET_VECTORS, good[i]);
+		EXPECT_EFFECTS(0);
+		assert_int_equal(fake.vbar, good[i]);
+		assert_int_equal(fake.vbar_writes, 1);
+		assert_int_equal(fake.soft_restart_calls, 0);
+		assert_int_equal(fake.uart_len, 0);
+	}
+}
+
+/* Refused: 0, not 2 KiB aligned, or at/above 2^40 (PARange 2). */
+static const uint64_t bad_vectors[] = {
+	0, 0x4, 0x400, 0x7ff, GOOD_VECTORS + 0x400, GOOD_VECTORS + 1,
+	PA40, PA40 + 0x800, 1ULL << 48, 1ULL << 52, 1ULL << 63,
+	0xfffffffffffff800ULL,
+};
+
+static void test_smccc_set_vectors_refused(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(bad_vectors); i++) {
+		CONTEXT(" x1 %#llx", (unsigned long long)bad_vectors[i]);
+		fake.vbar = 0x40200000;
+		HVC1(HYPSTUB_SET_VECTORS, bad_vectors[i]);
+		EXPECT(RET_INVALID_PARAMETER);
+		assert_int_equal(fake.vbar, 0x40200000);
+	}
+}
+
+/* The address limit follows ID_AA64MMFR0_EL1.PARange, other fields ignored. */
+static void test_set_vectors_limit_follows_parange(void **state)
+{
+	(void)state;
+	fake.mmfr0 = 0x0;		/* 32 bits */
+	HVC1(HYPSTUB_SET_VECTORS, (1ULL << 32) - 0x800);
+	EXPECT_EFFECTS(0);
+	HVC1(HYPSTUB_SET_VECTORS, 1ULL << 32);
+	EXPECT(RET_INVALID_PARAMETER);
+
+	fake.mmfr0 = 0x5;		/* 48 bits */
+	HVC1(HYPSTUB_SET_VECTORS, PA40);
+	EXPECT_EFFECTS(0);
+	assert_int_equal(fake.vbar, PA40);
+	HVC1(HYPSTUB_SET_VECTORS, (1ULL << 48) - 0x800);
+	EXPECT_EFFECTS(0);
+	HVC1(HYPSTUB_SET_VECTORS, 1ULL << 48);
+	EXPECT(RET_INVALID_PARAMETER);
+
+	fake.mmfr0 = 0xfffffffffffffff2ULL;	/* 40 bits, every other field set */
+	HVC1(HYPSTUB_SET_VECTORS, PA40 - 0x800);
+	EXPECT_EFFECTS(0);
+	HVC1(HYPSTUB_SET_VECTORS, PA40);
+	EXPECT(RET_INVALID_PARAMETER);
+	assert_int_equal(fake.vbar, PA40 - 0x800);
+}
+
+static void test_smccc_soft_restart(void **state)
+{
+	static const uint64_t good[] = { 0x4, GOOD_ENTRY, 0x40080004, PA40 - 4 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(good); i++) {
+		CONTEXT(" entry %#llx", (unsigned long long)good[i]);
+		HVC4(HYPSTUB_SOFT_RESTART, good[i], 0xa2a2a2a2a2a2a2a2ULL,
+		     0xa3a3a3a3a3a3a3a3ULL, 0xa4a4a4a4a4a4a4a4ULL);
+		/* x2, x3, x4 become x0, x1, x2 and x3 = 0; x4..x18, lr kept. */
+		EXPECT_EFFECTS(0xa2a2a2a2a2a2a2a2ULL, 0xa3a3a3a3a3a3a3a3ULL,
+			       0xa4a4a4a4a4a4a4a4ULL, 0);
+		assert_int_equal(fake.soft_restart_calls, 1);
+		assert_int_equal(fake.soft_restart_entry, good[i]);
+		assert_int_equal(fake.vbar_writes, 0);
+		assert_int_equal(fake.uart_len, 0);
+	}
+}
+
+/* Refused: 0, not 4-byte aligned, at/above 2^40. */
+static const uint64_t bad_entries[] = {
+	0, 1, 2, 3, GOOD_ENTRY + 1, GOOD_ENTRY + 2, GOOD_ENTRY + 3,
+	PA40, PA40 + 4, 1ULL << 63, 0xfffffffffffffffcULL,
+};
+
+static void test_smccc_soft_restart_refused(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(bad_entries); i++) {
+		CONTEXT(" entry %#llx", (unsigned long long)bad_entries[i]);
+		HVC4(HYPSTUB_SOFT_RESTART, bad_entries[i], 0xa2, 0xa3, 0xa4);
+		/* Only x0: x1 (the entry), x2..x4 and the rest are kept. */
+		EXPECT(RET_INVALID_PARAMETER);
+		assert_int_equal(fake.soft_restart_calls, 0);
+	}
+}
+
+static void test_smccc_reset_vectors(void **state)
+{
+	(void)state;
+	fake.vbar = GOOD_VECTORS;
+	HVC0(HYPSTUB_RESET_VECTORS);
+	EXPECT_EFFECTS(0);
+	assert_int_equal(fake.vbar, FAKE_STUB_VECTORS);
+	assert_int_equal(fake.vbar_writes, 1);
+	assert_int_equal(fake.soft_restart_calls, 0);
+}
+
+/* Taking EL2 over and giving it back, as an owner does. */
+static void test_smccc_take_over_and_give_back(void **state)
+{
+	uint64_t saved;
+
+	(void)state;
+	HVC0(HYPSTUB_GET_VECTORS);
+	EXPECT(0, FAKE_STUB_VECTORS);
+	saved = call.after.x[1];
+	HVC1(HYPSTUB_SET_VECTORS, GOOD_VECTORS);
+	EXPECT_EFFECTS(0);
+	HVC0(HYPSTUB_GET_VECTORS);
+	EXPECT(0, GOOD_VECTORS);
+	HVC1(HYPSTUB_SET_VECTORS, saved);
+	EXPECT_EFFECTS(0);
+	assert_int_equal(fake.vbar, FAKE_STUB_VECTORS);
+}
+
+/* ---- legacy numbers --------------------------------------------------- */
+
+static void test_legacy_set_vectors(void **state)
+{
+	size_t i;
+
+	(void)state;
+	HVC1(LEGACY_SET_VECTORS, GOOD_VECTORS);
+	EXPECT_EFFECTS(0);
+	assert_int_equal(fake.vbar, GOOD_VECTORS);
+	assert_int_equal(fake.vbar_writes, 1);
+	assert_int_equal(fake.soft_restart_calls, 0);
+
+	for (i = 0; i < ARRAY_SIZE(bad_vectors); i++) {
+		CONTEXT(" x1 %#llx", (unsigned long long)bad_vectors[i]);
+		fake.vbar = 0x40200000;
+		HVC1(LEGACY_SET_VECTORS, bad_vectors[i]);
+		EXPECT(RET_STUB_ERR);
+		assert_int_equal(fake.vbar, 0x40200000);
+	}
+}
+
+static void test_legacy_soft_restart(void **state)
+{
+	size_t i;
+
+	(void)state;
+	HVC4(LEGACY_SOFT_RESTART, GOOD_ENTRY, 0xb2, 0xb3, 0xb4);
+	EXPECT_EFFECTS(0xb2, 0xb3, 0xb4, 0);
+	assert_int_equal(fake.soft_restart_calls, 1);
+	assert_int_equal(fake.soft_restart_entry, GOOD_ENTRY);
+	assert_int_equal(fake.vbar_writes, 0);
+
+	for (i = 0; i < ARRAY_SIZE(bad_entries); i++) {
+		CONTEXT(" entry %#llx", (unsigned long long)bad_entries[i]);
+		HVC4(LEGACY_SOFT_RESTART, bad_entries[i], 0xb2, 0xb3, 0xb4);
+		EXPECT(RET_STUB_ERR);
+		assert_int_equal(fake.soft_restart_calls, 0);
+	}
+}
+
+static void test_legacy_reset_vectors(void **state)
+{
+	(void)state;
+	fake.vbar = GOOD_VECTORS;
+	HVC0(LEGACY_RESET_VECTORS);
+	EXPECT_EFFECTS(0);
+	assert_int_equal(fake.vbar, FAKE_STUB_VECTORS);
+	assert_int_equal(fake.vbar_writes, 1);
+}
+
+#if HYPSTUB_TEST_ALT
+static void test_legacy_get_vectors(void **state)
+{
+	(void)state;
+	fake.vbar = 0x40123800;
+	/* Pre-4.12 GET_VECTORS: VBAR_EL2 in x0, x1 untouched. */
+	HVC0(LEGACY_GET_VECTORS);
+	EXPECT(0x40123800);
+	HVC1(LEGACY_GET_VECTORS, GOOD_VECTORS);
+	EXPECT(0x40123800);
+	assert_int_equal(fake.vbar, 0x40123800);
+}
+
+static void test_legacy_unknown(void **state)
+{
+	static const uint32_t unknown[] = { 4, 5, 6, 0xff, 0x100, 0xfff, 0xffffff };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(unknown); i++) {
+		CONTEXT(" number %#x", unknown[i]);
+		/* 4 is not GET_ICH_VTR_EL2 in this numbering, GIC or not. */
+		fake.pfr0 = FAKE_PFR0_GICV3;
+		HVC4(unknown[i], GOOD_VECTORS, 1, 2, 3);
+		EXPECT(RET_STUB_ERR);
+		assert_int_equal(fake.ich_vtr_reads, 0);
+	}
+}
+#else
+static void test_legacy_finalise_el2(void **state)
+{
+	(void)state;
+	HVC4(LEGACY_FINALISE_EL2, GOOD_VECTORS, 1, 2, 3);
+	EXPECT(RET_STUB_ERR);
+}
+
+static void test_legacy_get_ich_vtr_el2(void **state)
+{
+	static const uint64_t gic_pfr0[] = {
+		0x0000000001000000ULL,		/* GIC = 1: GICv3/v4 */
+		0x0000000003000000ULL,		/* GIC = 3: GICv4.1 */
+		FAKE_PFR0_GICV3,
+		0xffffffffffffffffULL,
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(gic_pfr0); i++) {
+		CONTEXT(" pfr0 %#llx", (unsigned long long)gic_pfr0[i]);
+		fake.pfr0 = gic_pfr0[i];
+		fake.ich_vtr = 0x90000003 + i;
+		HVC0(LEGACY_GET_ICH_VTR_EL2);
+		EXPECT(0, 0x90000003 + i);
+		assert_int_equal(fake.ich_vtr_reads, 1);
+	}
+}
+
+static void test_legacy_get_ich_vtr_el2_without_gicv3(void **state)
+{
+	static const uint64_t no_gic_pfr0[] = {
+		0x0000000000000000ULL,
+		0x0000000000002222ULL,
+		0xfffffffff0ffffffULL,		/* every field but GIC */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(no_gic_pfr0); i++) {
+		CONTEXT(" pfr0 %#llx", (unsigned long long)no_gic_pfr0[i]);
+		fake.pfr0 = no_gic_pfr0[i];
+		HVC0(LEGACY_GET_ICH_VTR_EL2);
+		EXPECT(RET_STUB_ERR);
+		/* ICH_VTR_EL2 is UNDEFINED without the GICv3 system registers. */
+		assert_int_equal(fake.ich_vtr_reads, 0);
+	}
+}
+
+static void test_legacy_unknown(void **state)
+{
+	static const uint32_t unknown[] = { 5, 6, 0xff, 0x100, 0xfff, 0xffffff };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(unknown); i++) {
+		CONTEXT(" number %#x", unknown[i]);
+		HVC4(unknown[i], GOOD_VECTORS, 1, 2, 3);
+		EXPECT(RET_STUB_ERR);
+	}
+}
+#endif
+
+/* ---- refusals by classification ---------------------------------------- */
+
+/* Bits 23:17 reserved and bit 16 (SVE hint, SMCCC 1.3) set: -1, no effect. */
+static void test_fast_call_reserved_bits(void **state)
+{
+	static const uint32_t bits[] = {
+		0x00010000, 0x00020000, 0x00040000, 0x00080000, 0x00100000,
+		0x00200000, 0x00400000, 0x00800000, 0x00fe0000, 0x00ff0000,
+	};
+	uint32_t served[ARRAY_SIZE(arch_ids) + ARRAY_SIZE(std_hyp_ids) +
+			ARRAY_SIZE(vendor_ids)];
+	size_t i, b, n = 0;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(arch_ids); i++) {
+		served[n++] = arch_ids[i];
+	}
+	for (i = 0; i < ARRAY_SIZE(std_hyp_ids); i++) {
+		served[n++] = std_hyp_ids[i];
+	}
+	for (i = 0; i < ARRAY_SIZE(vendor_ids); i++) {
+		served[n++] = vendor_ids[i];
+	}
+	for (i = 0; i < n; i++) {
+		for (b = 0; b < ARRAY_SIZE(bits); b++) {
+			CONTEXT(" id %#x", served[i] | bits[b]);
+			/* Arguments a served call would act on. */
+			HVC4(served[i] | bits[b], GOOD_VECTORS, 0xc2, 0xc3, 0xc4);
+			EXPECT(RET_NOT_SUPPORTED);
+			assert_int_equal(fake.vbar, FAKE_STUB_VECTORS);
+			assert_int_equal(fake.ich_vtr_reads, 0);
+		}
+	}
+}
+
+static void test_yielding_calls_refused(void **state)
+{
+	static const uint32_t yielding[] = {
+		0x01000000, 0x01ffffff, 0x06000000, 0x06000001, 0x06000002,
+		0x0600ff00, 0x0600ff01, 0x0500ff00, 0x46000010, 0x46000011,
+		0x46000012, 0x46000013, 0x40000000, 0x3fffffff, 0x7fffffff,
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(yielding); i++) {
+		CONTEXT(" id %#x", yielding[i]);
+		HVC4(yielding[i], GOOD_VECTORS, 0xc2, 0xc3, 0xc4);
+		EXPECT(RET_NOT_SUPPORTED);
+	}
+}
+
+static void test_unknown_fast_calls(void **state)
+{
+	static const uint32_t unknown[] = {
+		0x80000002, 0x80008000, 0x8000ffff, 0x84000000, 0x84000008,
+		0x8500ff02, 0x8500ffff, 0x86000003, 0x8600ff02, 0x8600ffff,
+		/* SMC32 forms of the SMC64 calls, SMC64 forms of SMC32 ones. */
+		0x86000010, 0x86000011, 0x86000012, 0x86000013,
+		0xc0000000, 0xc6000000, 0xc600ff00, 0xc6000014, 0xc5000000,
+		0xbf00ff00, 0xff00ffff, 0x8700ff00,
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(unknown); i++) {
+		CONTEXT(" id %#x", unknown[i]);
+		HVC4(unknown[i], GOOD_VECTORS, 0xc2, 0xc3, 0xc4);
+		EXPECT(RET_NOT_SUPPORTED);
+	}
+}
+
+static void test_upper_half_of_x0_ignored(void **state)
+{
+	(void)state;
+	HVC0(0xffffffff00000000ULL | SMCCC_VERSION);
+	EXPECT(0x10001);
+	HVC0(0x1234567800000000ULL | HYPSTUB_VENDOR_CALL_COUNT);
+	EXPECT(10);
+	HVC1(0x0000000100000000ULL | HYPSTUB_SET_VECTORS, GOOD_VECTORS);
+	EXPECT_EFFECTS(0);
+	assert_int_equal(fake.vbar, GOOD_VECTORS);
+
+	/* Legacy numbers too. */
+	HVC0(0xffffffff00000000ULL | LEGACY_RESET_VECTORS);
+	EXPECT_EFFECTS(0);
+	assert_int_equal(fake.vbar, FAKE_STUB_VECTORS);
+	HVC0(0x8000000000000000ULL | 5);
+	EXPECT(RET_STUB_ERR);
+	HVC4(0x0000000100000000ULL | LEGACY_SOFT_RESTART, GOOD_ENTRY, 7, 8, 9);
+	EXPECT_EFFECTS(7, 8, 9, 0);
+	assert_int_equal(fake.soft_restart_entry, GOOD_ENTRY);
+}
+
+/* `hvc #imm`, imm != 0: x0 = -1 whatever w0 says, nothing else happens. */
+static void test_hvc_immediate_not_zero(void **state)
+{
+	static const uint16_t imms[] = { 1, 0x10, 0x1234, 0x8000, 0xffff };
+	static const uint32_t ids[] = {
+		SMCCC_VERSION, HYPSTUB_SET_VECTORS, HYPSTUB_SOFT_RESTART,
+		HYPSTUB_RESET_VECTORS, 0, 1, 2, 3, 4, 5,
+	};
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(imms); i++) {
+		for (j = 0; j < ARRAY_SIZE(ids); j++) {
+			CONTEXT(" hvc #%#x, w0 %#x", imms[i], ids[j]);
+			fake.vbar = GOOD_VECTORS;
+			hvc_call(ESR_HVC64(imms[i]), 4, ids[j], GOOD_ENTRY, 1,
+				 2, 3);
+			EXPECT(RET_NOT_SUPPORTED);
+			assert_int_equal(fake.vbar, GOOD_VECTORS);
+		}
+	}
+	/* And the stub keeps serving. */
+	call.context[0] = '\0';
+	HVC0(SMCCC_VERSION);
+	EXPECT(0x10001);
+}
+
+/* Not an AArch64 HVC: report, park, frame untouched. */
+static void test_not_hvc_parks(void **state)
+{
+	static const uint32_t ecs[] = {
+		0x00, 0x01, 0x07, 0x12, 0x13, 0x15, 0x17, 0x18, 0x20, 0x22,
+		0x24, 0x26, 0x2c, 0x3c, 0x3f,
+	};
+	char expected[512];
+	size_t i;
+
+	(void)state;
+	fake.mpidr = 0x80000102;
+	fake.esr = 0x5e000000;
+	fake.elr = 0xffff800010203040ULL;
+	fake.far = 0x1000;
+	fake.spsr = 0x3c5;
+	snprintf(expected, sizeof(expected),
+		 "\r\nhypstub: unexpected sync_el1_64 exception on CPU 0x0000000080000102\r\n"
+		 "hypstub: ESR_EL2=0x000000005e000000 ELR_EL2=0xffff800010203040 FAR_EL2=0x0000000000001000 SPSR_EL2=0x00000000000003c5\r\n"
+		 "hypstub: CPU parked\r\n");
+	for (i = 0; i < ARRAY_SIZE(ecs); i++) {
+		CONTEXT(" EC %#x", ecs[i]);
+		hvc_call(ESR_EC(ecs[i]) | ESR_IL, 4, SMCCC_VERSION,
+			 GOOD_VECTORS, 1, 2, 3);
+		assert_int_equal(call.exit, STUB_EXIT_PARK);
+		assert_memory_equal(&call.after, &call.before,
+				    sizeof(call.before));
+		assert_int_equal(fake.vbar_writes, 0);
+		assert_int_equal(fake.soft_restart_calls, 0);
+		assert_int_equal(fake.disarm_calls, 1);
+		if (HYPSTUB_TEST_ALT) {
+			/* No debug UART: parks silently. */
+			assert_int_equal(fake.uart_len, 0);
+		} else {
+			assert_string_equal(fake.uart, expected);
+			assert_true(fake.disarm_seq < fake.first_putc_seq);
+		}
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_build_matches_switch, setup),
+		cmocka_unit_test_setup(test_probe_finds_every_served_id, setup),
+		cmocka_unit_test_setup(test_probe_unknown, setup),
+		cmocka_unit_test_setup(test_probe_ignores_upper_half_of_x1, setup),
+		cmocka_unit_test_setup(test_smccc_version, setup),
+		cmocka_unit_test_setup(test_arch_features_served, setup),
+		cmocka_unit_test_setup(test_arch_features_refused, setup),
+		cmocka_unit_test_setup(test_call_counts, setup),
+		cmocka_unit_test_setup(test_uids, setup),
+		cmocka_unit_test_setup(test_revisions, setup),
+		cmocka_unit_test_setup(test_abi_version, setup),
+		cmocka_unit_test_setup(test_get_config, setup),
+		cmocka_unit_test_setup(test_smccc_get_vectors, setup),
+		cmocka_unit_test_setup(test_smccc_set_vectors, setup),
+		cmocka_unit_test_setup(test_smccc_set_vectors_refused, setup),
+		cmocka_unit_test_setup(test_set_vectors_limit_follows_parange, setup),
+		cmocka_unit_test_setup(test_smccc_soft_restart, setup),
+		cmocka_unit_test_setup(test_smccc_soft_restart_refused, setup),
+		cmocka_unit_test_setup(test_smccc_reset_vectors, setup),
+		cmocka_unit_test_setup(test_smccc_take_over_and_give_back, setup),
+		cmocka_unit_test_setup(test_legacy_set_vectors, setup),
+		cmocka_unit_test_setup(test_legacy_soft_restart, setup),
+		cmocka_unit_test_setup(test_legacy_reset_vectors, setup),
+#if HYPSTUB_TEST_ALT
+		cmocka_unit_test_setup(test_legacy_get_vectors, setup),
+#else
+		cmocka_unit_test_setup(test_legacy_finalise_el2, setup),
+		cmocka_unit_test_setup(test_legacy_get_ich_vtr_el2, setup),
+		cmocka_unit_test_setup(test_legacy_get_ich_vtr_el2_without_gicv3, setup),
+#endif
+		cmocka_unit_test_setup(test_legacy_unknown, setup),
+		cmocka_unit_test_setup(test_fast_call_reserved_bits, setup),
+		cmocka_unit_test_setup(test_yielding_calls_refused, setup),
+		cmocka_unit_test_setup(test_unknown_fast_calls, setup),
+		cmocka_unit_test_setup(test_upper_half_of_x0_ignored, setup),
+		cmocka_unit_test_setup(test_hvc_immediate_not_zero, setup),
+		cmocka_unit_test_setup(test_not_hvc_parks, setup),
+	};
+
+	return cmocka_run_group_tests_name(HYPSTUB_TEST_ALT ?
+					   "dispatch (alt config)" :
+					   "dispatch (default config)",
+					   tests, NULL, NULL);
+}

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Host tests of stub/report.c and stub/console.c: the exact text of the
+ * unexpected-exception diagnostic ("Unexpected exceptions" in
+ * semantics.md) as the fake UART receives it, CR before every LF.
+ *
+ * Built twice: config-default.h (debug UART on) and config-alt.h with
+ * -DHYPSTUB_TEST_ALT=1 (debug UART off: nothing may be printed).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "fake_arch.h"
+
+#ifndef HYPSTUB_TEST_ALT
+#define HYPSTUB_TEST_ALT	0
+#endif
+
+static int setup(void **state)
+{
+	(void)state;
+	fake_arch_reset();
+	fake.mpidr = 0x0000000080000203ULL;
+	fake.esr = 0x0000000096000046ULL;
+	fake.elr = 0x0000000040081234ULL;
+	fake.far = 0xffff0000deadbeefULL;
+	fake.spsr = 0x00000000600003c9ULL;
+	return 0;
+}
+
+#if !HYPSTUB_TEST_ALT
+/* The park labels of stub/arm64/vectors.S, in vector order. */
+static const char *const vector_names[STUB_NR_VECTORS] = {
+	"sync_el2t", "irq_el2t", "fiq_el2t", "serror_el2t",
+	"sync_el2h", "irq_el2h", "fiq_el2h", "serror_el2h",
+	"sync_el1_64", "irq_el1_64", "fiq_el1_64", "serror_el1_64",
+	"sync_el1_32", "irq_el1_32", "fiq_el1_32", "serror_el1_32",
+};
+
+static void test_console_puts_adds_cr(void **state)
+{
+	(void)state;
+	stub_puts("a\nb\n\nc");
+	assert_string_equal(fake.uart, "a\r\nb\r\n\r\nc");
+	fake_arch_clear_log();
+	stub_puts("");
+	assert_int_equal(fake.uart_len, 0);
+}
+
+static void test_console_put_hex(void **state)
+{
+	(void)state;
+	stub_put_hex(0);
+	assert_string_equal(fake.uart, "0x0000000000000000");
+	fake_arch_clear_log();
+	stub_put_hex(0xfedcba9876543210ULL);
+	assert_string_equal(fake.uart, "0xfedcba9876543210");
+	fake_arch_clear_log();
+	stub_put_hex(0xa);
+	assert_string_equal(fake.uart, "0x000000000000000a");
+	fake_arch_clear_log();
+	stub_put_hex(0xffffffffffffffffULL);
+	assert_string_equal(fake.uart, "0xffffffffffffffff");
+}
+
+/* The whole diagnostic for one vector, byte for byte. */
+static void test_report_sync_el2h(void **state)
+{
+	(void)state;
+	stub_report_unexpected(STUB_VEC_SYNC_EL2H);
+	assert_string_equal(fake.uart,
+		"\r\n"
+		"hypstub: unexpected sync_el2h exception on CPU 0x0000000080000203\r\n"
+		"hypstub: ESR_EL2=0x0000000096000046 ELR_EL2=0x0000000040081234 "
+		"FAR_EL2=0xffff0000deadbeef SPSR_EL2=0x00000000600003c9\r\n"
+		"hypstub: CPU parked\r\n");
+	assert_int_equal(fake.uart_overflow, 0);
+	/* Disarmed first: a fault while printing must not re-enter. */
+	assert_int_equal(fake.disarm_calls, 1);
+	assert_true(fake.disarm_seq < fake.first_putc_seq);
+}
+
+/* Every vector is named after its park label. */
+static void test_report_every_vector(void **state)
+{
+	char expected[512];
+	unsigned int vector;
+
+	(void)state;
+	for (vector = 0; vector < STUB_NR_VECTORS; vector++) {
+		fake_arch_clear_log();
+		fake.mpidr = 0x80000000 | vector;
+		fake.esr = (uint64_t)vector << 26;
+		fake.elr = 0x1000 + vector;
+		fake.far = 0x2000 + vector;
+		fake.spsr = 0x3c4 + vector;
+		stub_report_unexpected(vector);
+		snprintf(expected, sizeof(expected),
+			 "\r\nhypstub: unexpected %s exception on CPU 0x%016llx\r\n"
+			 "hypstub: ESR_EL2=0x%016llx ELR_EL2=0x%016llx FAR_EL2=0x%016llx SPSR_EL2=0x%016llx\r\n"
+			 "hypstub: CPU parked\r\n",
+			 vector_names[vector],
+			 (unsigned long long)fake.mpidr,
+			 (unsigned long long)fake.esr,
+			 (unsigned long long)fake.elr,
+			 (unsigned long long)fake.far,
+			 (unsigned long long)fake.spsr);
+		assert_string_equal(fake.uart, expected);
+		assert_int_equal(fake.disarm_calls, 1);
+		assert_true(fake.disarm_seq < fake.first_putc_seq);
+	}
+}
+#endif
+
+/* Vector numbers outside the table: disarm, print nothing. */
+static void test_report_bad_vector(void **state)
+{
+	static const unsigned int bad[] = { STUB_NR_VECTORS, 17, 64, 0xffffffffU };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		fake_arch_clear_log();
+		stub_report_unexpected(bad[i]);
+		assert_int_equal(fake.disarm_calls, 1);
+		assert_int_equal(fake.uart_len, 0);
+	}
+}
+
+#if HYPSTUB_TEST_ALT
+/* No debug UART: every vector parks silently, but still disarmed. */
+static void test_report_silent_without_debug_uart(void **state)
+{
+	unsigned int vector;
+
+	(void)state;
+	for (vector = 0; vector < STUB_NR_VECTORS; vector++) {
+		fake_arch_clear_log();
+		stub_report_unexpected(vector);
+		assert_int_equal(fake.disarm_calls, 1);
+		assert_int_equal(fake.uart_len, 0);
+	}
+}
+#endif
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#if HYPSTUB_TEST_ALT
+		cmocka_unit_test_setup(test_report_silent_without_debug_uart, setup),
+#else
+		cmocka_unit_test_setup(test_console_puts_adds_cr, setup),
+		cmocka_unit_test_setup(test_console_put_hex, setup),
+		cmocka_unit_test_setup(test_report_sync_el2h, setup),
+		cmocka_unit_test_setup(test_report_every_vector, setup),
+#endif
+		cmocka_unit_test_setup(test_report_bad_vector, setup),
+	};
+
+	return cmocka_run_group_tests_name(HYPSTUB_TEST_ALT ?
+					   "report (alt config)" :
+					   "report (default config)",
+					   tests, NULL, NULL);
+}
