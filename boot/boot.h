@@ -19,7 +19,7 @@ const char *boot_check_payload(const struct arm64_image_header *hdr,
  * Where the payload at @current must run: @current itself when it sits
  * 2 MiB aligned (plus text_offset) and avoids @busy, else the lowest such
  * address at or above @lowest whose [base, base + text_offset + size)
- * avoids @busy.
+ * avoids @busy; 0 when there is none below the top of the address space.
  */
 uint64_t boot_place_payload(uint64_t current, uint64_t text_offset,
 			    uint64_t size, uint64_t lowest,

@@ -47,19 +47,29 @@ uint64_t boot_place_payload(uint64_t current, uint64_t text_offset,
 			    const struct boot_range *busy, unsigned int nr_busy)
 {
 	uint64_t base = current - text_offset;
-	unsigned int i;
+	unsigned int i = 0;
 
 	/* In place when the packer's 2 MiB offset landed on a 2 MiB boundary. */
 	if (base % ARM64_IMAGE_ALIGN != 0) {
 		base = boot_align_up(lowest);
-	}
-	for (i = 0; i < nr_busy; i++) {
-		if (boot_overlaps(base, base + text_offset + size, &busy[i])) {
-			/* Never below @lowest: the copy must not hit its source. */
-			base = boot_align_up(busy[i].end > lowest ? busy[i].end :
-					     lowest);
-			i = (unsigned int)-1;	/* check every range again */
+		if (base < lowest) {
+			return 0;	/* rounding up wrapped past 2^64 */
 		}
+	}
+	while (i < nr_busy) {
+		if (!boot_overlaps(base, base + text_offset + size, &busy[i])) {
+			i++;
+			continue;
+		}
+		/* Never below @lowest: the copy must not hit its source. */
+		base = boot_align_up(busy[i].end > lowest ? busy[i].end : lowest);
+		if (base < busy[i].end) {
+			return 0;	/* rounding up wrapped past 2^64 */
+		}
+		i = 0;			/* check every range again */
+	}
+	if (base + text_offset + size < base) {
+		return 0;		/* the payload would run past 2^64 */
 	}
 	return base + text_offset;
 }
@@ -136,6 +146,9 @@ uint64_t boot_main(uint64_t dtb, uint64_t image_base)
 	busy[0].end = dtb + boot_fdt_size(dtb);
 	dest = boot_place_payload(payload, hdr->text_offset, size, image_end,
 				  busy, 1);
+	if (dest == 0) {
+		boot_fail("no address for the payload clear of the device tree");
+	}
 	if (dest != payload) {
 		stub_puts("hypstub: moving the payload to ");
 		stub_put_hex(dest);

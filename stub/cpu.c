@@ -20,6 +20,7 @@
 #define ICC_SRE_EL2_ENABLE	(1UL << 3)
 #define ZCR_LEN_MAX		0xfUL
 #define SMCR_FA64		(1UL << 31)
+#define ID_AA64SMFR0_FA64	(1UL << 63)
 #define SMCR_LEN_MAX		0xfUL
 /* SCTLR values with the MMU and caches off, little-endian. */
 #define SCTLR_EL2_RES1		0x30c50830UL
@@ -94,7 +95,11 @@ void stub_el2_config(const struct stub_cpu_id *id, struct stub_el2_regs *regs)
 	if (ID_FIELD(id->pfr1, 24) != 0) {
 		regs->features |= STUB_EL2_HAS_SME;
 		regs->cptr &= ~CPTR_EL2_TSM;
-		regs->smcr = SMCR_FA64 | SMCR_LEN_MAX;
+		regs->smcr = SMCR_LEN_MAX;
+		/* FA64 is RES0 without FEAT_SME_FA64 (booting.rst sets it only then). */
+		if (id->smfr0 & ID_AA64SMFR0_FA64) {
+			regs->smcr |= SMCR_FA64;
+		}
 	}
 	if (ID_FIELD(id->mmfr0, 56) != 0) {
 		regs->features |= STUB_EL2_HAS_FGT;

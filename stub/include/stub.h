@@ -44,6 +44,7 @@ struct stub_cpu_id {
 	uint64_t mpidr;
 	uint64_t pfr0;		/* ID_AA64PFR0_EL1 */
 	uint64_t pfr1;		/* ID_AA64PFR1_EL1 */
+	uint64_t smfr0;		/* ID_AA64SMFR0_EL1, read only when pfr1 shows SME */
 	uint64_t mmfr0;		/* ID_AA64MMFR0_EL1 */
 	uint64_t dfr0;		/* ID_AA64DFR0_EL1 */
 	uint64_t pmcr;		/* PMCR_EL0, read only when dfr0 shows a PMU */
@@ -88,12 +89,12 @@ uintptr_t stub_prepare_cpu(void);
 /* Number of address bits ID_AA64MMFR0_EL1.PARange allows (inline: HVC path). */
 static inline unsigned int stub_pa_bits(uint64_t mmfr0)
 {
-	static const uint8_t bits[] = { 32, 36, 40, 42, 44, 48, 52 };
+	static const uint8_t bits[] = { 32, 36, 40, 42, 44, 48, 52, 56 };
 	unsigned int parange = mmfr0 & 0xf;
 
-	/* Values above 6 are reserved: assume the widest known range. */
+	/* 7 is 56 bits (FEAT_D128); above it, reserved: the widest known. */
 	if (parange >= sizeof(bits)) {
-		return 52;
+		return 56;
 	}
 	return bits[parange];
 }

@@ -46,6 +46,7 @@
 #define ICC_SRE_EXPECTED	0x9ULL			/* SRE | Enable */
 #define ZCR_LEN_MAX		0xfULL
 #define SMCR_EXPECTED		0x8000000fULL		/* FA64 | LEN max */
+#define SMCR_NO_FA64		0x0000000fULL		/* LEN max */
 
 #define ALL_FEATURES	(STUB_EL2_HAS_GICV3 | STUB_EL2_HAS_SVE | \
 			 STUB_EL2_HAS_SME | STUB_EL2_HAS_FGT | STUB_EL2_HAS_PMU)
@@ -171,12 +172,17 @@ static void test_el2_config_sme(void **state)
 	(void)state;
 	for (i = 0; i < ARRAY_SIZE(sme); i++) {
 		id.pfr1 = sme[i] << 24;
+		/* FA64 only with FEAT_SME_FA64 (ID_AA64SMFR0_EL1 bit 63). */
+		id.smfr0 = 0x7fffffffffffffffULL;
 		config(&id, &regs);
 		check_common(&id, &regs);
 		assert_int_equal(regs.features, STUB_EL2_HAS_SME);
 		/* TSM (bit 12) cleared, every other CPTR bit as without SME. */
 		assert_int_equal(regs.cptr, CPTR_EXPECTED & ~CPTR_TSM);
 		assert_int_equal(regs.cptr, 0x22ff);
+		assert_int_equal(regs.smcr, SMCR_NO_FA64);
+		id.smfr0 = 1ULL << 63;
+		config(&id, &regs);
 		assert_int_equal(regs.smcr, SMCR_EXPECTED);
 	}
 }
@@ -249,6 +255,7 @@ static void test_el2_config_everything(void **state)
 		.mpidr = 0x81000100,
 		.pfr0 = 0x0000000101002222ULL,	/* SVE 1, GIC 1 */
 		.pfr1 = 0x0000000001000000ULL,	/* SME 1 */
+		.smfr0 = 0x8000000000000000ULL,	/* FEAT_SME_FA64 */
 		.mmfr0 = 0x0100000000001126ULL,	/* FGT 1, PARange 6 */
 		.dfr0 = 0x0000000000000806ULL,	/* PMUVer 8 */
 		.pmcr = 6 << 11,
@@ -377,9 +384,9 @@ static void test_cpu_stack_tops(void **state)
 
 static void test_pa_bits(void **state)
 {
-	/* PARange 0..6 as the Arm ARM defines them; 7..15: widest known. */
+	/* PARange 0..7 as the Arm ARM defines them (7: FEAT_D128); 8..15: widest known. */
 	static const unsigned int bits[16] = {
-		32, 36, 40, 42, 44, 48, 52, 52, 52, 52, 52, 52, 52, 52, 52, 52,
+		32, 36, 40, 42, 44, 48, 52, 56, 56, 56, 56, 56, 56, 56, 56, 56,
 	};
 	uint64_t parange;
 

@@ -282,6 +282,28 @@ static uint64_t reference_place(uint64_t current, uint64_t text_offset,
 	}
 }
 
+/* Nothing fits below 2^64: 0, never an address that wrapped around. */
+static void test_place_no_room_at_top(void **state)
+{
+	const struct boot_range top = { 0xffffffffffe00000ULL,
+					0xfffffffffffff000ULL };
+
+	(void)state;
+	/* The payload itself would run past 2^64. */
+	assert_int_equal(boot_place_payload(0x40210000, 0, SZ_16M,
+					    0xffffffffffa00000ULL, &top, 0), 0);
+	/* Moving past a busy range would round up past 2^64. */
+	assert_int_equal(boot_place_payload(0x40210000, 0, SZ_4K,
+					    0xffffffffffe00000ULL, &top, 1), 0);
+	/* @lowest itself rounds up past 2^64. */
+	assert_int_equal(boot_place_payload(0x40210000, 0x1000, SZ_4K,
+					    0xffffffffffffff00ULL, &top, 0), 0);
+	/* Just enough room below it still works. */
+	assert_int_equal(boot_place_payload(0x40210000, 0, SZ_2M,
+					    0xffffffffffc00000ULL, &top, 1),
+			 0xffffffffffc00000ULL);
+}
+
 static uint64_t lcg_state = 0x2545f4914f6cdd1dULL;
 
 static uint64_t lcg(uint64_t limit)
@@ -619,6 +641,7 @@ int main(void)
 		cmocka_unit_test_setup(test_place_in_place_overlapping_busy, setup),
 		cmocka_unit_test_setup(test_place_multiple_busy, setup),
 		cmocka_unit_test_setup(test_place_matches_contract, setup),
+		cmocka_unit_test_setup(test_place_no_room_at_top, setup),
 		cmocka_unit_test_setup(test_main_in_place, setup),
 		cmocka_unit_test_setup(test_main_moved_when_unaligned, setup),
 		cmocka_unit_test_setup(test_main_moved_past_dtb, setup),
