@@ -47,9 +47,10 @@ timeout --kill-after=5 "$TIMEOUT" "$QEMU" \
 	-kernel "$image" </dev/null >"$log" 2>&1
 qemu_status=$?
 
-# The guest ends lines with CR LF for a raw terminal.
+# The guest ends lines with CR LF for a raw terminal.  The loader's own
+# "hypstub: " lines are shown too: they say where the stub went.
 tap=$(tr -d '\r' <"$log" |
-	grep -E '^(1\.\.[0-9]+$|ok [0-9]|not ok [0-9]|# |Bail out!|conformance: )')
+	grep -E '^(1\.\.[0-9]+$|ok [0-9]|not ok [0-9]|# |Bail out!|conformance: |hypstub: )')
 printf '%s\n' "$tap"
 
 plan=$(printf '%s\n' "$tap" | sed -n 's/^1\.\.\([0-9][0-9]*\)$/\1/p' | head -n 1)
