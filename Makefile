@@ -126,21 +126,22 @@ image: $(O)/hypstub.bin
 	$(Q)$(PYTHON) scripts/pack-image.py $(O)/hypstub.bin $(KERNEL) $(IMAGE)
 
 # --- make bench ---------------------------------------------------------------
-BENCH_DIR := $(O)/tests/bench
-$(BENCH_DIR)/bench.bin: tests/bench/bench.S abi/hypstub.h
-	$(Q)mkdir -p $(BENCH_DIR)
-	$(Q)$(CC) -D__ASSEMBLER__ -I$(SRC) -c $< -o $(BENCH_DIR)/bench.o
-	$(Q)$(LD) -nostdlib -static -Ttext=0 $(BENCH_DIR)/bench.o -o $(BENCH_DIR)/bench.elf
-	$(Q)$(OBJCOPY) -O binary $(BENCH_DIR)/bench.elf $@
+# Single-file assembly payloads (tests/bench, tests/boot): one arm64 Image
+# each, and that Image packed behind the stub.
+$(O)/tests/%.bin: tests/%.S abi/hypstub.h tests/common/uart-print.S
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) -D__ASSEMBLER__ -I$(SRC) -c $< -o $(@:.bin=.o)
+	$(Q)$(LD) -nostdlib -static -Ttext=0 $(@:.bin=.o) -o $(@:.bin=.elf)
+	$(Q)$(OBJCOPY) -O binary $(@:.bin=.elf) $@
 
-$(O)/bench.Image: $(O)/hypstub.bin $(BENCH_DIR)/bench.bin
-	$(Q)$(PYTHON) scripts/pack-image.py $(O)/hypstub.bin $(BENCH_DIR)/bench.bin $@
+$(O)/tests/%.Image: $(O)/tests/%.bin $(O)/hypstub.bin
+	$(Q)$(PYTHON) scripts/pack-image.py $(O)/hypstub.bin $< $@
 
-bench: $(O)/bench.Image $(O)/hypstub.elf
+bench: $(O)/tests/bench/bench.Image $(O)/hypstub.elf
 	$(Q)$(PYTHON) scripts/bench.py --elf $(O)/hypstub.elf --nm $(NM) \
 		--ci-dir $(O)/stub --frame $$(printf '%d' $$(sed -n 's/^#define STUB_FRAME_SIZE[[:space:]]*//p' stub/include/stub-asm.h)) \
 		--nr-cpus $$(sed -n 's/^#define CONFIG_HYPSTUB_NR_CPUS //p' $(AUTOCONF)) \
-		--image $(O)/bench.Image --qemu $(QEMU)
+		--image $(O)/tests/bench/bench.Image --qemu $(QEMU)
 
 -include $(OBJS:.o=.d)
 # CONFIG_* of this build, for the tests' expectations.

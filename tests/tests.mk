@@ -45,19 +45,9 @@ check-qemu-legacy:
 
 # The loader's bad-input answers, on images made from a good one, and the
 # stub's diagnostic for an unexpected exception at EL2.
-FAULT_DIR := $(O)/tests/bad-input
-$(FAULT_DIR)/fault.bin: tests/boot/fault.S abi/hypstub.h
-	$(Q)mkdir -p $(FAULT_DIR)
-	$(Q)$(CC) -D__ASSEMBLER__ -I$(SRC) -c $< -o $(FAULT_DIR)/fault.o
-	$(Q)$(LD) -nostdlib -static -Ttext=0 $(FAULT_DIR)/fault.o -o $(FAULT_DIR)/fault.elf
-	$(Q)$(OBJCOPY) -O binary $(FAULT_DIR)/fault.elf $@
-
-$(FAULT_DIR)/fault.Image: $(O)/hypstub.bin $(FAULT_DIR)/fault.bin
-	$(Q)$(PYTHON) scripts/pack-image.py $(O)/hypstub.bin $(FAULT_DIR)/fault.bin $@
-
-check-bad-input: $(CONFORMANCE_IMAGE) $(FAULT_DIR)/fault.Image
+check-bad-input: $(CONFORMANCE_IMAGE) $(O)/tests/boot/fault.Image
 	$(Q)QEMU=$(QEMU) tests/boot/run-bad-input.sh $(O)/hypstub.bin \
-		$(CONFORMANCE_IMAGE) $(FAULT_DIR)/fault.Image $(FAULT_DIR)
+		$(CONFORMANCE_IMAGE) $(O)/tests/boot/fault.Image $(O)/tests/bad-input
 
 # check-qemu-<cpu>,<gic>: one fresh QEMU per CPU and GIC model.
 # The configuration the stub must report, from the build's own .config.

@@ -13,7 +13,6 @@
 #define PMCR_C			(1 << 2)
 #define PMCNTEN_C		(1 << 31)
 #define PMCCFILTR_NSH		(1 << 27)	/* count at EL2 too */
-#define UART			0x09000000
 
 	.section .text, "ax"
 	.globl	_start
@@ -113,29 +112,7 @@ bench_exit:
 2:	wfe
 	b	2b
 
-print_str:					/* x0 = NUL-terminated string */
-	mov	x9, #UART
-3:	ldrb	w10, [x0], #1
-	cbz	w10, 4f
-	str	w10, [x9]
-	b	3b
-4:	ret
-
-print_hex:					/* x0, as 16 hex digits and newline */
-	mov	x9, #UART
-	mov	x11, #60
-5:	lsr	x10, x0, x11
-	and	x10, x10, #0xf
-	cmp	x10, #10
-	add	x12, x10, #'0'
-	add	x13, x10, #('a' - 10)
-	csel	x10, x12, x13, lo
-	str	w10, [x9]
-	subs	x11, x11, #4
-	b.pl	5b
-	mov	w10, #'\n'
-	str	w10, [x9]
-	ret
+#include "tests/common/uart-print.S"
 
 	.ltorg
 

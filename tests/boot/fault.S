@@ -7,8 +7,6 @@
  */
 #include "abi/hypstub.h"
 
-#define UART	0x09000000
-
 	.text
 	.globl	_start
 _start:
@@ -17,25 +15,17 @@ _start:
 	.quad	0, fault_end - _start, 0x8, 0, 0, 0
 	.long	0x644d5241, 0
 1:	adr	x19, fault_at_el2
-	mov	x9, #UART
-	mov	x11, #60
-2:	lsr	x10, x19, x11			/* 16 hex digits, newline */
-	and	x10, x10, #0xf
-	cmp	x10, #10
-	add	x12, x10, #'0'
-	add	x13, x10, #('a' - 10)
-	csel	x10, x12, x13, lo
-	str	w10, [x9]
-	subs	x11, x11, #4
-	b.pl	2b
-	mov	w10, #'\n'
-	str	w10, [x9]
+	mov	x0, x19
+	bl	print_hex
 	mov	x0, #HVC_SOFT_RESTART
 	mov	x1, x19
 	hvc	#0
 	ldr	w0, =0x84000008			/* refused: switch off */
 	smc	#0
 	b	.
+
+#include "tests/common/uart-print.S"
+
 	.align	2
 fault_at_el2:
 	udf	#0
