@@ -28,12 +28,17 @@ uint64_t boot_place_payload(uint64_t current, uint64_t text_offset,
 /* Size of the flattened device tree at @dtb, from its header. */
 uint64_t boot_fdt_size(uint64_t dtb);
 
-uint64_t boot_main(uint64_t dtb, uint64_t image_base);
+/* Checks, places and enters the payload; on any problem, boot_fail(). */
+void boot_main(uint64_t dtb, uint64_t image_base) __attribute__((noreturn));
+/* Enters the payload at @entry the way the build's boot mode says. */
+void boot_enter(uint64_t entry, uint64_t dtb) __attribute__((noreturn));
 void boot_fail(const char *why) __attribute__((noreturn));
 void boot_fail_wrong_el(uint64_t el) __attribute__((noreturn));
 void boot_fail_no_slot(void) __attribute__((noreturn));
 
 /* arch (boot/arm64/head.S) */
+void boot_enter_el1(uint64_t entry, uint64_t dtb) __attribute__((noreturn));
+uint64_t boot_soft_restart(uint64_t entry, uint64_t dtb);
 void boot_sync_icache(void);
 void boot_system_off(void) __attribute__((noreturn));
 

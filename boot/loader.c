@@ -110,7 +110,29 @@ void boot_fail_no_slot(void)
 	boot_fail("no stub slot for this CPU (CONFIG_HYPSTUB_NR_CPUS, _CPUS_PER_CLUSTER)");
 }
 
-uint64_t boot_main(uint64_t dtb, uint64_t image_base)
+void boot_enter(uint64_t entry, uint64_t dtb)
+{
+	uint64_t answer;
+
+	stub_puts("hypstub: entering the payload at ");
+	stub_put_hex(entry);
+	if (IS_ENABLED(CONFIG_HYPSTUB_BOOT_HANDOFF)) {
+		stub_puts(" at EL2 (hand-off through HVC_SOFT_RESTART), DTB ");
+		stub_put_hex(dtb);
+		stub_puts("\n");
+		answer = boot_soft_restart(entry, dtb);
+		stub_puts("hypstub: HVC_SOFT_RESTART answered ");
+		stub_put_hex(answer);
+		stub_puts("\n");
+		boot_fail("the stub refused to hand EL2 over");
+	}
+	stub_puts(" at EL1, DTB ");
+	stub_put_hex(dtb);
+	stub_puts("\n");
+	boot_enter_el1(entry, dtb);
+}
+
+void boot_main(uint64_t dtb, uint64_t image_base)
 {
 	const struct hypstub_info *info =
 		(const struct hypstub_info *)(uintptr_t)(image_base +
@@ -156,10 +178,5 @@ uint64_t boot_main(uint64_t dtb, uint64_t image_base)
 		boot_copy(dest, payload, info->payload_size);
 		boot_sync_icache();
 	}
-	stub_puts("hypstub: entering the payload at ");
-	stub_put_hex(dest);
-	stub_puts(" at EL1, DTB ");
-	stub_put_hex(dtb);
-	stub_puts("\n");
-	return dest;
+	boot_enter(dest, dtb);
 }

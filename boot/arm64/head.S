@@ -4,6 +4,7 @@
  * level the stub can be installed from), MMU off, x0 = DTB.  The EL2 part
  * only installs the stub on this CPU; all loading happens at EL1.
  */
+#include "abi/hypstub.h"
 #include "boot/image.h"
 #include "stub-asm.h"
 
@@ -50,13 +51,10 @@ boot_el1_entry:
 	mov	sp, x1
 	mov	x19, x0
 	adr	x1, _start
-	bl	boot_main			/* returns the payload entry */
-	mov	x4, x0
-	mov	x0, x19
-	mov	x1, xzr
-	mov	x2, xzr
-	mov	x3, xzr
-	br	x4
+	bl	boot_main			/* enters the payload: no return */
+boot_park_main:
+	wfe
+	b	boot_park_main
 
 boot_wrong_el:					/* x0 = the EL we are at */
 	bl	boot_fail_wrong_el
@@ -69,6 +67,34 @@ boot_no_slot:
 boot_park_no_slot:
 	wfe
 	b	boot_park_no_slot
+
+/* boot_enter_el1(entry, dtb): at EL1, x0 = DTB, x1..x3 = 0, as booting.rst says. */
+	.globl	boot_enter_el1
+	.type	boot_enter_el1, %function
+boot_enter_el1:
+	mov	x4, x0
+	mov	x0, x1
+	mov	x1, xzr
+	mov	x2, xzr
+	mov	x3, xzr
+	br	x4
+	.size	boot_enter_el1, . - boot_enter_el1
+
+/*
+ * boot_soft_restart(entry, dtb): HVC_SOFT_RESTART to @entry at EL2 with
+ * x0 = DTB, x1..x3 = 0.  Returns only if the stub refused (x0 = its answer).
+ */
+	.globl	boot_soft_restart
+	.type	boot_soft_restart, %function
+boot_soft_restart:
+	mov	x2, x1
+	mov	x1, x0
+	mov	x0, #HVC_SOFT_RESTART
+	mov	x3, xzr
+	mov	x4, xzr
+	hvc	#0
+	ret
+	.size	boot_soft_restart, . - boot_soft_restart
 
 /* After the payload moved: no stale instructions for it. */
 	.globl	boot_sync_icache

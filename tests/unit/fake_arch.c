@@ -165,6 +165,35 @@ void boot_sync_icache(void)
 	fake.icache_syncs++;
 }
 
+static void __attribute__((noreturn)) fake_entered(uint64_t entry, uint64_t dtb)
+{
+	fake.entered_entry = entry;
+	fake.entered_dtb = dtb;
+	if (fake.enter_jump == NULL) {
+		/* A test that did not expect the payload to be entered. */
+		abort();
+	}
+	longjmp(*fake.enter_jump, 1);
+}
+
+void boot_enter_el1(uint64_t entry, uint64_t dtb)
+{
+	fake.seq++;
+	fake.enter_el1_calls++;
+	fake_entered(entry, dtb);
+}
+
+uint64_t boot_soft_restart(uint64_t entry, uint64_t dtb)
+{
+	fake.seq++;
+	fake.boot_soft_restart_calls++;
+	if (fake.soft_restart_refuse) {
+		return HVC_STUB_ERR;
+	}
+	fake_entered(entry, dtb);
+	return 0;
+}
+
 void boot_system_off(void)
 {
 	fake.seq++;

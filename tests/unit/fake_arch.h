@@ -57,6 +57,13 @@ struct fake_arch {
 	unsigned int icache_syncs;
 	unsigned int system_off_calls;
 	jmp_buf *system_off_jump;	/* boot_system_off() longjmp()s here */
+	/* boot_enter_el1() and an accepted boot_soft_restart() longjmp here. */
+	jmp_buf *enter_jump;
+	unsigned int enter_el1_calls;
+	unsigned int boot_soft_restart_calls;
+	int soft_restart_refuse;	/* boot_soft_restart() returns instead */
+	uint64_t entered_entry;
+	uint64_t entered_dtb;
 };
 
 extern struct fake_arch fake;

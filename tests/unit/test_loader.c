@@ -17,6 +17,10 @@
 #include "boot/boot.h"
 #include "fake_arch.h"
 
+#ifndef HYPSTUB_TEST_ALT
+#define HYPSTUB_TEST_ALT	0
+#endif
+
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
 #define SZ_4K		0x1000ULL
@@ -425,6 +429,30 @@ static void expect_output(const char *fmt, ...)
 	assert_string_equal(fake.uart, expected);
 }
 
+#if HYPSTUB_TEST_ALT
+#define ENTER_HOW	" at EL2 (hand-off through HVC_SOFT_RESTART), DTB "
+#else
+#define ENTER_HOW	" at EL1, DTB "
+#endif
+
+static jmp_buf enter_jump;
+
+/* boot_main() up to the payload's entry: returns where it was entered. */
+static uint64_t run_main(uint64_t dtb, uint64_t image)
+{
+	fake.enter_jump = &enter_jump;
+	if (setjmp(enter_jump) == 0) {
+		boot_main(dtb, image);
+		fail_msg("boot_main returned");
+	}
+	fake.enter_jump = NULL;
+	assert_int_equal(fake.entered_dtb, dtb);
+	/* The boot mode decides the way in, and only one is taken. */
+	assert_int_equal(fake.boot_soft_restart_calls, HYPSTUB_TEST_ALT ? 1 : 0);
+	assert_int_equal(fake.enter_el1_calls, HYPSTUB_TEST_ALT ? 0 : 1);
+	return fake.entered_entry;
+}
+
 #define BANNER \
 	"hypstub: stub installed at EL2, vectors 0x%016llx, resident 0x%016llx..0x%016llx\r\n"
 
@@ -434,13 +462,13 @@ static void test_main_in_place(void **state)
 	uint64_t dtb = addr(16 * SZ_1M);
 
 	(void)state;
-	assert_int_equal(boot_main(dtb, image), image + SZ_2M);
+	assert_int_equal(run_main(dtb, image), image + SZ_2M);
 	assert_int_equal(fake.fdt_size_calls, 1);
 	assert_int_equal(fake.fdt_size_arg, dtb);
 	assert_int_equal(fake.icache_syncs, 0);
 	assert_int_equal(fake.system_off_calls, 0);
 	expect_output(BANNER
-		      "hypstub: entering the payload at 0x%016llx at EL1, DTB 0x%016llx\r\n",
+		      "hypstub: entering the payload at 0x%016llx" ENTER_HOW "0x%016llx\r\n",
 		      FAKE_STUB_VECTORS, (unsigned long long)image,
 		      (unsigned long long)image + 0x10000,
 		      (unsigned long long)image + SZ_2M,
@@ -451,13 +479,13 @@ static void expect_moved(uint64_t image, uint64_t dtb, uint64_t dest)
 {
 	const uint8_t *src = (const uint8_t *)(uintptr_t)(image + SZ_2M);
 
-	assert_int_equal(boot_main(dtb, image), dest);
+	assert_int_equal(run_main(dtb, image), dest);
 	assert_memory_equal((const void *)(uintptr_t)dest, src, PAYLOAD_SIZE);
 	assert_int_equal(fake.icache_syncs, 1);
 	assert_int_equal(fake.system_off_calls, 0);
 	expect_output(BANNER
 		      "hypstub: moving the payload to 0x%016llx\r\n"
-		      "hypstub: entering the payload at 0x%016llx at EL1, DTB 0x%016llx\r\n",
+		      "hypstub: entering the payload at 0x%016llx" ENTER_HOW "0x%016llx\r\n",
 		      FAKE_STUB_VECTORS, (unsigned long long)image,
 		      (unsigned long long)image + 0x10000,
 		      (unsigned long long)dest, (unsigned long long)dest,
@@ -497,7 +525,7 @@ static void test_main_image_size_zero(void **state)
 	uint64_t dtb = addr(SZ_2M + PAYLOAD_SIZE);
 
 	(void)state;
-	assert_int_equal(boot_main(dtb, image), image + SZ_2M);
+	assert_int_equal(run_main(dtb, image), image + SZ_2M);
 	assert_int_equal(fake.icache_syncs, 0);
 }
 
@@ -562,6 +590,30 @@ static void test_main_bad_payload(void **state)
 	hdr->flags = 0xa;
 	hdr->image_size = PAYLOAD_SIZE - 1;
 	expect_main_fails(image, "payload image_size is smaller than the payload itself");
+}
+
+/* Hand-off builds: a refused HVC_SOFT_RESTART is reported, never ignored. */
+static void test_main_handoff_refused(void **state)
+{
+	uint64_t image = make_image(0, PAYLOAD_IMAGE_SIZE);
+	uint64_t dtb = addr(16 * SZ_1M);
+
+	(void)state;
+	if (!HYPSTUB_TEST_ALT) {
+		skip();
+	}
+	fake.soft_restart_refuse = 1;
+	EXPECT_SYSTEM_OFF(boot_main(dtb, image));
+	assert_int_equal(fake.boot_soft_restart_calls, 1);
+	assert_int_equal(fake.enter_el1_calls, 0);
+	expect_output(BANNER
+		      "hypstub: entering the payload at 0x%016llx" ENTER_HOW "0x%016llx\r\n"
+		      "hypstub: HVC_SOFT_RESTART answered 0x000000000badca11\r\n"
+		      "hypstub: the stub refused to hand EL2 over\r\n" FAIL_TAIL,
+		      FAKE_STUB_VECTORS, (unsigned long long)image,
+		      (unsigned long long)image + 0x10000,
+		      (unsigned long long)image + SZ_2M,
+		      (unsigned long long)dtb);
 }
 
 static void test_fail(void **state)
@@ -649,6 +701,7 @@ int main(void)
 		cmocka_unit_test_setup(test_main_image_size_zero, setup),
 		cmocka_unit_test_setup(test_main_no_payload, setup),
 		cmocka_unit_test_setup(test_main_bad_payload, setup),
+		cmocka_unit_test_setup(test_main_handoff_refused, setup),
 		cmocka_unit_test_setup(test_fail, setup),
 		cmocka_unit_test_setup(test_fail_wrong_el, setup),
 		cmocka_unit_test_setup(test_fail_no_slot, setup),

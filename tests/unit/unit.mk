@@ -35,7 +35,7 @@ UNIT_HDRS := abi/hypstub.h include/kconfig.h stub/include/stub.h \
 # from the same test source with config-alt.h and -DHYPSTUB_TEST_ALT=1.
 UNIT_TESTS := $(addprefix $(UNIT_OUT)/, \
 	test_dispatch test_dispatch-alt test_cpu test_cpu-alt \
-	test_report test_report-alt test_loader)
+	test_report test_report-alt test_loader test_loader-alt)
 
 UNIT_CONFIG_DEFAULT := -include $(UNIT_DIR)/config-default.h
 UNIT_CONFIG_ALT := -include $(UNIT_DIR)/config-alt.h -DHYPSTUB_TEST_ALT=1
