@@ -17,7 +17,8 @@ CONFORMANCE_IMAGE := $(O)/conformance.Image
 
 check:
 	$(Q)O=$(O) MAKE="$(MAKE)" tests/run-all.sh unit freeze doc bad-input \
-		$(addprefix qemu-,$(QEMU_COMBOS)) qemu-legacy
+		$(addprefix qemu-,$(QEMU_COMBOS)) qemu-legacy \
+		linux-resident linux-handoff
 
 check-abi: check-freeze check-doc
 
@@ -62,6 +63,43 @@ $(addprefix check-qemu-,$(QEMU_COMBOS)): check-qemu-%: $(CONFORMANCE_IMAGE)
 		"$(EXPECT_CONFIG)"
 
 comma := ,
+
+# Debian's arm64 Linux through the stub, from the packages themselves.
+LINUX_DIR := $(O)/linux
+.PHONY: check-linux check-linux-resident check-linux-handoff linux-parts run-linux
+
+linux-parts: $(LINUX_DIR)/initramfs.cpio
+
+$(LINUX_DIR)/Image:
+	$(Q)scripts/fetch-debian-arm64.sh $(LINUX_DIR)
+
+$(LINUX_DIR)/initramfs.cpio: $(LINUX_DIR)/Image tests/linux/init scripts/mkinitramfs.py
+	$(Q)$(PYTHON) scripts/mkinitramfs.py $@ $(LINUX_DIR)/busybox tests/linux/init
+
+# One build per mode, each from its own defconfig, so a changed .config in
+# $(O) cannot make a test boot the wrong mode.
+$(LINUX_DIR)/%.Image: $(LINUX_DIR)/Image FORCE
+	$(Q)$(MAKE) -s O=$(O)/$* $(if $(filter handoff,$*),handoff_defconfig,defconfig) >/dev/null
+	$(Q)$(MAKE) -s O=$(O)/$* image KERNEL=$(LINUX_DIR)/Image IMAGE=$@ >/dev/null
+
+check-linux: check-linux-resident check-linux-handoff
+
+# Resident: one CPU until the PSCI proxy gives secondaries the stub.
+check-linux-resident: $(LINUX_DIR)/resident.Image $(LINUX_DIR)/initramfs.cpio
+	$(Q)QEMU=$(QEMU) tests/linux/run-linux.sh $< $(LINUX_DIR)/initramfs.cpio cortex-a57 3 1 resident
+
+check-linux-handoff: $(LINUX_DIR)/handoff.Image $(LINUX_DIR)/initramfs.cpio
+	$(Q)QEMU=$(QEMU) tests/linux/run-linux.sh $< $(LINUX_DIR)/initramfs.cpio cortex-a57 2 2 handoff
+	$(Q)QEMU=$(QEMU) tests/linux/run-linux.sh $< $(LINUX_DIR)/initramfs.cpio max 3 4 handoff
+
+# Debian's Linux booting through the stub: make run-linux [MODE=handoff].
+MODE ?= resident
+run-linux: $(LINUX_DIR)/$(MODE).Image $(LINUX_DIR)/initramfs.cpio
+	$(Q)$(QEMU) -M virt,virtualization=on -cpu cortex-a57 \
+		-smp $(if $(filter handoff,$(MODE)),2,1) -m 1G -nographic \
+		-no-reboot -nic none -kernel $< -initrd $(LINUX_DIR)/initramfs.cpio \
+		-append "console=ttyAMA0 panic=-1 rdinit=/init" </dev/null | \
+		grep -aE 'hypstub|CPU: All|kvm \[1\]|SMC Calling'
 
 # The main demonstration: the conformance guest at EL1 above the stub.
 run: $(CONFORMANCE_IMAGE)
