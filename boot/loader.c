@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * The loader, at EL1 above the freshly installed stub: checks the payload
- * packed by `make image`, puts it where an arm64 kernel must be, and hands
- * back its entry.  Any problem is reported and the machine is switched off:
- * a payload is never entered half-prepared.
+ * packed by `make image`, puts it where an arm64 kernel must be, and enters
+ * it the way the build's boot mode says.  Any problem is reported and the
+ * machine is switched off: a payload is never entered half-prepared.
  */
 #include "boot.h"
-
-/* The payload's destination [dest, dest + image_size) must avoid these. */
 
 const char *boot_check_payload(const struct arm64_image_header *hdr,
 			       uint64_t file_size)

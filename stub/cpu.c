@@ -26,8 +26,6 @@
 #define SCTLR_EL2_RES1		0x30c50830UL
 #define SCTLR_EL1_RES1		0x30d00800UL
 
-#define ID_FIELD(reg, shift)	(((reg) >> (shift)) & 0xfU)
-
 _Static_assert(STUB_PERCPU_SIZE % 16 == 0, "stack alignment");
 _Static_assert(STUB_PERCPU_SIZE >= STUB_FRAME_SIZE + 256,
 	       "room for the C dispatcher below the frame");
@@ -69,8 +67,6 @@ uintptr_t stub_cpu_stack_top(long index)
 
 void stub_el2_config(const struct stub_cpu_id *id, struct stub_el2_regs *regs)
 {
-	unsigned int pmuver = ID_FIELD(id->dfr0, 8);
-
 	regs->features = 0;
 	regs->hcr = HCR_RW | HCR_APK | HCR_API;
 	regs->cnthctl = CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN;
@@ -84,15 +80,15 @@ void stub_el2_config(const struct stub_cpu_id *id, struct stub_el2_regs *regs)
 	regs->zcr = 0;
 	regs->smcr = 0;
 
-	if (ID_FIELD(id->pfr0, 24) != 0) {
+	if (stub_id_has_gicv3(id->pfr0)) {
 		regs->features |= STUB_EL2_HAS_GICV3;
 		regs->icc_sre = ICC_SRE_EL2_SRE | ICC_SRE_EL2_ENABLE;
 	}
-	if (ID_FIELD(id->pfr0, 32) != 0) {
+	if (STUB_ID_FIELD(id->pfr0, 32) != 0) {
 		regs->features |= STUB_EL2_HAS_SVE;
 		regs->zcr = ZCR_LEN_MAX;
 	}
-	if (ID_FIELD(id->pfr1, 24) != 0) {
+	if (stub_id_has_sme(id->pfr1)) {
 		regs->features |= STUB_EL2_HAS_SME;
 		regs->cptr &= ~CPTR_EL2_TSM;
 		regs->smcr = SMCR_LEN_MAX;
@@ -101,11 +97,11 @@ void stub_el2_config(const struct stub_cpu_id *id, struct stub_el2_regs *regs)
 			regs->smcr |= SMCR_FA64;
 		}
 	}
-	if (ID_FIELD(id->mmfr0, 56) != 0) {
+	if (STUB_ID_FIELD(id->mmfr0, 56) != 0) {
 		regs->features |= STUB_EL2_HAS_FGT;
 	}
-	/* PMUVer 0xf is an IMPLEMENTATION DEFINED PMU: leave it alone. */
-	if (pmuver != 0 && pmuver != 0xf) {
+	/* An IMPLEMENTATION DEFINED PMU (PMUVer 0xf) is left alone. */
+	if (stub_id_has_pmu(id->dfr0)) {
 		regs->features |= STUB_EL2_HAS_PMU;
 		/* HPMN: every counter PMCR_EL0.N reports belongs to EL1. */
 		regs->mdcr = (id->pmcr >> 11) & 0x1f;

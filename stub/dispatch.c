@@ -22,7 +22,6 @@ _Static_assert(STUB_FRAME_SIZE % 16 == 0, "SP stays 16-byte aligned");
 #define ESR_EC_HVC64		0x16U
 /* ESR_EL2 of `hvc #0` from AArch64: EC 0x16, IL set, immediate 0. */
 #define ESR_HVC0		0x5a000000U
-#define ID_AA64PFR0_GIC_SHIFT	24
 
 enum stub_op {
 	STUB_OP_NONE,
@@ -229,7 +228,7 @@ stub_do(enum stub_op op, uint32_t function_id, struct stub_frame *frame)
 		return 0;
 	case STUB_OP_GET_ICH_VTR:
 		/* ICH_VTR_EL2 is UNDEFINED without the GICv3 system registers. */
-		if (((arch_read_id_aa64pfr0() >> ID_AA64PFR0_GIC_SHIFT) & 0xf) == 0) {
+		if (!stub_id_has_gicv3(arch_read_id_aa64pfr0())) {
 			return SMCCC_RET_NOT_SUPPORTED;
 		}
 		stub_write_result(frame, 2, SMCCC_RET_SUCCESS,

@@ -24,12 +24,12 @@ void arch_read_cpu_id(struct stub_cpu_id *id)
 	id->mmfr0 = read_sysreg(id_aa64mmfr0_el1);
 	id->dfr0 = read_sysreg(id_aa64dfr0_el1);
 	id->smfr0 = 0;
-	if (((id->pfr1 >> 24) & 0xf) != 0) {
+	if (stub_id_has_sme(id->pfr1)) {
 		id->smfr0 = read_sysreg(SYS_ID_AA64SMFR0_EL1);
 	}
 	id->pmcr = 0;
 	/* PMCR_EL0 exists only with an architected PMU. */
-	if (((id->dfr0 >> 8) & 0xf) != 0 && ((id->dfr0 >> 8) & 0xf) != 0xf) {
+	if (stub_id_has_pmu(id->dfr0)) {
 		id->pmcr = read_sysreg(pmcr_el0);
 	}
 }

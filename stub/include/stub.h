@@ -86,6 +86,32 @@ uintptr_t stub_cpu_stack_top(long index);
  */
 uintptr_t stub_prepare_cpu(void);
 
+/*
+ * What the ID registers say a CPU has: the one place each field is read,
+ * for the EL2 set-up, the arch layer's register reads and the HVC path.
+ */
+#define STUB_ID_FIELD(reg, shift)	(((reg) >> (shift)) & 0xfU)
+
+/* GICv3 system registers (ID_AA64PFR0_EL1.GIC). */
+static inline int stub_id_has_gicv3(uint64_t pfr0)
+{
+	return STUB_ID_FIELD(pfr0, 24) != 0;
+}
+
+/* SME (ID_AA64PFR1_EL1.SME). */
+static inline int stub_id_has_sme(uint64_t pfr1)
+{
+	return STUB_ID_FIELD(pfr1, 24) != 0;
+}
+
+/* An architected PMU (ID_AA64DFR0_EL1.PMUVer; 0xf is IMPLEMENTATION DEFINED). */
+static inline int stub_id_has_pmu(uint64_t dfr0)
+{
+	unsigned int pmuver = STUB_ID_FIELD(dfr0, 8);
+
+	return pmuver != 0 && pmuver != 0xf;
+}
+
 /* Number of address bits ID_AA64MMFR0_EL1.PARange allows (inline: HVC path). */
 static inline unsigned int stub_pa_bits(uint64_t mmfr0)
 {
@@ -102,9 +128,6 @@ static inline unsigned int stub_pa_bits(uint64_t mmfr0)
 /* Debug console (PL011 at CONFIG_HYPSTUB_UART_BASE). */
 void stub_puts(const char *s);
 void stub_put_hex(uint64_t value);
-
-/* Resident region, from the linker script. */
-extern char stub_resident_start[], stub_resident_end[];
 
 /*
  * Arch layer: the accessors the HVC path uses come from <stub-arch.h>

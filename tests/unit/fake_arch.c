@@ -13,10 +13,6 @@
 
 struct fake_arch fake;
 
-/* The linker script's symbols: nothing under test uses their addresses. */
-char stub_resident_start[16];
-char stub_resident_end[1];
-
 void fake_arch_clear_log(void)
 {
 	fake.seq = 0;
