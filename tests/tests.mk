@@ -3,7 +3,7 @@
 # through tests/run-all.sh, which goes on past a failure and ends with one
 # "check: N passed, M failed" line.
 
--include tests/unit/unit.mk
+include tests/unit/unit.mk
 
 QEMU_CPUS := cortex-a57 max
 QEMU_GICS := 2 3
