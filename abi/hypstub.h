@@ -24,7 +24,7 @@
 
 /* ABI version: major << 16 | minor, as SMCCC encodes its own version. */
 #define HYPSTUB_ABI_VERSION_MAJOR	HYPSTUB_U(1)
-#define HYPSTUB_ABI_VERSION_MINOR	HYPSTUB_U(0)
+#define HYPSTUB_ABI_VERSION_MINOR	HYPSTUB_U(1)
 #define HYPSTUB_ABI_VERSION \
 	((HYPSTUB_ABI_VERSION_MAJOR << 16) | HYPSTUB_ABI_VERSION_MINOR)
 
@@ -144,6 +144,7 @@
 /* GET_CONFIG x1 flags: which optional parts this build has. */
 #define HYPSTUB_CONFIG_LEGACY_PRE_4_12	HYPSTUB_UL(0x1)
 #define HYPSTUB_CONFIG_DEBUG_UART	HYPSTUB_UL(0x2)
+#define HYPSTUB_CONFIG_PSCI_PROXY	HYPSTUB_UL(0x4)	/* since 1.1 */
 
 /*
  * UID 924ceac0-c2e1-4590-9cc3-8834b8e344ff, generated once for hypstub,

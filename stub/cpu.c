@@ -27,12 +27,20 @@
 #define SCTLR_EL1_RES1		0x30d00800UL
 
 _Static_assert(STUB_PERCPU_SIZE % 16 == 0, "stack alignment");
-_Static_assert(STUB_PERCPU_SIZE >= STUB_FRAME_SIZE + 256,
-	       "room for the C dispatcher below the frame");
 
+/*
+ * A CPU's slot: where the PSCI proxy asked the firmware to start or resume
+ * it for the kernel (entry and context), then its EL2 stack up to the top.
+ */
 struct stub_percpu {
-	uint64_t stack[STUB_PERCPU_SIZE / 8];
+	volatile uint64_t resume_entry;
+	volatile uint64_t resume_context;
+	uint64_t stack[STUB_PERCPU_SIZE / 8 - 2];
 } __attribute__((aligned(16)));
+
+_Static_assert(sizeof(struct stub_percpu) == STUB_PERCPU_SIZE, "slot size");
+_Static_assert(STUB_PERCPU_SIZE >= 16 + STUB_FRAME_SIZE + 256 + STUB_SMC_SAVE_SIZE,
+	       "room for the frame, the C dispatcher and the SMC save below it");
 
 /*
  * One slot per possible CPU; each CPU only ever touches its own.  In a
@@ -106,6 +114,24 @@ void stub_el2_config(const struct stub_cpu_id *id, struct stub_el2_regs *regs)
 		/* HPMN: every counter PMCR_EL0.N reports belongs to EL1. */
 		regs->mdcr = (id->pmcr >> 11) & 0x1f;
 	}
+}
+
+void stub_cpu_set_resume(long index, uint64_t entry, uint64_t context)
+{
+	stub_percpu[index].resume_entry = entry;
+	stub_percpu[index].resume_context = context;
+}
+
+void stub_cpu_start(void)
+{
+	uintptr_t top = stub_prepare_cpu();
+	long index = stub_cpu_index(arch_read_mpidr());
+
+	if (top == 0 || index < 0) {
+		return;
+	}
+	stub_enter_el1(top, stub_percpu[index].resume_entry,
+		       stub_percpu[index].resume_context, 0, 0, 0);
 }
 
 uintptr_t stub_prepare_cpu(void)

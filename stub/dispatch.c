@@ -10,6 +10,7 @@
  * of CPUs at once: there is no writable state here.
  */
 #include "stub.h"
+#include "psci.h"
 
 _Static_assert(offsetof(struct stub_frame, x[0]) == STUB_FRAME_X(0), "frame");
 _Static_assert(offsetof(struct stub_frame, x[4]) == STUB_FRAME_X(4), "frame");
@@ -125,31 +126,10 @@ static uint64_t stub_config_flags(void)
 	if (IS_ENABLED(CONFIG_HYPSTUB_DEBUG_UART)) {
 		flags |= HYPSTUB_CONFIG_DEBUG_UART;
 	}
+	if (IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY)) {
+		flags |= HYPSTUB_CONFIG_PSCI_PROXY;
+	}
 	return flags;
-}
-
-/* A physical address the CPU can reach, with the alignment a call needs. */
-static inline __attribute__((always_inline)) int stub_address_ok(uint64_t address, uint64_t align)
-{
-	unsigned int pa_bits = stub_pa_bits(arch_read_id_aa64mmfr0());
-
-	return address != 0 && (address & (align - 1)) == 0 &&
-	       (address >> pa_bits) == 0;
-}
-
-/* The only writer of result registers: x0..x(count-1); the rest is kept. */
-static inline __attribute__((always_inline)) void
-stub_write_result(struct stub_frame *frame, unsigned int count, uint64_t x0,
-		  uint64_t x1, uint64_t x2, uint64_t x3)
-{
-	frame->x[0] = x0;
-	if (count > 1) {
-		frame->x[1] = x1;
-	}
-	if (count > 2) {
-		frame->x[2] = x2;
-		frame->x[3] = x3;
-	}
 }
 
 /*
@@ -167,8 +147,16 @@ stub_do(enum stub_op op, uint32_t function_id, struct stub_frame *frame)
 		stub_write_result(frame, 1, HYPSTUB_SMCCC_VERSION, 0, 0, 0);
 		return 0;
 	case STUB_OP_ARCH_FEATURES:
-		if (hypstub_smccc_owner((uint32_t)arg1) != SMCCC_OWNER_ARCH ||
-		    stub_lookup((uint32_t)arg1) == STUB_OP_NONE) {
+		if (hypstub_smccc_owner((uint32_t)arg1) != SMCCC_OWNER_ARCH) {
+			return SMCCC_RET_NOT_SUPPORTED;
+		}
+		/* The workarounds and SOC_ID: the firmware's own answer. */
+		if (IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY) &&
+		    stub_proxy_forwards((uint32_t)arg1)) {
+			stub_proxy_call(frame, function_id);
+			return 0;
+		}
+		if (stub_lookup((uint32_t)arg1) == STUB_OP_NONE) {
 			return SMCCC_RET_NOT_SUPPORTED;
 		}
 		stub_write_result(frame, 1, SMCCC_RET_SUCCESS, 0, 0, 0);
@@ -272,8 +260,16 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 		if (function_id & (SMCCC_FAST_RESERVED_MASK | SMCCC_SVE_HINT)) {
 			error = SMCCC_RET_NOT_SUPPORTED;
 		} else {
-			error = stub_do(stub_lookup(function_id), function_id,
-					frame);
+			enum stub_op op = stub_lookup(function_id);
+
+			if (IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY) &&
+			    op == STUB_OP_NONE &&
+			    stub_proxy_forwards(function_id)) {
+				stub_proxy_call(frame, function_id);
+				error = 0;
+			} else {
+				error = stub_do(op, function_id, frame);
+			}
 		}
 	} else if (function_id < HYPSTUB_LEGACY_LIMIT) {
 		error = stub_do(stub_legacy_lookup(function_id), function_id,

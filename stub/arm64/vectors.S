@@ -88,3 +88,57 @@ stub_enter_el1:
 	mov	x3, x5
 	eret
 	.size	stub_enter_el1, . - stub_enter_el1
+
+/*
+ * arch_smc_call(call): the PSCI proxy's SMC.  SMCCC 1.0 firmware may
+ * clobber x4..x17, which the stub's SMCCC 1.1 promises the EL1 caller, so
+ * they are kept here; x18..x30 are the firmware's to keep.  x5..x7 still
+ * hold the caller's arguments (EL2 C never touches them).
+ */
+	.globl	arch_smc_call
+	.type	arch_smc_call, %function
+arch_smc_call:
+	stp	x0, x30, [sp, #-STUB_SMC_SAVE_SIZE]!
+	stp	x4, x5, [sp, #16]
+	stp	x6, x7, [sp, #32]
+	stp	x8, x9, [sp, #48]
+	stp	x10, x11, [sp, #64]
+	stp	x12, x13, [sp, #80]
+	stp	x14, x15, [sp, #96]
+	stp	x16, x17, [sp, #112]
+	ldr	x4, [x0, #STUB_FRAME_X(4)]
+	ldp	x2, x3, [x0, #STUB_FRAME_X(2)]
+	ldp	x0, x1, [x0, #STUB_FRAME_X(0)]
+	dsb	sy			/* a resume slot is visible to the CPU it starts */
+	smc	#0
+	ldr	x4, [sp]
+	stp	x0, x1, [x4, #STUB_FRAME_X(0)]
+	stp	x2, x3, [x4, #STUB_FRAME_X(2)]
+	ldp	x4, x5, [sp, #16]
+	ldp	x6, x7, [sp, #32]
+	ldp	x8, x9, [sp, #48]
+	ldp	x10, x11, [sp, #64]
+	ldp	x12, x13, [sp, #80]
+	ldp	x14, x15, [sp, #96]
+	ldp	x16, x17, [sp, #112]
+	ldr	x30, [sp, #8]
+	add	sp, sp, #STUB_SMC_SAVE_SIZE
+	ret
+	.size	arch_smc_call, . - arch_smc_call
+
+/*
+ * stub_cpu_entry: where the firmware starts (CPU_ON) or resumes
+ * (CPU_SUSPEND and the like) a CPU for the PSCI proxy: at EL2, MMU off,
+ * x0 = the top of this CPU's stub stack (the context the proxy gave).
+ */
+	.globl	stub_cpu_entry
+	.type	stub_cpu_entry, %function
+stub_cpu_entry:
+	msr	daifset, #0xf
+	msr	spsel, #1
+	mov	sp, x0
+	bl	stub_cpu_start		/* enters the kernel at EL1 */
+park_cpu_entry:				/* no slot for this CPU */
+	wfe
+	b	park_cpu_entry
+	.size	stub_cpu_entry, . - stub_cpu_entry

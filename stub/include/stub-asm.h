@@ -11,8 +11,13 @@
 #define STUB_FRAME_LR		40
 #define STUB_FRAME_SIZE		48
 
-/* Each CPU's slot: its stack, the HVC frame at the top. */
+/*
+ * Each CPU's slot: the proxy's resume entry and context (16 bytes), then
+ * its stack, the HVC frame at the top.
+ */
 #define STUB_PERCPU_SIZE	512
+/* What arch_smc_call() keeps on the stack: x4..x17, the frame and x30. */
+#define STUB_SMC_SAVE_SIZE	128
 
 /* What stub_handle_lower_sync() asks the exit path to do. */
 #define STUB_EXIT_RETURN	0

@@ -35,6 +35,13 @@ struct stub_frame {
  */
 uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr);
 
+/*
+ * The PSCI proxy (CONFIG_HYPSTUB_PSCI_PROXY): passes the firmware call
+ * @function_id in @frame on with SMC and writes the answer back into
+ * @frame; see stub/psci.c.
+ */
+void stub_proxy_call(struct stub_frame *frame, uint32_t function_id);
+
 /* Print the diagnostic for an unexpected exception (vector STUB_VEC_*). */
 void stub_report_unexpected(unsigned int vector);
 
@@ -124,6 +131,59 @@ static inline unsigned int stub_pa_bits(uint64_t mmfr0)
 	}
 	return bits[parange];
 }
+
+/* A physical address the CPU can reach, with the alignment a call needs. */
+static inline __attribute__((always_inline)) int stub_address_ok(uint64_t address, uint64_t align)
+{
+	unsigned int pa_bits = stub_pa_bits(arch_read_id_aa64mmfr0());
+
+	return address != 0 && (address & (align - 1)) == 0 &&
+	       (address >> pa_bits) == 0;
+}
+
+/* The only writer of result registers: x0..x(count-1); the rest is kept. */
+static inline __attribute__((always_inline)) void
+stub_write_result(struct stub_frame *frame, unsigned int count, uint64_t x0,
+		  uint64_t x1, uint64_t x2, uint64_t x3)
+{
+	frame->x[0] = x0;
+	if (count > 1) {
+		frame->x[1] = x1;
+	}
+	if (count > 2) {
+		frame->x[2] = x2;
+		frame->x[3] = x3;
+	}
+}
+
+/*
+ * Where the stub's CPU entry (stub_cpu_start) enters the kernel for slot
+ * @index: set by the PSCI proxy before it asks the firmware to start or
+ * resume that CPU.
+ */
+void stub_cpu_set_resume(long index, uint64_t entry, uint64_t context);
+
+/*
+ * C part of the stub's CPU entry, on the CPU's own stub stack: installs
+ * the stub on this CPU and enters the kernel's entry at EL1 with its
+ * context in x0.  Returns only if the CPU has no slot (the caller parks).
+ */
+void stub_cpu_start(void);
+
+/*
+ * stub_enter_el1 (stub/arm64/vectors.S): makes @stack_top this CPU's
+ * SP_EL2 and enters @entry at EL1h, DAIF masked, with x0..x3 = a0..a3.
+ * Does not return on the target.
+ */
+void stub_enter_el1(uintptr_t stack_top, uint64_t entry, uint64_t a0,
+		    uint64_t a1, uint64_t a2, uint64_t a3);
+
+/*
+ * SMC to the firmware with x0..x4 from @call (x5..x7 are still the
+ * caller's, untouched); x0..x3 of the answer go back into @call.  The
+ * caller's x4..x17 survive whatever the firmware does with them.
+ */
+void arch_smc_call(struct stub_frame *call);
 
 /* Debug console (PL011 at CONFIG_HYPSTUB_UART_BASE). */
 void stub_puts(const char *s);

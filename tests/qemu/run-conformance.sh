@@ -10,8 +10,10 @@
 #
 # One fresh QEMU boot of the hypstub conformance guest (tests/qemu/guest)
 # packed behind the stub: QEMU virt with EL2 and no EL3 firmware (no
-# -bios), so the packed image itself is entered at EL2.  The console log
-# is kept next to the image as conformance-<cpu>-gic<gic>.log.
+# -bios), so the packed image itself is entered at EL2 and QEMU answers
+# PSCI on SMC.  Two CPUs: CPU 1 stays off until the guest starts it with
+# PSCI CPU_ON through the stub's PSCI proxy.  The console log is kept next
+# to the image as conformance-<cpu>-gic<gic>.log.
 #
 # Exits 0 only if QEMU exited 0, the plan `1..N` was seen, exactly N
 # result lines were seen, none of them `not ok`, and the closing line says
@@ -41,7 +43,7 @@ label="conformance[$cpu,gic$gic]"
 # -nic none: the default NIC wants a ROM file (efi-virtio.rom) the tests
 # have no use for and Debian ships in a separate package.
 timeout --kill-after=5 "$TIMEOUT" "$QEMU" \
-	-M "virt,virtualization=on,gic-version=$gic" -cpu "$cpu" -smp 1 \
+	-M "virt,virtualization=on,gic-version=$gic" -cpu "$cpu" -smp 2 \
 	-m 256M -nographic -no-reboot -nic none \
 	-semihosting-config enable=on,target=native \
 	-kernel "$image" </dev/null >"$log" 2>&1

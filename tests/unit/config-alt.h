@@ -2,8 +2,9 @@
 /*
  * The other configuration the host unit tests build: every optional group
  * flipped from its default (pre-4.12 numbering on, Standard Hypervisor
- * Service and debug UART off, hand-off boot mode) and small CPU limits.  Tests built with it
- * also get -DHYPSTUB_TEST_ALT=1 to choose their expectations.
+ * Service, debug UART and PSCI proxy off, hand-off boot mode) and small CPU
+ * limits.  Tests built with it also get -DHYPSTUB_TEST_ALT=1 to choose their
+ * expectations.
  */
 #ifndef HYPSTUB_TESTS_UNIT_CONFIG_H
 #define HYPSTUB_TESTS_UNIT_CONFIG_H

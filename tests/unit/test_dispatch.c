@@ -11,7 +11,10 @@
  *
  * Built twice: with config-default.h, and with config-alt.h plus
  * -DHYPSTUB_TEST_ALT=1 (pre-4.12 numbering, no Standard Hypervisor Service,
- * no debug UART), which switches the expectations below.
+ * no debug UART, no PSCI proxy), which switches the expectations below.
+ * Which IDs reach the firmware is checked here; what the PSCI proxy does
+ * with them is test_psci.c's subject.  Every call that does not reach the
+ * firmware must not issue an SMC: check_frame() counts that as an effect.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -38,6 +41,12 @@
 #define RET_NOT_SUPPORTED	0xffffffffffffffffULL	/* -1 */
 #define RET_INVALID_PARAMETER	0xfffffffffffffffdULL	/* -3 */
 #define RET_STUB_ERR		0xbadca11ULL
+
+/* What the fake firmware answers a forwarded call with (x0..x3). */
+#define FIRMWARE_X0		0x0f0f0f0f0f0f0f00ULL
+#define FIRMWARE_X1		0x0f0f0f0f0f0f0f01ULL
+#define FIRMWARE_X2		0x0f0f0f0f0f0f0f02ULL
+#define FIRMWARE_X3		0x0f0f0f0f0f0f0f03ULL
 
 /* A valid vector table / entry address under the fake's 40 PA bits. */
 #define GOOD_VECTORS		0x48000000ULL
@@ -68,6 +77,15 @@ static const uint32_t std_hyp_ids[] = {
 	HYPSTUB_STD_HYP_CALL_COUNT,
 	HYPSTUB_STD_HYP_UID,
 	HYPSTUB_STD_HYP_REVISION,
+};
+
+/*
+ * The Arm Architecture calls only the firmware can answer (SMCCC_ARCH_SOC_ID,
+ * ARCH_WORKAROUND_1, _2, _3): the PSCI proxy forwards them and ARCH_FEATURES
+ * of them; without it, -1.
+ */
+static const uint32_t firmware_arch_ids[] = {
+	0x80000002, 0x80008000, 0x80007fff, 0x80003fff,
 };
 
 static const uint32_t vendor_ids[] = {
@@ -155,11 +173,12 @@ static void check_frame(int line, int effects, const uint64_t *results,
 		bad = 1;
 	}
 	if (!effects && (fake.vbar_writes != 0 || fake.soft_restart_calls != 0 ||
-			 fake.uart_len != 0 || fake.disarm_calls != 0)) {
-		print_error("line %d%s: side effects: %u VBAR_EL2 writes, %u soft restarts, %zu UART bytes, %u report disarms\n",
+			 fake.uart_len != 0 || fake.disarm_calls != 0 ||
+			 fake.smc_calls != 0)) {
+		print_error("line %d%s: side effects: %u VBAR_EL2 writes, %u soft restarts, %zu UART bytes, %u report disarms, %u SMCs\n",
 			    line, call.context, fake.vbar_writes,
 			    fake.soft_restart_calls, fake.uart_len,
-			    fake.disarm_calls);
+			    fake.disarm_calls, fake.smc_calls);
 		bad = 1;
 	}
 	if (bad) {
@@ -170,7 +189,7 @@ static void check_frame(int line, int effects, const uint64_t *results,
 #define RESULTS(...) \
 	(const uint64_t[]){ __VA_ARGS__ }, \
 	sizeof((const uint64_t[]){ __VA_ARGS__ }) / sizeof(uint64_t)
-/* Results as listed, and no effect outside the frame. */
+/* Results as listed, and no effect outside the frame (no SMC either). */
 #define EXPECT(...)		check_frame(__LINE__, 0, RESULTS(__VA_ARGS__))
 /* Results as listed; the test checks the effects itself. */
 #define EXPECT_EFFECTS(...)	check_frame(__LINE__, 1, RESULTS(__VA_ARGS__))
@@ -182,9 +201,41 @@ static int setup(void **state)
 {
 	(void)state;
 	fake_arch_reset();
+	fake.smc_answer[0] = FIRMWARE_X0;
+	fake.smc_answer[1] = FIRMWARE_X1;
+	fake.smc_answer[2] = FIRMWARE_X2;
+	fake.smc_answer[3] = FIRMWARE_X3;
 	call.context[0] = '\0';
 	return 0;
 }
+
+/*
+ * The call just made reached the firmware once, as ID @smc_x0, and the
+ * caller got the firmware's x0 and nothing else changed (x1..x4 kept).
+ */
+static void check_forwarded(int line, uint64_t smc_x0)
+{
+	if (fake.smc_calls != 1 || fake.smc_args[0] != smc_x0) {
+		fail_msg("line %d%s: %u SMCs, last w0 %#llx; expected one, w0 %#llx",
+			 line, call.context, fake.smc_calls,
+			 (unsigned long long)fake.smc_args[0],
+			 (unsigned long long)smc_x0);
+	}
+	check_frame(line, 1, RESULTS(FIRMWARE_X0));
+	assert_int_equal(fake.vbar_writes, 0);
+	assert_int_equal(fake.soft_restart_calls, 0);
+	assert_int_equal(fake.uart_len, 0);
+}
+
+/* Forwarded as it came with the PSCI proxy; -1 and no SMC without it. */
+#define EXPECT_FORWARDED_IF_PROXY(smc_x0) \
+	do { \
+		if (HYPSTUB_TEST_ALT) { \
+			EXPECT(RET_NOT_SUPPORTED); \
+		} else { \
+			check_forwarded(__LINE__, (smc_x0)); \
+		} \
+	} while (0)
 
 /* ---- configuration --------------------------------------------------- */
 
@@ -197,6 +248,8 @@ static void test_build_matches_switch(void **state)
 	assert_int_equal(IS_ENABLED(CONFIG_HYPSTUB_STD_HYP_SERVICE),
 			 !HYPSTUB_TEST_ALT);
 	assert_int_equal(IS_ENABLED(CONFIG_HYPSTUB_DEBUG_UART),
+			 !HYPSTUB_TEST_ALT);
+	assert_int_equal(IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY),
 			 !HYPSTUB_TEST_ALT);
 }
 
@@ -236,7 +289,10 @@ static void test_probe_finds_every_served_id(void **state)
 static void test_probe_unknown(void **state)
 {
 	static const uint64_t unknown[] = {
-		0x80000002, 0x80008000, 0x84000000, 0x8500ff02, 0x8500ffff,
+		/* Forwarded or not, PROBE covers only the stub's own calls. */
+		0x80000002, 0x80008000, 0x80007fff, 0x80003fff, 0x84000000,
+		0xc4000003, 0x84000050, 0x8400ff00,
+		0x8500ff02, 0x8500ffff,
 		0x86000003, 0x8600ff02, 0x86000010, 0xc6000000, 0xc6000014,
 		0xc600ff00, 0xbf00ff00,
 		/* Yielding forms and reserved-bit forms of served IDs. */
@@ -289,8 +345,11 @@ static void test_arch_features_served(void **state)
 static void test_arch_features_refused(void **state)
 {
 	static const uint64_t refused[] = {
-		/* Owner 0 IDs the stub does not serve. */
-		0x80000002, 0x80007fff, 0x80008000, 0x8000ff00, 0xc0000000,
+		/* Owner 0 IDs neither the stub nor the proxy serves. */
+		0x80000003, 0x80003ffe, 0x80007ffe, 0x80008001, 0x8000ff00,
+		0xc0000000, 0xc0000002, 0xc0008000,
+		/* PSCI and TRNG IDs: not of the Arm Architecture Service. */
+		0x84000000, 0xc4000003, 0x84000050,
 		/* Served IDs, but not of the Arm Architecture Service. */
 		HYPSTUB_PROBE, HYPSTUB_GET_VECTORS, HYPSTUB_VENDOR_CALL_COUNT,
 		HYPSTUB_STD_HYP_CALL_COUNT,
@@ -307,6 +366,26 @@ static void test_arch_features_refused(void **state)
 		CONTEXT(" features of %#llx", (unsigned long long)refused[i]);
 		HVC1(SMCCC_ARCH_FEATURES, refused[i]);
 		EXPECT(RET_NOT_SUPPORTED);
+	}
+}
+
+/* SOC_ID and the workarounds: the firmware's own answer, with the proxy. */
+static void test_arch_features_of_firmware_calls(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(firmware_arch_ids); i++) {
+		CONTEXT(" features of %#x", firmware_arch_ids[i]);
+		HVC1(SMCCC_ARCH_FEATURES, firmware_arch_ids[i]);
+		EXPECT_FORWARDED_IF_PROXY(SMCCC_ARCH_FEATURES);
+		/* Only w1 counts, and only w1 is passed on. */
+		HVC1(SMCCC_ARCH_FEATURES,
+		     0xdeadbeef00000000ULL | firmware_arch_ids[i]);
+		EXPECT_FORWARDED_IF_PROXY(SMCCC_ARCH_FEATURES);
+		if (!HYPSTUB_TEST_ALT) {
+			assert_int_equal(fake.smc_args[1], firmware_arch_ids[i]);
+		}
 	}
 }
 
@@ -342,12 +421,12 @@ static void test_revisions(void **state)
 {
 	(void)state;
 	HVC0(HYPSTUB_VENDOR_REVISION);
-	EXPECT(1, 0);
+	EXPECT(HYPSTUB_ABI_VERSION_MAJOR, HYPSTUB_ABI_VERSION_MINOR);
 	HVC0(HYPSTUB_STD_HYP_REVISION);
 	if (HYPSTUB_TEST_ALT) {
 		EXPECT(RET_NOT_SUPPORTED);
 	} else {
-		EXPECT(1, 0);
+		EXPECT(HYPSTUB_ABI_VERSION_MAJOR, HYPSTUB_ABI_VERSION_MINOR);
 	}
 }
 
@@ -355,7 +434,7 @@ static void test_abi_version(void **state)
 {
 	(void)state;
 	HVC0(HYPSTUB_GET_ABI_VERSION);
-	EXPECT(0x10000);
+	EXPECT(HYPSTUB_ABI_VERSION);
 }
 
 static void test_get_config(void **state)
@@ -363,10 +442,10 @@ static void test_get_config(void **state)
 	(void)state;
 	HVC0(HYPSTUB_GET_CONFIG);
 	if (HYPSTUB_TEST_ALT) {
-		/* bit 0: pre-4.12 numbering; bit 1 (debug UART) clear. */
-		EXPECT(0, 0x1);
+		/* Pre-4.12 numbering; no debug UART, no PSCI proxy. */
+		EXPECT(0, HYPSTUB_CONFIG_LEGACY_PRE_4_12);
 	} else {
-		EXPECT(0, 0x2);
+		EXPECT(0, HYPSTUB_CONFIG_DEBUG_UART | HYPSTUB_CONFIG_PSCI_PROXY);
 	}
 }
 
@@ -701,6 +780,8 @@ static void test_yielding_calls_refused(void **state)
 		0x01000000, 0x01ffffff, 0x06000000, 0x06000001, 0x06000002,
 		0x0600ff00, 0x0600ff01, 0x0500ff00, 0x46000010, 0x46000011,
 		0x46000012, 0x46000013, 0x40000000, 0x3fffffff, 0x7fffffff,
+		/* Yielding PSCI-like IDs: the proxy forwards fast calls only. */
+		0x04000000, 0x04000003, 0x44000003, 0x00008000 | 0x01000000,
 	};
 	size_t i;
 
@@ -715,7 +796,9 @@ static void test_yielding_calls_refused(void **state)
 static void test_unknown_fast_calls(void **state)
 {
 	static const uint32_t unknown[] = {
-		0x80000002, 0x80008000, 0x8000ffff, 0x84000000, 0x84000008,
+		/* Owner 0: SMC64 forms and neighbours of the firmware's IDs. */
+		0x80000003, 0x80003ffe, 0x80007ffe, 0x80008001, 0x8000ffff,
+		0xc0000002, 0xc0008000, 0xc0007fff, 0xc0003fff,
 		0x8500ff02, 0x8500ffff, 0x86000003, 0x8600ff02, 0x8600ffff,
 		/* SMC32 forms of the SMC64 calls, SMC64 forms of SMC32 ones. */
 		0x86000010, 0x86000011, 0x86000012, 0x86000013,
@@ -729,6 +812,42 @@ static void test_unknown_fast_calls(void **state)
 		CONTEXT(" id %#x", unknown[i]);
 		HVC4(unknown[i], GOOD_VECTORS, 0xc2, 0xc3, 0xc4);
 		EXPECT(RET_NOT_SUPPORTED);
+	}
+}
+
+/*
+ * Fast calls the stub does not serve itself but the PSCI proxy forwards:
+ * every owner-4 ID, known to PSCI or TRNG or not, and the firmware's Arm
+ * Architecture calls.  Without the proxy they are unknown calls.  (None
+ * of these carries an entry point: the proxy's rewrites are test_psci.c's.)
+ */
+static void test_firmware_fast_calls(void **state)
+{
+	static const uint32_t firmware[] = {
+		0x84000000, 0x84000002, 0x84000008, 0x84000009, 0x8400001f,
+		0x84000020, 0x84000050, 0x8400005f, 0x8400ff00, 0x8400ffff,
+		0xc4000004, 0xc4000053, 0xc400ffff,
+		0x80000002, 0x80008000, 0x80007fff, 0x80003fff,
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(firmware); i++) {
+		CONTEXT(" id %#x", firmware[i]);
+		/* No entry-point call among them: x1 need not be an MPIDR. */
+		HVC1(firmware[i], 0x1234);
+		if (HYPSTUB_TEST_ALT) {
+			EXPECT(RET_NOT_SUPPORTED);
+		} else if ((firmware[i] & 0x3fffffff) >= 0x04000050 &&
+			   (firmware[i] & 0x3fffffff) <= 0x0400005f) {
+			/* TRNG (SMC32 or SMC64) answers in x0..x3. */
+			assert_int_equal(fake.smc_calls, 1);
+			assert_int_equal(fake.smc_args[0], firmware[i]);
+			EXPECT_EFFECTS(FIRMWARE_X0, FIRMWARE_X1, FIRMWARE_X2,
+				       FIRMWARE_X3);
+		} else {
+			check_forwarded(__LINE__, firmware[i]);
+		}
 	}
 }
 
@@ -761,6 +880,8 @@ static void test_hvc_immediate_not_zero(void **state)
 	static const uint32_t ids[] = {
 		SMCCC_VERSION, HYPSTUB_SET_VECTORS, HYPSTUB_SOFT_RESTART,
 		HYPSTUB_RESET_VECTORS, 0, 1, 2, 3, 4, 5,
+		/* Not forwarded either. */
+		0x84000000, 0xc4000003, 0x80008000,
 	};
 	size_t i, j;
 
@@ -831,6 +952,7 @@ int main(void)
 		cmocka_unit_test_setup(test_smccc_version, setup),
 		cmocka_unit_test_setup(test_arch_features_served, setup),
 		cmocka_unit_test_setup(test_arch_features_refused, setup),
+		cmocka_unit_test_setup(test_arch_features_of_firmware_calls, setup),
 		cmocka_unit_test_setup(test_call_counts, setup),
 		cmocka_unit_test_setup(test_uids, setup),
 		cmocka_unit_test_setup(test_revisions, setup),
@@ -858,6 +980,7 @@ int main(void)
 		cmocka_unit_test_setup(test_fast_call_reserved_bits, setup),
 		cmocka_unit_test_setup(test_yielding_calls_refused, setup),
 		cmocka_unit_test_setup(test_unknown_fast_calls, setup),
+		cmocka_unit_test_setup(test_firmware_fast_calls, setup),
 		cmocka_unit_test_setup(test_upper_half_of_x0_ignored, setup),
 		cmocka_unit_test_setup(test_hvc_immediate_not_zero, setup),
 		cmocka_unit_test_setup(test_not_hvc_parks, setup),

@@ -11,6 +11,7 @@
 #include "stub-asm.h"
 
 extern char stub_vectors[];
+extern char stub_cpu_entry[];
 
 static inline uint64_t arch_read_vbar_el2(void)
 {
@@ -26,6 +27,12 @@ static inline void arch_write_vbar_el2(uint64_t vbar)
 static inline uint64_t arch_stub_vectors(void)
 {
 	return (uint64_t)(uintptr_t)stub_vectors;
+}
+
+/* Where the firmware starts or resumes a CPU for the PSCI proxy. */
+static inline uint64_t arch_stub_cpu_entry(void)
+{
+	return (uint64_t)(uintptr_t)stub_cpu_entry;
 }
 
 static inline uint64_t arch_read_id_aa64mmfr0(void)

@@ -12,6 +12,7 @@
 uint64_t arch_read_vbar_el2(void);
 void arch_write_vbar_el2(uint64_t vbar);
 uint64_t arch_stub_vectors(void);
+uint64_t arch_stub_cpu_entry(void);
 uint64_t arch_read_id_aa64mmfr0(void);
 uint64_t arch_read_id_aa64pfr0(void);
 uint64_t arch_read_ich_vtr_el2(void);

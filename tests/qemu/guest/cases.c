@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * The conformance cases: every call of hypstub ABI 1.0 (docs/hyp-abi.rst),
- * its refusals, and the hand-over of EL2 and back.
+ * The conformance cases: every call of hypstub's ABI (docs/hyp-abi.rst),
+ * its refusals, the hand-over of EL2 and back, and the PSCI proxy: firmware
+ * calls over HVC against the same calls made with SMC (QEMU answers them),
+ * and a real PSCI CPU_ON of CPU 1 through the stub.  What a build leaves
+ * out (GET_CONFIG, PROBE) decides which answers are expected.
  *
  * Every HVC goes through call(): x1..x30 and SP carry sentinels (fresh for
  * each call) unless they are arguments, and afterwards every register that
@@ -25,6 +28,17 @@
 #define INVALID_PARAMETER	RET(SMCCC_RET_INVALID_PARAMETER)
 
 #define UPPER_BITS		0xffffffff00000000UL
+
+/* PSCI results (Arm DEN0022), and the CPU the proxy's cases start. */
+#define PSCI_SUCCESS		0
+#define PSCI_INVALID_PARAMETERS	RET(-2)
+#define PSCI_INVALID_ADDRESS	RET(-9)
+#define PSCI_AFFINITY_OFF	1
+#define CPU1_MPIDR		0x1UL
+#define CPU1_CONTEXT		0xc0de5ec0dec0de01UL
+#define MPIDR_AFFINITY_MASK	0xff00ffffffUL
+/* How long CPU 0 waits for CPU 1 at most: the run never hangs on it. */
+#define SECONDARY_WAIT_SECONDS	5
 
 #define CURRENT_EL_EL1		0x4
 #define CURRENT_EL_EL2		0x8
@@ -82,6 +96,7 @@ static struct {
 	const struct legacy_numbers *legacy;
 	bool std_hyp;			/* PROBE says the group is built */
 	bool gic_sysregs;		/* ID_AA64PFR0_EL1.GIC != 0 */
+	bool psci_proxy;		/* GET_CONFIG says the proxy is built */
 	bool have_ich_vtr;
 	u64 ich_vtr;			/* the stub's GET_ICH_VTR_EL2 answer */
 	u64 takeover_sp;		/* SP_EL2 seen by the guest's vectors */
@@ -316,6 +331,7 @@ static void setup(void)
 	suite.config = out.x[0] == SMCCC_RET_SUCCESS ? out.x[1] : 0;
 	suite.pre_4_12 = suite.config & HYPSTUB_CONFIG_LEGACY_PRE_4_12;
 	suite.legacy = suite.pre_4_12 ? &pre_4_12_numbers : &linux_4_12_numbers;
+	suite.psci_proxy = suite.config & HYPSTUB_CONFIG_PSCI_PROXY;
 
 	raw_call(HYPSTUB_GET_VECTORS, 0, &out);
 	suite.stub_vectors = out.x[0] == SMCCC_RET_SUCCESS ? out.x[1] : 0;
@@ -332,6 +348,13 @@ static void setup(void)
 	if (!suite.std_hyp) {
 		console_puts("# PROBE: standard hypervisor service not built, "
 			     "expecting -1 from its queries\n");
+	}
+	if (suite.psci_proxy) {
+		console_puts("# PSCI proxy built: firmware calls over HVC "
+			     "expected to answer as over SMC\n");
+	} else {
+		console_puts("# no PSCI proxy: firmware calls over HVC "
+			     "expected to answer -1\n");
 	}
 }
 
@@ -486,7 +509,8 @@ static void case_get_config(struct tcase *t)
 		.want = { SMCCC_RET_SUCCESS },
 	};
 	const u64 known = HYPSTUB_CONFIG_LEGACY_PRE_4_12 |
-			  HYPSTUB_CONFIG_DEBUG_UART;
+			  HYPSTUB_CONFIG_DEBUG_UART |
+			  HYPSTUB_CONFIG_PSCI_PROXY;
 	struct hvc_frame out;
 
 	if (!call(t, "GET_CONFIG", &c, &out)) {
@@ -605,10 +629,9 @@ static const struct id_answer arch_features_cases[] = {
 	{ "SMCCC_VERSION", SMCCC_VERSION, 0 },
 	{ "SMCCC_ARCH_FEATURES", SMCCC_ARCH_FEATURES, 0 },
 	{ "SMCCC_VERSION, x1[63:32] all ones", UPPER_BITS | SMCCC_VERSION, 0 },
-	{ "SMCCC_ARCH_SOC_ID", 0x80000002, NOT_SUPPORTED },
-	{ "SMCCC_ARCH_WORKAROUND_1", 0x80008000, NOT_SUPPORTED },
-	{ "SMCCC_ARCH_WORKAROUND_2", 0x80007fff, NOT_SUPPORTED },
-	{ "SMCCC_ARCH_WORKAROUND_3", 0x80003fff, NOT_SUPPORTED },
+	/* SOC_ID and the workarounds: case_arch_features_firmware. */
+	{ "arch 0x80000003", 0x80000003, NOT_SUPPORTED },
+	{ "SMC64 SMCCC_ARCH_SOC_ID 0xc0000002", 0xc0000002, NOT_SUPPORTED },
 	{ "SMCCC_VERSION with SVE hint", 0x80010000, NOT_SUPPORTED },
 	{ "legacy number 0", 0, NOT_SUPPORTED },
 	{ "PSCI_VERSION", 0x84000000, NOT_SUPPORTED },
@@ -660,12 +683,11 @@ static const struct rejected_call rejected_calls[] = {
 	{ "SiP fast call 0x82000000", IMM_0, 0x82000000, NOT_SUPPORTED },
 	{ "SiP SMC64 0xc2000000", IMM_0, 0xc2000000, NOT_SUPPORTED },
 	{ "OEM 0x83000000", IMM_0, 0x83000000, NOT_SUPPORTED },
-	{ "PSCI_VERSION over HVC (not forwarded)", IMM_0, 0x84000000,
+	/* PSCI over HVC depends on the proxy: the PSCI_CASES below. */
+	{ "PSCI_VERSION with bit 16 (SVE hint)", IMM_0, 0x84010000,
 	  NOT_SUPPORTED },
-	{ "PSCI_FEATURES over HVC (not forwarded)", IMM_0, 0x8400000a,
-	  NOT_SUPPORTED },
-	{ "PSCI CPU_ON64 over HVC (not forwarded)", IMM_0, 0xc4000003,
-	  NOT_SUPPORTED },
+	{ "yielding PSCI-like 0x04000000", IMM_0, 0x04000000, NOT_SUPPORTED },
+	{ "hvc #1 PSCI_VERSION", IMM_1, PSCI_0_2_VERSION, NOT_SUPPORTED },
 	{ "Std Hyp function 0 0x85000000", IMM_0, 0x85000000, NOT_SUPPORTED },
 	{ "Std Hyp count as SMC64 0xc500ff00", IMM_0, 0xc500ff00,
 	  NOT_SUPPORTED },
@@ -806,6 +828,316 @@ static void soft_restart_refused_case(struct tcase *t, enum bad_address kind,
 	call(t, legacy ? "legacy SOFT_RESTART" : "HYPSTUB_SOFT_RESTART", &c,
 	     &out);
 	check_value(t, "SOFT_RESTART target ran", 0, rec->ran);
+	stub_serves(t);
+	vectors_unchanged(t);
+}
+
+/* ---- The PSCI proxy ---------------------------------------------------- */
+
+/*
+ * The firmware's own answer, x0: the call made with SMC at EL1, which QEMU
+ * answers itself (no EL3; HCR_EL2.TSC is clear).
+ */
+static u64 smc_x0(u64 x0, u64 x1, u64 x2)
+{
+	register u64 r0 asm("x0") = x0;
+	register u64 r1 asm("x1") = x1;
+	register u64 r2 asm("x2") = x2;
+	register u64 r3 asm("x3") = 0;
+
+	/* SMCCC 1.0 firmware may change x1..x17. */
+	asm volatile("smc #0"
+		     : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3)
+		     :
+		     : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12",
+		       "x13", "x14", "x15", "x16", "x17", "memory");
+	return r0;
+}
+
+/*
+ * A firmware call over HVC with x1..x3 as given and x0 its only result:
+ * @proxied with the PSCI proxy, -1 without it.  Every other register must
+ * be preserved either way.
+ */
+static bool firmware_call(struct tcase *t, const char *what, u64 x0, u64 x1,
+			  u64 x2, u64 x3, u64 proxied)
+{
+	const struct call c = {
+		.nargs = 4,
+		.arg = { x0, x1, x2, x3 },
+		.results = BIT(0),
+		.checked = BIT(0),
+		.want = { suite.psci_proxy ? proxied : NOT_SUPPORTED },
+	};
+	struct hvc_frame out;
+
+	return call(t, what, &c, &out);
+}
+
+/* x0 of a firmware call over HVC, for polling: no checks. */
+static u64 firmware_call_x0(u64 x0, u64 x1, u64 x2)
+{
+	const u64 arg[3] = { x0, x1, x2 };
+	struct hvc_frame in, out;
+
+	fill_frame(&in, arg, 3);
+	issue(IMM_0, &in, &out);
+	return out.x[0];
+}
+
+/* CPU 1 as the firmware sees it: OFF, ON, or -2 when there is none. */
+static u64 cpu1_state_by_smc(void)
+{
+	return smc_x0(PSCI_0_2_AFFINITY_INFO64, CPU1_MPIDR, 0);
+}
+
+/* A refused CPU_ON must not have started CPU 1 (when QEMU has one). */
+static void cpu1_still_off(struct tcase *t)
+{
+	u64 state = cpu1_state_by_smc();
+
+	if (state != PSCI_INVALID_PARAMETERS) {
+		check_value(t, "CPU 1 AFFINITY_INFO over SMC afterwards",
+			    PSCI_AFFINITY_OFF, state);
+	}
+}
+
+/*
+ * A bounded wait for CPU 1: SECONDARY_WAIT_SECONDS of the generic timer,
+ * and a spin count as well, should the counter stand still.
+ */
+struct wait {
+	u64 start;
+	u64 ticks;
+	u64 spins;
+};
+
+static void wait_start(struct wait *w)
+{
+	u64 freq = read_sysreg(cntfrq_el0);
+
+	if (freq == 0) {
+		freq = 62500000;	/* QEMU's, should CNTFRQ_EL0 be unset */
+	}
+	w->ticks = SECONDARY_WAIT_SECONDS * freq;
+	w->spins = 0;
+	w->start = read_sysreg(cntvct_el0);
+}
+
+/* Whether the wait may go on. */
+static bool wait_more(struct wait *w)
+{
+	return ++w->spins < (1UL << 32) &&
+	       read_sysreg(cntvct_el0) - w->start <= w->ticks;
+}
+
+static void case_psci_version(struct tcase *t)
+{
+	u64 firmware = smc_x0(PSCI_0_2_VERSION, 0, 0);
+
+	case_diag("PSCI_VERSION over SMC ", firmware);
+	/* The comparison below means something only if the firmware answers. */
+	check_true(t, "PSCI_VERSION over SMC answered",
+		   firmware != NOT_SUPPORTED, firmware);
+	firmware_call(t, "PSCI_VERSION over HVC", PSCI_0_2_VERSION,
+		      sentinel(1), sentinel(2), sentinel(3), firmware);
+	stub_serves(t);
+}
+
+/* The stub implements SMCCC_VERSION itself, whatever the firmware says. */
+static void case_psci_features_smccc_version(struct tcase *t)
+{
+	case_diag("PSCI_FEATURES(SMCCC_VERSION) over SMC ",
+		  smc_x0(PSCI_1_0_FEATURES, SMCCC_VERSION, 0));
+	firmware_call(t, "PSCI_FEATURES(SMCCC_VERSION) over HVC",
+		      PSCI_1_0_FEATURES, SMCCC_VERSION, 0, 0,
+		      SMCCC_RET_SUCCESS);
+	/* An SMC32 call: only w1 counts. */
+	firmware_call(t, "PSCI_FEATURES(SMCCC_VERSION), x1[63:32] all ones",
+		      PSCI_1_0_FEATURES, UPPER_BITS | SMCCC_VERSION, 0, 0,
+		      SMCCC_RET_SUCCESS);
+	stub_serves(t);
+}
+
+static void case_psci_features_forwarded(struct tcase *t)
+{
+	static const u32 asked[] = {
+		PSCI_0_2_VERSION, PSCI_0_2_CPU_ON64, PSCI_0_2_CPU_OFF,
+		PSCI_0_2_AFFINITY_INFO64, PSCI_1_0_FEATURES, 0x8400ffff,
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(asked); i++) {
+		firmware_call(t, "PSCI_FEATURES over HVC", PSCI_1_0_FEATURES,
+			      asked[i], 0, 0,
+			      smc_x0(PSCI_1_0_FEATURES, asked[i], 0));
+	}
+	stub_serves(t);
+}
+
+/* SMCCC_ARCH_FEATURES of the firmware's calls: the firmware's answer. */
+static void case_arch_features_firmware(struct tcase *t)
+{
+	static const u32 firmware_ids[] = {
+		0x80000002,	/* SMCCC_ARCH_SOC_ID */
+		0x80008000,	/* SMCCC_ARCH_WORKAROUND_1 */
+		0x80007fff,	/* SMCCC_ARCH_WORKAROUND_2 */
+		0x80003fff,	/* SMCCC_ARCH_WORKAROUND_3 */
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(firmware_ids); i++) {
+		u64 firmware = smc_x0(SMCCC_ARCH_FEATURES, firmware_ids[i], 0);
+
+		firmware_call(t, "ARCH_FEATURES over HVC", SMCCC_ARCH_FEATURES,
+			      firmware_ids[i], 0, 0, firmware);
+	}
+	/* The call itself too: SOC_ID with w1 = 0, the SoC ID version. */
+	firmware_call(t, "SMCCC_ARCH_SOC_ID over HVC", firmware_ids[0], 0, 0,
+		      0, smc_x0(firmware_ids[0], 0, 0));
+	stub_serves(t);
+}
+
+/* TRNG answers in x0..x3; only x0 is compared (the rest is the firmware's). */
+static void case_trng_version(struct tcase *t)
+{
+	struct call c = {
+		.nargs = 1,
+		.arg = { TRNG_VERSION },
+		.results = BIT(0),
+		.checked = BIT(0),
+		.want = { NOT_SUPPORTED },
+	};
+	struct hvc_frame out;
+
+	if (suite.psci_proxy) {
+		c.results = BIT(0) | BIT(1) | BIT(2) | BIT(3);
+		c.want[0] = smc_x0(TRNG_VERSION, 0, 0);
+	}
+	call(t, "TRNG_VERSION over HVC", &c, &out);
+	stub_serves(t);
+}
+
+static void case_cpu_on_no_slot(struct tcase *t)
+{
+	/* Aff2, Aff3, everything: no build has a slot for these. */
+	static const u64 mpidrs[] = { 0x10000, 0x100000000UL, 0xff00ffffffUL };
+	u64 entry = (u64)guest_secondary_entry;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(mpidrs); i++) {
+		firmware_call(t, "CPU_ON64 over HVC", PSCI_0_2_CPU_ON64,
+			      mpidrs[i], entry, CPU1_CONTEXT,
+			      PSCI_INVALID_PARAMETERS);
+	}
+	firmware_call(t, "CPU_ON32 over HVC, Aff2 set", PSCI_0_2_CPU_ON32,
+		      0x10000, entry, CPU1_CONTEXT, PSCI_INVALID_PARAMETERS);
+	cpu1_still_off(t);
+	stub_serves(t);
+}
+
+/*
+ * Refused by the stub itself: QEMU would start CPU 1 at any address, so
+ * CPU 1 staying off shows that no SMC was made.
+ */
+static void case_cpu_on_bad_entry(struct tcase *t)
+{
+	u64 entry = (u64)guest_secondary_entry;
+	unsigned int i;
+
+	for (i = 0; i < NR_BAD_ADDRESSES; i++) {
+		firmware_call(t, "CPU_ON64 over HVC, bad entry",
+			      PSCI_0_2_CPU_ON64, CPU1_MPIDR,
+			      bad_address(i, entry, HYPSTUB_ENTRY_ALIGN),
+			      CPU1_CONTEXT, PSCI_INVALID_ADDRESS);
+	}
+	/* An SMC32 call's entry is w2: 0 here. */
+	firmware_call(t, "CPU_ON32 over HVC, entry 1 << 32",
+		      PSCI_0_2_CPU_ON32, CPU1_MPIDR, 1UL << 32, CPU1_CONTEXT,
+		      PSCI_INVALID_ADDRESS);
+	cpu1_still_off(t);
+	stub_serves(t);
+}
+
+/*
+ * CPU 1 started through the proxy runs secondary.S at EL1 with the stub
+ * installed, reports, and switches itself off through the proxy.  Without
+ * the proxy the call answers -1 and CPU 1 stays off.
+ */
+static void case_cpu_on_secondary(struct tcase *t)
+{
+	volatile struct secondary_record *rec = &guest_secondary_record;
+	u64 entry = (u64)guest_secondary_entry;
+	u64 state = cpu1_state_by_smc();
+	struct wait w;
+
+	if (state == PSCI_INVALID_PARAMETERS) {
+		t->skip = "QEMU has no CPU 1 (-smp 1)";
+		return;
+	}
+	if (!check_value(t, "CPU 1 AFFINITY_INFO over SMC before CPU_ON",
+			 PSCI_AFFINITY_OFF, state)) {
+		return;
+	}
+	rec->ran = 0;
+	rec->off_returned = 0;
+	firmware_call(t, "AFFINITY_INFO64(CPU 1) over HVC before CPU_ON",
+		      PSCI_0_2_AFFINITY_INFO64, CPU1_MPIDR, 0, 0,
+		      PSCI_AFFINITY_OFF);
+	if (!firmware_call(t, "CPU_ON64(CPU 1) over HVC", PSCI_0_2_CPU_ON64,
+			   CPU1_MPIDR, entry, CPU1_CONTEXT, PSCI_SUCCESS) ||
+	    !suite.psci_proxy) {
+		/* Without the proxy, -1 was right: CPU 1 must still be off. */
+		cpu1_still_off(t);
+		stub_serves(t);
+		return;
+	}
+	wait_start(&w);
+	while (!rec->ran && wait_more(&w)) {
+		;
+	}
+	if (!rec->ran) {
+		fail_value(t, "CPU 1 never reached its entry at EL1; its "
+			   "AFFINITY_INFO over SMC", PSCI_AFFINITY_OFF,
+			   cpu1_state_by_smc());
+		return;
+	}
+	check_value(t, "CurrentEL on CPU 1", CURRENT_EL_EL1, rec->current_el);
+	check_value(t, "x0 on CPU 1 (the context)", CPU1_CONTEXT, rec->x[0]);
+	check_value(t, "x1 on CPU 1", 0, rec->x[1]);
+	check_value(t, "x2 on CPU 1", 0, rec->x[2]);
+	check_value(t, "x3 on CPU 1", 0, rec->x[3]);
+	check_value(t, "DAIF on CPU 1", DAIF_ALL_MASKED, rec->daif);
+	check_value(t, "SPSel on CPU 1", 1, rec->spsel);
+	check_value(t, "SCTLR_EL1 on CPU 1", SCTLR_EL1_AT_ENTRY,
+		    rec->sctlr_el1);
+	check_value(t, "MPIDR_EL1 affinity on CPU 1", CPU1_MPIDR,
+		    rec->mpidr & MPIDR_AFFINITY_MASK);
+	/* The stub answers CPU 1's HVCs: it is installed there too. */
+	check_value(t, "GET_ABI_VERSION over HVC on CPU 1",
+		    HYPSTUB_ABI_VERSION, rec->abi_version);
+	check_value(t, "GET_VECTORS x0 on CPU 1", SMCCC_RET_SUCCESS,
+		    rec->vectors_x0);
+	check_value(t, "GET_VECTORS x1 on CPU 1 (the stub's vectors)",
+		    suite.stub_vectors, rec->vectors_x1);
+	case_diag("CPU 1 ran at EL1 with the stub; its MPIDR_EL1 ", rec->mpidr);
+
+	/* CPU 1 switches itself off with CPU_OFF over HVC: wait for it. */
+	wait_start(&w);
+	while (!rec->off_returned &&
+	       firmware_call_x0(PSCI_0_2_AFFINITY_INFO64, CPU1_MPIDR, 0) !=
+	       PSCI_AFFINITY_OFF && wait_more(&w)) {
+		;
+	}
+	if (rec->off_returned) {
+		fail_value(t, "PSCI CPU_OFF over HVC returned on CPU 1; x0",
+			   0, rec->off_x0);
+	}
+	firmware_call(t, "AFFINITY_INFO64(CPU 1) over HVC after CPU_OFF",
+		      PSCI_0_2_AFFINITY_INFO64, CPU1_MPIDR, 0, 0,
+		      PSCI_AFFINITY_OFF);
+	check_value(t, "CPU 1 AFFINITY_INFO over SMC after CPU_OFF",
+		    PSCI_AFFINITY_OFF, cpu1_state_by_smc());
 	stub_serves(t);
 	vectors_unchanged(t);
 }
@@ -1003,13 +1335,26 @@ static void case_still_serving(struct tcase *t)
 	X(case_std_hyp_revision, "Std Hyp revision")			\
 	X(case_vendor_count, "Vendor call count is 10")			\
 	X(case_vendor_uid, "Vendor UID is hypstub's")			\
-	X(case_vendor_revision, "Vendor revision is 1.0")		\
-	X(case_abi_version, "GET_ABI_VERSION is 1.0")			\
+	X(case_vendor_revision, "Vendor revision is the ABI version")	\
+	X(case_abi_version, "GET_ABI_VERSION is the header's")		\
 	X(case_get_config, "GET_CONFIG")				\
 	X(case_get_vectors, "GET_VECTORS")				\
 	X(case_legacy_numbering, "legacy numbering matches GET_CONFIG")	\
 	X(case_get_ich_vtr, "HVC_GET_ICH_VTR_EL2")			\
 	X(case_hvc_imm_set_vectors, "hvc #imm != 0 never installs vectors")
+
+#define PSCI_CASES(X)							\
+	X(case_psci_version, "PSCI_VERSION over HVC")			\
+	X(case_psci_features_smccc_version,				\
+	  "PSCI_FEATURES(SMCCC_VERSION) over HVC")			\
+	X(case_psci_features_forwarded,					\
+	  "PSCI_FEATURES of PSCI calls over HVC")			\
+	X(case_arch_features_firmware,					\
+	  "ARCH_FEATURES of SOC_ID and the workarounds over HVC")	\
+	X(case_trng_version, "TRNG_VERSION over HVC")			\
+	X(case_cpu_on_no_slot, "PSCI CPU_ON over HVC, MPIDR with no slot") \
+	X(case_cpu_on_bad_entry, "PSCI CPU_ON over HVC, bad entry point") \
+	X(case_cpu_on_secondary, "PSCI CPU_ON of CPU 1 over HVC")
 
 #define OWNER_CASES(X)							\
 	X(case_reset_vectors_legacy,					\
@@ -1048,8 +1393,8 @@ static void start_case(struct tcase *t, struct text *name)
 
 unsigned int cases_planned(void)
 {
-	return 0 EARLY_CASES(COUNT_CASE) OWNER_CASES(COUNT_CASE)
-		FINAL_CASES(COUNT_CASE) +
+	return 0 EARLY_CASES(COUNT_CASE) PSCI_CASES(COUNT_CASE)
+		OWNER_CASES(COUNT_CASE) FINAL_CASES(COUNT_CASE) +
 	       ARRAY_SIZE(arch_features_cases) + ARRAY_SIZE(probe_cases) +
 	       ARRAY_SIZE(rejected_calls) + 4 * NR_BAD_ADDRESSES;
 }
@@ -1091,6 +1436,8 @@ void cases_run(void)
 		rejected_call_case(&t, &rejected_calls[i]);
 		case_report(&t, name.buf);
 	}
+
+	PSCI_CASES(RUN_CASE)
 
 	OWNER_CASES(RUN_CASE)
 

@@ -48,6 +48,40 @@
 #define ER_SIZE			72
 
 /*
+ * struct secondary_record: what CPU 1 saw when the stub's PSCI proxy
+ * started it (secondary.S), and what the stub answered it.  CPU 1 writes
+ * it, CPU 0 reads it: both run with the MMU off, so plain stores and a
+ * dsb are all the sharing needs.
+ */
+#define SEC_X0			0	/* x0..x3 at entry */
+#define SEC_X2			16
+#define SEC_CURRENT_EL		32
+#define SEC_DAIF		40
+#define SEC_SPSEL		48
+#define SEC_SCTLR_EL1		56
+#define SEC_MPIDR		64
+#define SEC_ABI_VERSION		72	/* x0 of HYPSTUB_GET_ABI_VERSION */
+#define SEC_VECTORS_X0		80	/* x0, x1 of HYPSTUB_GET_VECTORS */
+#define SEC_VECTORS_X1		88
+#define SEC_RAN			96	/* 1 once the above are written */
+#define SEC_OFF_RETURNED	104	/* 1 if PSCI CPU_OFF returned... */
+#define SEC_OFF_X0		112	/* ...with this x0 */
+#define SEC_SIZE		120
+
+/*
+ * PSCI function IDs (Arm DEN0022) the guest calls, over SMC directly
+ * (QEMU answers) and over HVC through the stub's PSCI proxy.  They are the
+ * firmware's numbers, not hypstub's: abi/hypstub.h does not hold them.
+ */
+#define PSCI_0_2_VERSION		0x84000000
+#define PSCI_0_2_CPU_OFF		0x84000002
+#define PSCI_0_2_CPU_ON32		0x84000003
+#define PSCI_0_2_CPU_ON64		0xc4000003
+#define PSCI_0_2_AFFINITY_INFO64	0xc4000004
+#define PSCI_1_0_FEATURES		0x8400000a
+#define TRNG_VERSION			0x84000050
+
+/*
  * Calls served by the guest's own EL2 vectors once it has taken EL2 over.
  * They are legacy-range numbers the stub does not implement, so a call
  * that reaches the stub instead (a SET_VECTORS that claimed success but
@@ -126,6 +160,25 @@ extern struct soft_restart_record guest_soft_restart_record;
 /* head.S */
 extern struct entry_record guest_entry_record;
 
+/* secondary.S: where the PSCI proxy's CPU_ON sends CPU 1, at EL1. */
+struct secondary_record {
+	u64 x[4];
+	u64 current_el;
+	u64 daif;
+	u64 spsel;
+	u64 sctlr_el1;
+	u64 mpidr;
+	u64 abi_version;
+	u64 vectors_x0;
+	u64 vectors_x1;
+	u64 ran;
+	u64 off_returned;
+	u64 off_x0;
+};
+
+extern const char guest_secondary_entry[];
+extern struct secondary_record guest_secondary_record;
+
 /* console.c: PL011 output and a small fixed-size text buffer. */
 void console_putc(char c);
 void console_puts(const char *s);
@@ -193,6 +246,31 @@ _Static_assert(__builtin_offsetof(struct entry_record, sctlr_el1) ==
 _Static_assert(__builtin_offsetof(struct entry_record, load_address) ==
 	       ER_LOAD_ADDRESS, "er load_address");
 _Static_assert(sizeof(struct entry_record) == ER_SIZE, "er size");
+_Static_assert(__builtin_offsetof(struct secondary_record, x[2]) == SEC_X2,
+	       "sec x2");
+_Static_assert(__builtin_offsetof(struct secondary_record, current_el) ==
+	       SEC_CURRENT_EL, "sec current_el");
+_Static_assert(__builtin_offsetof(struct secondary_record, daif) == SEC_DAIF,
+	       "sec daif");
+_Static_assert(__builtin_offsetof(struct secondary_record, spsel) ==
+	       SEC_SPSEL, "sec spsel");
+_Static_assert(__builtin_offsetof(struct secondary_record, sctlr_el1) ==
+	       SEC_SCTLR_EL1, "sec sctlr_el1");
+_Static_assert(__builtin_offsetof(struct secondary_record, mpidr) ==
+	       SEC_MPIDR, "sec mpidr");
+_Static_assert(__builtin_offsetof(struct secondary_record, abi_version) ==
+	       SEC_ABI_VERSION, "sec abi_version");
+_Static_assert(__builtin_offsetof(struct secondary_record, vectors_x0) ==
+	       SEC_VECTORS_X0, "sec vectors_x0");
+_Static_assert(__builtin_offsetof(struct secondary_record, vectors_x1) ==
+	       SEC_VECTORS_X1, "sec vectors_x1");
+_Static_assert(__builtin_offsetof(struct secondary_record, ran) == SEC_RAN,
+	       "sec ran");
+_Static_assert(__builtin_offsetof(struct secondary_record, off_returned) ==
+	       SEC_OFF_RETURNED, "sec off_returned");
+_Static_assert(__builtin_offsetof(struct secondary_record, off_x0) ==
+	       SEC_OFF_X0, "sec off_x0");
+_Static_assert(sizeof(struct secondary_record) == SEC_SIZE, "sec size");
 
 #endif /* __ASSEMBLER__ */
 
