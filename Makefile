@@ -21,6 +21,7 @@ CC := $(CROSS_COMPILE)gcc
 LD := $(CROSS_COMPILE)ld
 OBJCOPY := $(CROSS_COMPILE)objcopy
 NM := $(CROSS_COMPILE)nm
+READELF := $(CROSS_COMPILE)readelf
 
 SRC := $(CURDIR)
 CONFIG := $(O)/.config
@@ -41,12 +42,21 @@ TARGET_ASFLAGS := -include $(AUTOCONF) -I$(SRC) -I$(SRC)/include \
 	-I$(SRC)/stub/arm64/include -I$(SRC)/stub/include -D__ASSEMBLER__
 # EL2 C never touches x5..x18, so the HVC entry need not save them.
 STUB_FIXED_REGS := $(foreach r,5 6 7 8 9 10 11 12 13 14 15 16 17 18,-ffixed-x$(r))
-LDFLAGS := -nostdlib -static --gc-sections --no-warn-rwx-segments
+LDFLAGS := -nostdlib -pie --no-dynamic-linker -z norelro -z notext \
+	--gc-sections --no-warn-rwx-segments
 
-STUB_OBJS := stub/dispatch.o stub/cpu.o stub/console.o stub/report.o \
+STUB_OBJS := stub/dispatch.o stub/psci.o stub/cpu.o stub/console.o stub/report.o \
 	stub/arm64/arch.o stub/arm64/vectors.o
-BOOT_OBJS := boot/arm64/head.o boot/loader.o boot/fdt.o
+BOOT_OBJS := boot/arm64/head.o boot/loader.o boot/fdt.o boot/libc.o
 OBJS := $(addprefix $(O)/,$(STUB_OBJS) $(BOOT_OBJS))
+
+# Debian's arm64 packages the build and the tests use, fetched by name into
+# one place that nested builds (O=$(O)/...) share.
+export DEB_DIR ?= $(abspath $(O))/debian
+# The loader's device-tree work: libfdt.a from libfdt-dev:arm64, with the
+# few C library functions it needs from boot/libc.c.
+LIBFDT_DIR := $(DEB_DIR)/libfdt
+LIBFDT := $(LIBFDT_DIR)/libfdt.a
 
 .PHONY: all image defconfig menuconfig savedefconfig olddefconfig check \
 	check-unit check-abi check-qemu bench run clean help FORCE
@@ -55,6 +65,11 @@ all: $(O)/hypstub.bin
 
 # Stack use of every EL2 function, for make bench (build/stub/**/*.ci).
 $(O)/stub/%.o: TARGET_CFLAGS += $(STUB_FIXED_REGS) -fcallgraph-info=su
+$(O)/boot/%.o: TARGET_CFLAGS += -I$(SRC)/boot/include/libc -I$(LIBFDT_DIR)/include
+$(addprefix $(O)/,$(BOOT_OBJS)): | $(LIBFDT)
+$(LIBFDT):
+	$(Q)scripts/fetch-debian-arm64.sh $(DEB_DIR) libfdt >/dev/null
+
 # The HVC path is worth speed over size (make bench measures it).
 $(O)/stub/dispatch.o: TARGET_CFLAGS += -O2
 
@@ -83,8 +98,11 @@ savedefconfig: $(CONFIG)
 	$(Q)$(KCONFIG_ENV) $(PYTHON) -m savedefconfig --kconfig Kconfig --out $(O)/defconfig
 	@echo "  wrote $(O)/defconfig (copy it to configs/ to make it the default)"
 
+# A .config from before a Kconfig change first gets the new symbols'
+# defaults, so that it and the header (and the tests reading it) agree.
 $(AUTOCONF): $(CONFIG) Kconfig
 	$(Q)mkdir -p $(dir $@)
+	$(Q)$(KCONFIG_ENV) $(PYTHON) -m olddefconfig Kconfig >/dev/null
 	$(Q)$(KCONFIG_ENV) $(PYTHON) -m genconfig --header-path $@ Kconfig
 
 # --- target objects ---------------------------------------------------------
@@ -104,19 +122,30 @@ $(O)/hypstub.lds: boot/arm64/hypstub.lds.S boot/image.h
 $(O)/hypstub-at-1g.lds: boot/arm64/hypstub.lds.S boot/image.h
 	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0x40000000 -I$(SRC) -x c $< -o $@
 
-$(O)/hypstub.elf: $(OBJS) $(O)/hypstub.lds
+$(O)/hypstub.elf: $(OBJS) $(LIBFDT) $(O)/hypstub.lds
 	@echo "  LD      $@"
-	$(Q)$(LD) $(LDFLAGS) -T $(O)/hypstub.lds $(OBJS) -o $@
+	$(Q)$(LD) $(LDFLAGS) -T $(O)/hypstub.lds $(OBJS) $(LIBFDT) -o $@
 
-# The same objects linked 1 GiB higher must give the same bytes: proof that
-# nothing holds an absolute address, so the image runs wherever it lands.
+# The same objects linked 1 GiB higher must give the same resident bytes:
+# proof that the stub holds no absolute address, so it runs wherever it
+# lands with no relocation.  The loader's relocations (all RELATIVE, none
+# in the resident region) it applies to itself; the stub calls nothing
+# outside the stub.
+RESIDENT_SIZE = $(shell printf '%d' $$(sed -n 's/^#define HYPSTUB_RESIDENT_SIZE[[:space:]]*//p' boot/image.h))
 $(O)/hypstub.bin: $(O)/hypstub.elf $(OBJS) $(O)/hypstub-at-1g.lds
 	@echo "  OBJCOPY $@"
 	$(Q)$(OBJCOPY) -O binary $< $@
-	$(Q)$(LD) $(LDFLAGS) -T $(O)/hypstub-at-1g.lds $(OBJS) -o $(O)/hypstub-at-1g.elf
+	$(Q)$(LD) $(LDFLAGS) -T $(O)/hypstub-at-1g.lds $(OBJS) $(LIBFDT) -o $(O)/hypstub-at-1g.elf
 	$(Q)$(OBJCOPY) -O binary $(O)/hypstub-at-1g.elf $(O)/hypstub-at-1g.bin
-	$(Q)cmp -s $@ $(O)/hypstub-at-1g.bin || \
-		{ echo "error: image is not position independent (differs when linked at 1 GiB)"; rm -f $@; exit 1; }
+	$(Q)cmp -s -n $(RESIDENT_SIZE) $@ $(O)/hypstub-at-1g.bin || \
+		{ echo "error: the stub is not position independent (differs when linked at 1 GiB)"; rm -f $@; exit 1; }
+	$(Q)$(READELF) -rW $< | awk -v limit=$$(printf '%016x' $(RESIDENT_SIZE)) \
+		'/^[0-9a-f]+ / { if ($$3 != "R_AARCH64_RELATIVE" || length($$1) != 16 || ("x" $$1) < ("x" limit)) bad = bad "\n  " $$0 } \
+		END { if (bad != "") { print "error: relocations the loader cannot apply or that touch the stub:" bad; exit 1 } }' || \
+		{ rm -f $@; exit 1; }
+	$(Q)$(LD) -r $(addprefix $(O)/,$(STUB_OBJS)) -o $(O)/stub-only.o
+	$(Q)undefined=$$($(NM) -u $(O)/stub-only.o); [ -z "$$undefined" ] || \
+		{ echo "error: the stub calls outside the stub: $$undefined"; rm -f $@; exit 1; }
 
 # --- make image KERNEL=<arm64 Image> ---------------------------------------
 IMAGE ?= $(O)/hypstub.Image

@@ -11,6 +11,22 @@ struct boot_range {
 	uint64_t end;
 };
 
+/* An ELF64 RELA entry; the loader meets only R_AARCH64_RELATIVE. */
+struct boot_rela {
+	uint64_t offset;
+	uint64_t info;
+	int64_t addend;
+};
+#define R_AARCH64_RELATIVE	1027
+
+/*
+ * Applies the image's relocations [@rela, @end) for an image linked at 0
+ * and running at @base.  Runs before anything that needs them, so it uses
+ * no global data itself.  NULL, or why it could not.
+ */
+const char *boot_relocate(uint64_t base, const struct boot_rela *rela,
+			  const struct boot_rela *end);
+
 /* NULL when @hdr is an arm64 Image this loader can enter, else why not. */
 const char *boot_check_payload(const struct arm64_image_header *hdr,
 			       uint64_t file_size);
@@ -25,13 +41,41 @@ uint64_t boot_place_payload(uint64_t current, uint64_t text_offset,
 			    uint64_t size, uint64_t lowest,
 			    const struct boot_range *busy, unsigned int nr_busy);
 
-/* Size of the flattened device tree at @dtb, from its header. */
-uint64_t boot_fdt_size(uint64_t dtb);
+#define BOOT_MODE_RESIDENT	0	/* the payload at EL1, the stub below */
+#define BOOT_MODE_HANDOFF	1	/* the payload at EL2 (HVC_SOFT_RESTART) */
+#define BOOT_MAX_MEMORY		8	/* memory ranges the loader keeps */
+
+/* What the loader learns from the device tree. */
+struct boot_dt {
+	int mode;			/* BOOT_MODE_* */
+	const char *mode_source;	/* where the mode came from */
+	struct boot_range memory[BOOT_MAX_MEMORY];
+	unsigned int nr_memory;
+	struct boot_range initrd;	/* empty when there is none */
+	uint64_t size;			/* of the fixed-up, packed tree */
+};
+
+/*
+ * The device-tree pass (boot/fdt.c, libfdt): checks the tree at @dtb, opens
+ * a copy into @buf (@bufsize bytes) and reads the mode, memory and initrd
+ * into @dt, then fixes the copy up for the mode (resident: @stub reserved,
+ * /psci method "hvc", /hypstub added; hand-off: /psci method "smc") and
+ * packs it.  NULL on success, else why not (libfdt's own error already
+ * printed); the tree at @dtb is never written.
+ */
+const char *boot_fdt_prepare(uint64_t dtb, void *buf, uint64_t bufsize,
+			     const struct boot_range *stub, struct boot_dt *dt);
+
+/*
+ * Where the loader builds the fixed-up device tree: from the end of the
+ * loader, 8-byte aligned, up to the payload (boot/arm64/head.S).
+ */
+uint64_t boot_fdt_buffer(uint64_t image_base);
 
 /* Checks, places and enters the payload; on any problem, boot_fail(). */
 void boot_main(uint64_t dtb, uint64_t image_base) __attribute__((noreturn));
-/* Enters the payload at @entry the way the build's boot mode says. */
-void boot_enter(uint64_t entry, uint64_t dtb) __attribute__((noreturn));
+/* Enters the payload at @entry in @mode (BOOT_MODE_*). */
+void boot_enter(uint64_t entry, uint64_t dtb, int mode) __attribute__((noreturn));
 void boot_fail(const char *why) __attribute__((noreturn));
 void boot_fail_wrong_el(uint64_t el) __attribute__((noreturn));
 void boot_fail_no_slot(void) __attribute__((noreturn));

@@ -29,6 +29,19 @@ const char *boot_check_payload(const struct arm64_image_header *hdr,
 	return NULL;
 }
 
+const char *boot_relocate(uint64_t base, const struct boot_rela *rela,
+			  const struct boot_rela *end)
+{
+	for (; rela < end; rela++) {
+		if ((uint32_t)rela->info != R_AARCH64_RELATIVE) {
+			return "the loader has a relocation it cannot apply";
+		}
+		*(volatile uint64_t *)(uintptr_t)(base + rela->offset) =
+			base + (uint64_t)rela->addend;
+	}
+	return NULL;
+}
+
 static int boot_overlaps(uint64_t start, uint64_t end,
 			 const struct boot_range *r)
 {
@@ -108,13 +121,13 @@ void boot_fail_no_slot(void)
 	boot_fail("no stub slot for this CPU (CONFIG_HYPSTUB_NR_CPUS, _CPUS_PER_CLUSTER)");
 }
 
-void boot_enter(uint64_t entry, uint64_t dtb)
+void boot_enter(uint64_t entry, uint64_t dtb, int mode)
 {
 	uint64_t answer;
 
 	stub_puts("hypstub: entering the payload at ");
 	stub_put_hex(entry);
-	if (IS_ENABLED(CONFIG_HYPSTUB_BOOT_HANDOFF)) {
+	if (mode == BOOT_MODE_HANDOFF) {
 		stub_puts(" at EL2 (hand-off through HVC_SOFT_RESTART), DTB ");
 		stub_put_hex(dtb);
 		stub_puts("\n");
@@ -130,26 +143,53 @@ void boot_enter(uint64_t entry, uint64_t dtb)
 	boot_enter_el1(entry, dtb);
 }
 
+static void boot_put_range(const char *what, uint64_t start, uint64_t end)
+{
+	stub_puts(what);
+	stub_put_hex(start);
+	stub_puts("..");
+	stub_put_hex(end);
+}
+
+/* Whether [start, end) lies inside one of the memory ranges. */
+static int boot_in_memory(const struct boot_dt *dt, uint64_t start,
+			  uint64_t end)
+{
+	unsigned int i;
+
+	for (i = 0; i < dt->nr_memory; i++) {
+		if (start >= dt->memory[i].start && end <= dt->memory[i].end) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 void boot_main(uint64_t dtb, uint64_t image_base)
 {
 	const struct hypstub_info *info =
 		(const struct hypstub_info *)(uintptr_t)(image_base +
 							 HYPSTUB_INFO_OFFSET);
 	const struct arm64_image_header *hdr;
-	struct boot_range busy[1];
-	uint64_t payload, size, dest, image_end;
+	struct boot_range busy[3];
+	struct boot_range stub = { image_base, image_base + HYPSTUB_RESIDENT_SIZE };
+	/* The loader runs once, on the boot CPU: no stack for this. */
+	static struct boot_dt dt;
+	uint64_t payload, size, dest, image_end, fdt_buf;
 	const char *why;
 
 	stub_puts("hypstub: stub installed at EL2, vectors ");
 	stub_put_hex(arch_stub_vectors());
-	stub_puts(", resident ");
-	stub_put_hex(image_base);
-	stub_puts("..");
-	stub_put_hex(image_base + HYPSTUB_RESIDENT_SIZE);
+	boot_put_range(", resident ", stub.start, stub.end);
 	stub_puts("\n");
 
 	if (info->magic != HYPSTUB_INFO_MAGIC || info->payload_offset == 0) {
 		boot_fail("no payload in this image (build it with make image KERNEL=...)");
+	}
+	/* The device tree is fixed up in the room between loader and payload. */
+	fdt_buf = boot_fdt_buffer(image_base);
+	if (info->payload_offset < fdt_buf - image_base) {
+		boot_fail("the image says its payload starts inside the stub and loader");
 	}
 	payload = image_base + info->payload_offset;
 	size = info->payload_size;
@@ -161,13 +201,35 @@ void boot_main(uint64_t dtb, uint64_t image_base)
 	if (hdr->image_size != 0) {
 		size = hdr->image_size;
 	}
+
+	why = boot_fdt_prepare(dtb, (void *)(uintptr_t)fdt_buf,
+			       image_base + info->payload_offset - fdt_buf,
+			       &stub, &dt);
+	if (why != NULL) {
+		boot_fail(why);
+	}
+	stub_puts("hypstub: mode ");
+	stub_puts(dt.mode == BOOT_MODE_HANDOFF ? "handoff" : "resident");
+	stub_puts(" (from ");
+	stub_puts(dt.mode_source);
+	stub_puts(")\n");
+
+	/* The stub, the tree and the initrd must survive the payload's move. */
 	image_end = payload + info->payload_size;
-	busy[0].start = dtb;
-	busy[0].end = dtb + boot_fdt_size(dtb);
+	busy[0] = stub;
+	busy[1].start = fdt_buf;
+	busy[1].end = fdt_buf + dt.size;
+	busy[2] = dt.initrd;
 	dest = boot_place_payload(payload, hdr->text_offset, size, image_end,
-				  busy, 1);
-	if (dest == 0) {
-		boot_fail("no address for the payload clear of the device tree");
+				  busy, 3);
+	if (dest == 0 ||
+	    !boot_in_memory(&dt, dest - hdr->text_offset, dest + size)) {
+		boot_put_range("hypstub: the payload needs ", dest - hdr->text_offset,
+			       dest + size);
+		boot_put_range(" clear of the stub, the device tree and the initrd; memory ",
+			       dt.memory[0].start, dt.memory[0].end);
+		stub_puts("\n");
+		boot_fail("too little memory for the payload");
 	}
 	if (dest != payload) {
 		stub_puts("hypstub: moving the payload to ");
@@ -176,5 +238,5 @@ void boot_main(uint64_t dtb, uint64_t image_base)
 		boot_copy(dest, payload, info->payload_size);
 		boot_sync_icache();
 	}
-	boot_enter(dest, dtb);
+	boot_enter(dest, fdt_buf, dt.mode);
 }

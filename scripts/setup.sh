@@ -9,8 +9,10 @@ set -euo pipefail
 packages=(
 	make gcc libc6-dev python3 python3-kconfiglib   # host build, Kconfiglib
 	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu  # the cross toolchain
-	libcmocka-dev                                     # host unit tests
+	libcmocka-dev libfdt-dev                          # host unit tests
+	device-tree-compiler                              # bad device trees for tests
 	qemu-system-arm                                   # qemu-system-aarch64
+	u-boot-qemu                                       # U-Boot for the Linux tests
 )
 
 missing=()

@@ -50,11 +50,25 @@ boot_el1_entry:
 	adr	x1, boot_stack_top
 	mov	sp, x1
 	mov	x19, x0
+	adr	x0, _start			/* linked at 0: the offset to apply */
+	adrp	x1, boot_rela_start
+	add	x1, x1, :lo12:boot_rela_start
+	adrp	x2, boot_rela_end
+	add	x2, x2, :lo12:boot_rela_end
+	bl	boot_relocate
+	cbnz	x0, boot_bad_relocation
+	mov	x0, x19
 	adr	x1, _start
 	bl	boot_main			/* enters the payload: no return */
 boot_park_main:
 	wfe
 	b	boot_park_main
+
+boot_bad_relocation:				/* x0 = why */
+	bl	boot_fail
+boot_park_relocation:
+	wfe
+	b	boot_park_relocation
 
 boot_wrong_el:					/* x0 = the EL we are at */
 	bl	boot_fail_wrong_el
@@ -95,6 +109,15 @@ boot_soft_restart:
 	hvc	#0
 	ret
 	.size	boot_soft_restart, . - boot_soft_restart
+
+/* boot_fdt_buffer(image_base): the first byte after the loader (8-aligned). */
+	.globl	boot_fdt_buffer
+	.type	boot_fdt_buffer, %function
+boot_fdt_buffer:
+	adrp	x0, _end
+	add	x0, x0, :lo12:_end
+	ret
+	.size	boot_fdt_buffer, . - boot_fdt_buffer
 
 /* After the payload moved: no stale instructions for it. */
 	.globl	boot_sync_icache

@@ -2,8 +2,11 @@
 /*
  * Image layout.  The resident region (header, stub code, per-CPU slots)
  * comes first so that one reserved range covers it; the loader follows and
- * is free memory once the payload runs.  The code is position independent
- * (the Makefile links it at two bases and checks the bytes are identical).
+ * is free memory once the payload runs.  The stub is position independent
+ * (the Makefile links it at two bases and checks its bytes are identical).
+ * The loader links libfdt, whose data holds addresses: the image is linked
+ * as a PIE at 0 and the loader applies its R_AARCH64_RELATIVE relocations
+ * (.rela.dyn) to itself before it runs any C; none may touch the stub.
  */
 #include "boot/image.h"
 
@@ -39,8 +42,15 @@ SECTIONS
 		*(.text .text.*)
 		*(.rodata .rodata.*)
 		*(.data .data.*)
+		*(.data.rel.ro .data.rel.ro.*)
+		*(.got) *(.got.plt)
 		*(.bss .bss.* COMMON)
 		*(.boot.stack)
+	}
+	.rela.dyn : ALIGN(8) {
+		boot_rela_start = .;
+		*(.rela.dyn) *(.rela.*)
+		boot_rela_end = .;
 	}
 	. = ALIGN(8);
 	_end = .;
@@ -48,6 +58,7 @@ SECTIONS
 	/DISCARD/ : {
 		*(.comment) *(.note*) *(.eh_frame*) *(.interp)
 		*(.dynamic) *(.dynsym) *(.dynstr) *(.hash) *(.gnu.hash)
+		*(.plt*) *(.gnu.version*)
 	}
 }
 

@@ -8,20 +8,25 @@
 # Then the stub's own answer to an unexpected exception at EL2: a
 # diagnostic and a parked CPU (the test stops QEMU once it has parked).
 #
-# usage: run-bad-input.sh <hypstub.bin> <packed good image> <packed fault image> <work dir>
+# The device-tree cases boot tests/boot/launch.S, which enters the image
+# (loaded with -device loader) with x0 = a hand-made bad device tree.
+#
+# usage: run-bad-input.sh <hypstub.bin> <packed good image> <packed fault image>
+#                         <launcher> <work dir>
 set -u
-bin=$1 good=$2 fault=$3 work=$4
+bin=$1 good=$2 fault=$3 launcher=$4 work=$5
 QEMU=${QEMU:-qemu-system-aarch64}
 mkdir -p "$work"
 passed=0
 failed=0
 
-# case <name> <machine> <image> <expected message>
+# case <name> <machine> <image> <expected message> [QEMU arguments...]
 case_() {
 	local name=$1 machine=$2 image=$3 expect=$4 log="$work/$1.log" rc
+	shift 4
 	# 30 s: a switch-off takes well under a second; a hang shows as 124.
 	timeout 30 "$QEMU" -M "$machine" -cpu cortex-a57 -m 256M -nographic \
-		-no-reboot -nic none -kernel "$image" >"$log" 2>&1 </dev/null
+		-no-reboot -nic none -kernel "$image" "$@" >"$log" 2>&1 </dev/null
 	rc=$?
 	if [ "$rc" -ne 0 ]; then
 		echo "not ok - $name: QEMU exit $rc$([ "$rc" -eq 124 ] && echo ' (TIMEOUT: hang)')"
@@ -57,6 +62,55 @@ case_ no-payload virt,virtualization=on "$bin" "no payload in this image"
 case_ bad-magic virt,virtualization=on "$work/bad-magic.Image" "no arm64 Image magic"
 case_ big-endian virt,virtualization=on "$work/big-endian.Image" "big-endian kernel"
 case_ bad-text-offset virt,virtualization=on "$work/bad-text-offset.Image" "text_offset is not a page multiple"
+# An info block whose payload would lie on the stub; a payload bigger than memory.
+patch_ "64 + 8" "$work/payload-on-stub.Image" '\000\010\000'
+patch_ "$payload + 16" "$work/too-big.Image" '\000\000\000\100'
+case_ payload-on-stub virt,virtualization=on "$work/payload-on-stub.Image" "payload starts inside the stub and loader"
+case_ too-little-memory virt,virtualization=on "$work/too-big.Image" "too little memory for the payload"
+case_ unknown-mode virt,virtualization=on "$good" "unknown boot mode" -append "hypstub.mode=sideways"
+
+# Device trees: QEMU's own as the good one, and bad ones made from it.
+dtb_at=0x4c000000 image_at=0x50000000
+"$QEMU" -M virt,virtualization=on,dumpdtb="$work/qemu.dtb" -cpu cortex-a57 -m 1G \
+	-nographic -nic none >/dev/null 2>&1 </dev/null
+bin_size=$(stat -c %s "$bin")
+buffer=$((0x200000 - (bin_size + 7) / 8 * 8))
+if ! python3 "$(dirname "$0")/make-bad-dtbs.py" "$work/qemu.dtb" "$buffer" "$work"; then
+	echo "not ok - device trees: cannot make the bad ones"
+	failed=$((failed + 1))
+fi
+cp "$launcher" "$work/launch.bin"
+python3 - "$work/launch.bin" "$dtb_at" "$image_at" <<'PY'
+import struct, sys
+path, dtb, image = sys.argv[1], int(sys.argv[2], 0), int(sys.argv[3], 0)
+blob = bytearray(open(path, "rb").read())
+blob[0x58:0x68] = struct.pack("<QQ", dtb, image)
+open(path, "wb").write(blob)
+PY
+launch_() {	# launch_ <name> <dtb> <expected message>
+	case_ "$1" virt,virtualization=on "$work/launch.bin" "$3" -m 1G \
+		-device loader,file="$good",addr=$image_at,force-raw=on \
+		-device loader,file="$2",addr=$dtb_at,force-raw=on
+}
+launch_ dtb-bad-magic "$work/bad-magic.dtb" "device tree: check: FDT_ERR_BADMAGIC"
+launch_ dtb-bad-struct "$work/bad-struct.dtb" "device tree: check: FDT_ERR_BADSTRUCTURE"
+launch_ dtb-too-big "$work/too-big.dtb" "device tree: check: FDT_ERR_TRUNCATED"
+launch_ dtb-no-room "$work/no-room.dtb" "device tree: open with room: FDT_ERR_NOSPACE"
+# The same launch with the good tree must enter the payload: the cases
+# above fail because of their trees, not because of the launch.
+log="$work/dtb-good.log"
+timeout 30 "$QEMU" -M virt,virtualization=on -cpu cortex-a57 -m 1G -nographic -no-reboot \
+	-nic none -kernel "$work/launch.bin" \
+	-device loader,file="$good",addr=$image_at,force-raw=on \
+	-device loader,file="$work/qemu.dtb",addr=$dtb_at,force-raw=on >"$log" 2>&1 </dev/null
+if grep -qF "hypstub: entering the payload at" "$log" &&
+   grep -qF "DTB 0x00000000500" "$log"; then
+	echo "ok - dtb-good: $(grep -F "hypstub: entering" "$log" | tr -d '\r')"
+	passed=$((passed + 1))
+else
+	echo "not ok - dtb-good: the payload was not entered with a fixed-up tree"
+	failed=$((failed + 1))
+fi
 
 # The fault payload prints the address of its udf (16 hex digits), then soft-restarts
 # into it; the stub must report sync_el2h with that ELR and park.

@@ -29,10 +29,24 @@ void fake_arch_clear_log(void)
 	memset(fake.uart, 0, sizeof(fake.uart));
 	fake.uart_len = 0;
 	fake.uart_overflow = 0;
-	fake.fdt_size_calls = 0;
-	fake.fdt_size_arg = 0;
+	fake.fdt_buffer_calls = 0;
+	fake.fdt_buffer_arg = 0;
+	fake.fdt_prepare_calls = 0;
+	fake.fdt_prepare_dtb = 0;
+	fake.fdt_prepare_buf = 0;
+	fake.fdt_prepare_bufsize = 0;
+	memset(&fake.fdt_prepare_stub, 0, sizeof(fake.fdt_prepare_stub));
 	fake.icache_syncs = 0;
 	fake.system_off_calls = 0;
+	fake.enter_el1_calls = 0;
+	fake.boot_soft_restart_calls = 0;
+	fake.entered_entry = 0;
+	fake.entered_dtb = 0;
+	/* fake.smc_answer is what the firmware says: a value, kept. */
+	fake.smc_calls = 0;
+	memset(fake.smc_args, 0, sizeof(fake.smc_args));
+	fake.enter_el1_stub_calls = 0;
+	memset(fake.enter_el1_args, 0, sizeof(fake.enter_el1_args));
 }
 
 void fake_arch_reset(void)
@@ -47,8 +61,48 @@ void fake_arch_reset(void)
 	fake.cpu_id.mpidr = FAKE_MPIDR;
 	fake.cpu_id.pfr0 = FAKE_PFR0_GICV3;
 	fake.cpu_id.mmfr0 = FAKE_MMFR0_PA40;
-	fake.fdt_size = 0x1000;
+	/*
+	 * The loader's device tree: built 128 KiB into the image, 4 KiB
+	 * fixed up, the boot mode the build defaults to, memory everywhere.
+	 */
+	fake.fdt_buffer_offset = 0x20000;
+	fake.fdt_dt.mode = IS_ENABLED(CONFIG_HYPSTUB_BOOT_HANDOFF) ?
+			   BOOT_MODE_HANDOFF : BOOT_MODE_RESIDENT;
+	fake.fdt_dt.mode_source = "Kconfig default";
+	fake.fdt_dt.memory[0].end = UINT64_MAX;
+	fake.fdt_dt.nr_memory = 1;
+	fake.fdt_dt.size = 0x1000;
 	fake_arch_clear_log();
+}
+
+uint64_t arch_stub_cpu_entry(void)
+{
+	return FAKE_STUB_CPU_ENTRY;
+}
+
+void arch_smc_call(struct stub_frame *call)
+{
+	unsigned int i;
+
+	fake.smc_calls++;
+	for (i = 0; i < 5; i++) {
+		fake.smc_args[i] = call->x[i];
+	}
+	for (i = 0; i < 4; i++) {
+		call->x[i] = fake.smc_answer[i];
+	}
+}
+
+void stub_enter_el1(uintptr_t stack_top, uint64_t entry, uint64_t a0,
+		    uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	fake.enter_el1_stub_calls++;
+	fake.enter_el1_args[0] = stack_top;
+	fake.enter_el1_args[1] = entry;
+	fake.enter_el1_args[2] = a0;
+	fake.enter_el1_args[3] = a1;
+	fake.enter_el1_args[4] = a2;
+	fake.enter_el1_args[5] = a3;
 }
 
 uint64_t arch_read_vbar_el2(void)
@@ -147,12 +201,15 @@ void arch_uart_putc(char c)
 	fake.uart[fake.uart_len] = '\0';
 }
 
-/* boot/boot.h arch hooks (boot/arm64/head.S and boot/fdt.c on the target). */
-uint64_t boot_fdt_size(uint64_t dtb)
+/*
+ * boot/boot.h arch hooks (boot/arm64/head.S on the target).  The fake of
+ * boot_fdt_prepare() is apart, in fake_fdt.c: test_fdt links the real one.
+ */
+uint64_t boot_fdt_buffer(uint64_t image_base)
 {
-	fake.fdt_size_calls++;
-	fake.fdt_size_arg = dtb;
-	return fake.fdt_size;
+	fake.fdt_buffer_calls++;
+	fake.fdt_buffer_arg = image_base;
+	return image_base + fake.fdt_buffer_offset;
 }
 
 void boot_sync_icache(void)

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "stub.h"
+#include "boot/boot.h"
 
 /* Where the fake says the stub's own vector table is (2 KiB aligned). */
 #define FAKE_STUB_VECTORS	0x40000800ULL
@@ -22,6 +23,8 @@
 #define FAKE_PFR0_GICV3		0x0000000001002222ULL
 #define FAKE_ICH_VTR		0x90000003ULL
 #define FAKE_MPIDR		0x80000000ULL
+/* Where the fake says the stub's CPU entry for the PSCI proxy is. */
+#define FAKE_STUB_CPU_ENTRY	0x40001000ULL
 
 #define FAKE_UART_SIZE		8192
 
@@ -35,7 +38,16 @@ struct fake_arch {
 	uint64_t mpidr;
 	struct stub_cpu_id cpu_id;	/* for arch_read_cpu_id() */
 	uint64_t esr, elr, far, spsr;	/* for arch_read_fault() */
-	uint64_t fdt_size;		/* for boot_fdt_size() */
+	/* boot_fdt_buffer() answers image_base + fdt_buffer_offset. */
+	uint64_t fdt_buffer_offset;
+	/*
+	 * boot_fdt_prepare() (tests/unit/fake_fdt.c) returns fdt_why when it
+	 * is set; else it says the tree holds fdt_dt and writes fdt_dt.size
+	 * bytes of fdt_out (when set) into the buffer as the fixed-up tree.
+	 */
+	const char *fdt_why;
+	struct boot_dt fdt_dt;
+	const void *fdt_out;
 
 	/* What the code did, in call order where it matters. */
 	unsigned int seq;		/* event counter */
@@ -52,8 +64,13 @@ struct fake_arch {
 	char uart[FAKE_UART_SIZE];	/* NUL-terminated */
 	size_t uart_len;
 	int uart_overflow;
-	unsigned int fdt_size_calls;
-	uint64_t fdt_size_arg;
+	unsigned int fdt_buffer_calls;
+	uint64_t fdt_buffer_arg;	/* image_base of the last call */
+	unsigned int fdt_prepare_calls;
+	uint64_t fdt_prepare_dtb;	/* the arguments of the last call */
+	uint64_t fdt_prepare_buf;
+	uint64_t fdt_prepare_bufsize;
+	struct boot_range fdt_prepare_stub;
 	unsigned int icache_syncs;
 	unsigned int system_off_calls;
 	jmp_buf *system_off_jump;	/* boot_system_off() longjmp()s here */
@@ -64,6 +81,14 @@ struct fake_arch {
 	int soft_restart_refuse;	/* boot_soft_restart() returns instead */
 	uint64_t entered_entry;
 	uint64_t entered_dtb;
+
+	/* arch_smc_call(): what it was asked, and the firmware's answer. */
+	unsigned int smc_calls;
+	uint64_t smc_args[5];		/* x0..x4 of the last SMC */
+	uint64_t smc_answer[4];		/* x0..x3 it returns */
+	/* stub_enter_el1(): stack top, entry and x0..x3 of the last call. */
+	unsigned int enter_el1_stub_calls;
+	uint64_t enter_el1_args[6];
 };
 
 extern struct fake_arch fake;

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * Host tests of boot/loader.c: the payload checks, where the payload is
- * placed, and boot_main()/boot_fail() run on a host buffer standing in for
- * memory, with boot_fdt_size(), boot_sync_icache() and boot_system_off()
- * faked (the last longjmp()s back here).
+ * placed, the loader's self-relocation, and boot_main()/boot_fail() run on
+ * a host buffer standing in for memory.  The device-tree pass is faked
+ * (tests/unit/fake_fdt.c: the test says what the tree holds; test_fdt.c
+ * runs the real one), as are boot_fdt_buffer(), boot_sync_icache(), the
+ * ways into the payload and boot_system_off() (these longjmp() back here).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -358,6 +360,87 @@ static void test_place_matches_contract(void **state)
 	}
 }
 
+/* ---- boot_relocate ------------------------------------------------------ */
+
+#define R_AARCH64_ABS64		257
+#define R_AARCH64_GLOB_DAT	1025
+#define R_AARCH64_JUMP_SLOT	1026
+#define R_AARCH64_IRELATIVE	1032
+#define UNTOUCHED		0xa5a5a5a5a5a5a5a5ULL
+
+static void test_relocate_relative(void **state)
+{
+	uint64_t image[8];
+	const uint64_t base = (uint64_t)(uintptr_t)image;
+	const struct boot_rela rela[] = {
+		{ 0 * 8, R_AARCH64_RELATIVE, 0x1000 },
+		{ 3 * 8, R_AARCH64_RELATIVE, 0 },
+		{ 5 * 8, R_AARCH64_RELATIVE, -0x40 },
+		{ 7 * 8, R_AARCH64_RELATIVE, 0x7fffffff },
+	};
+	size_t i;
+
+	(void)state;
+	memset(image, 0xa5, sizeof(image));
+	assert_null(boot_relocate(base, rela, rela + ARRAY_SIZE(rela)));
+	assert_int_equal(image[0], base + 0x1000);
+	assert_int_equal(image[3], base);
+	assert_int_equal(image[5], base - 0x40);
+	assert_int_equal(image[7], base + 0x7fffffff);
+	for (i = 0; i < ARRAY_SIZE(image); i++) {
+		if (i != 0 && i != 3 && i != 5 && i != 7) {
+			assert_int_equal(image[i], UNTOUCHED);
+		}
+	}
+
+	/* No relocations: nothing written. */
+	memset(image, 0xa5, sizeof(image));
+	assert_null(boot_relocate(base, rela, rela));
+	for (i = 0; i < ARRAY_SIZE(image); i++) {
+		assert_int_equal(image[i], UNTOUCHED);
+	}
+}
+
+static void test_relocate_refuses_other_types(void **state)
+{
+	static const uint64_t types[] = {
+		0, R_AARCH64_ABS64, R_AARCH64_GLOB_DAT, R_AARCH64_JUMP_SLOT,
+		R_AARCH64_IRELATIVE,
+		/* The type is the low half: this is symbol 1027, type 0. */
+		(uint64_t)R_AARCH64_RELATIVE << 32,
+		/* All 32 bits of it. */
+		(1ULL << 16) | R_AARCH64_RELATIVE,
+	};
+	uint64_t image[4];
+	const uint64_t base = (uint64_t)(uintptr_t)image;
+	struct boot_rela rela[3];
+	const char *why;
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(types); i++) {
+		/* Alone: refused, and the word it names is not written. */
+		memset(image, 0xa5, sizeof(image));
+		rela[0] = (struct boot_rela){ 8, types[i], 0x10 };
+		why = boot_relocate(base, rela, rela + 1);
+		assert_non_null(why);
+		assert_string_equal(why, "the loader has a relocation it cannot apply");
+		for (j = 0; j < ARRAY_SIZE(image); j++) {
+			assert_int_equal(image[j], UNTOUCHED);
+		}
+
+		/* After a good one: that one applied, nothing from here on. */
+		rela[0] = (struct boot_rela){ 0, R_AARCH64_RELATIVE, 0x20 };
+		rela[1] = (struct boot_rela){ 8, types[i], 0x30 };
+		rela[2] = (struct boot_rela){ 16, R_AARCH64_RELATIVE, 0x40 };
+		assert_non_null(boot_relocate(base, rela, rela + 3));
+		assert_int_equal(image[0], base + 0x20);
+		assert_int_equal(image[1], UNTOUCHED);
+		assert_int_equal(image[2], UNTOUCHED);
+		assert_int_equal(image[3], UNTOUCHED);
+	}
+}
+
 /* ---- boot_main / boot_fail --------------------------------------------- */
 
 #define MEM_SIZE	(32 * SZ_1M)
@@ -366,6 +449,8 @@ static void test_place_matches_contract(void **state)
 
 static uint8_t *mem;		/* 2 MiB aligned stand-in for RAM */
 static jmp_buf off_jump;
+/* What the fake boot_fdt_prepare() writes as the fixed-up tree. */
+static uint8_t tree[0x10000];
 
 static uint64_t addr(uint64_t offset)
 {
@@ -374,7 +459,12 @@ static uint64_t addr(uint64_t offset)
 
 static int group_setup(void **state)
 {
+	size_t i;
+
 	(void)state;
+	for (i = 0; i < sizeof(tree); i++) {
+		tree[i] = (uint8_t)(i * 13 + 0x5a);
+	}
 	mem = aligned_alloc(SZ_2M, MEM_SIZE);
 	return mem == NULL ? -1 : 0;
 }
@@ -391,236 +481,48 @@ static int setup(void **state)
 	(void)state;
 	fake_arch_reset();
 	memset(mem, 0, MEM_SIZE);
+	/* The device tree says: all of `mem` is memory, and nothing else. */
+	fake.fdt_dt.memory[0].start = addr(0);
+	fake.fdt_dt.memory[0].end = addr(MEM_SIZE);
+	fake.fdt_dt.nr_memory = 1;
+	fake.fdt_out = tree;
 	return 0;
 }
 
-/* A packed image at mem + @image_offset: stub, info block, payload. */
-static uint64_t make_image(uint64_t image_offset, uint64_t image_size)
+/*
+ * A packed image at mem + @image_offset: stub, info block, and a payload at
+ * @payload_offset with @text_offset and @image_size in its header.
+ */
+static uint64_t make_image_at(uint64_t image_offset, uint64_t payload_offset,
+			      uint64_t text_offset, uint64_t image_size)
 {
 	struct arm64_image_header hdr = good_header();
 	struct hypstub_info info = {
 		.magic = HYPSTUB_INFO_MAGIC,
-		.payload_offset = HYPSTUB_PAYLOAD_OFFSET,
+		.payload_offset = payload_offset,
 		.payload_size = PAYLOAD_SIZE,
 	};
-	uint8_t *payload = mem + image_offset + HYPSTUB_PAYLOAD_OFFSET;
+	uint8_t *payload = mem + image_offset + payload_offset;
 	uint64_t i;
 
 	memcpy(mem + image_offset + HYPSTUB_INFO_OFFSET, &info, sizeof(info));
 	for (i = 0; i < PAYLOAD_SIZE; i++) {
 		payload[i] = (uint8_t)(i * 7 + 3);
 	}
+	hdr.text_offset = text_offset;
 	hdr.image_size = image_size;
 	memcpy(payload, &hdr, sizeof(hdr));
 	return addr(image_offset);
 }
 
-static void expect_output(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-
-static void expect_output(const char *fmt, ...)
+static uint64_t make_image(uint64_t image_offset, uint64_t image_size)
 {
-	char expected[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(expected, sizeof(expected), fmt, ap);
-	va_end(ap);
-	assert_string_equal(fake.uart, expected);
+	return make_image_at(image_offset, HYPSTUB_PAYLOAD_OFFSET, 0, image_size);
 }
 
-#if HYPSTUB_TEST_ALT
-#define ENTER_HOW	" at EL2 (hand-off through HVC_SOFT_RESTART), DTB "
-#else
-#define ENTER_HOW	" at EL1, DTB "
-#endif
-
-static jmp_buf enter_jump;
-
-/* boot_main() up to the payload's entry: returns where it was entered. */
-static uint64_t run_main(uint64_t dtb, uint64_t image)
+static const struct hypstub_info *image_info(uint64_t image)
 {
-	fake.enter_jump = &enter_jump;
-	if (setjmp(enter_jump) == 0) {
-		boot_main(dtb, image);
-		fail_msg("boot_main returned");
-	}
-	fake.enter_jump = NULL;
-	assert_int_equal(fake.entered_dtb, dtb);
-	/* The boot mode decides the way in, and only one is taken. */
-	assert_int_equal(fake.boot_soft_restart_calls, HYPSTUB_TEST_ALT ? 1 : 0);
-	assert_int_equal(fake.enter_el1_calls, HYPSTUB_TEST_ALT ? 0 : 1);
-	return fake.entered_entry;
-}
-
-#define BANNER \
-	"hypstub: stub installed at EL2, vectors 0x%016llx, resident 0x%016llx..0x%016llx\r\n"
-
-static void test_main_in_place(void **state)
-{
-	uint64_t image = make_image(0, PAYLOAD_IMAGE_SIZE);
-	uint64_t dtb = addr(16 * SZ_1M);
-
-	(void)state;
-	assert_int_equal(run_main(dtb, image), image + SZ_2M);
-	assert_int_equal(fake.fdt_size_calls, 1);
-	assert_int_equal(fake.fdt_size_arg, dtb);
-	assert_int_equal(fake.icache_syncs, 0);
-	assert_int_equal(fake.system_off_calls, 0);
-	expect_output(BANNER
-		      "hypstub: entering the payload at 0x%016llx" ENTER_HOW "0x%016llx\r\n",
-		      FAKE_STUB_VECTORS, (unsigned long long)image,
-		      (unsigned long long)image + 0x10000,
-		      (unsigned long long)image + SZ_2M,
-		      (unsigned long long)dtb);
-}
-
-static void expect_moved(uint64_t image, uint64_t dtb, uint64_t dest)
-{
-	const uint8_t *src = (const uint8_t *)(uintptr_t)(image + SZ_2M);
-
-	assert_int_equal(run_main(dtb, image), dest);
-	assert_memory_equal((const void *)(uintptr_t)dest, src, PAYLOAD_SIZE);
-	assert_int_equal(fake.icache_syncs, 1);
-	assert_int_equal(fake.system_off_calls, 0);
-	expect_output(BANNER
-		      "hypstub: moving the payload to 0x%016llx\r\n"
-		      "hypstub: entering the payload at 0x%016llx" ENTER_HOW "0x%016llx\r\n",
-		      FAKE_STUB_VECTORS, (unsigned long long)image,
-		      (unsigned long long)image + 0x10000,
-		      (unsigned long long)dest, (unsigned long long)dest,
-		      (unsigned long long)dtb);
-}
-
-static void test_main_moved_when_unaligned(void **state)
-{
-	/* Image at 64 KiB: payload at +2 MiB 64 KiB, copied to +4 MiB. */
-	(void)state;
-	expect_moved(make_image(SZ_64K, PAYLOAD_IMAGE_SIZE), addr(16 * SZ_1M),
-		     addr(4 * SZ_1M));
-}
-
-static void test_main_moved_past_dtb(void **state)
-{
-	/* The DTB sits where the payload would go: one 2 MiB step more. */
-	(void)state;
-	fake.fdt_size = 0x1000;
-	expect_moved(make_image(SZ_64K, PAYLOAD_IMAGE_SIZE),
-		     addr(4 * SZ_1M + 0x8000), addr(6 * SZ_1M));
-}
-
-static void test_main_in_place_overlapping_dtb(void **state)
-{
-	/* The DTB lies in the in-place kernel's BSS: moved above it. */
-	(void)state;
-	fake.fdt_size = 0x10000;
-	expect_moved(make_image(0, PAYLOAD_IMAGE_SIZE),
-		     addr(2 * SZ_1M + 0x80000), addr(4 * SZ_1M));
-}
-
-static void test_main_image_size_zero(void **state)
-{
-	/* No image_size: the file size is the size; DTB right after it fits. */
-	uint64_t image = make_image(0, 0);
-	uint64_t dtb = addr(SZ_2M + PAYLOAD_SIZE);
-
-	(void)state;
-	assert_int_equal(run_main(dtb, image), image + SZ_2M);
-	assert_int_equal(fake.icache_syncs, 0);
-}
-
-#define EXPECT_SYSTEM_OFF(statement)					\
-	do {								\
-		fake.system_off_jump = &off_jump;			\
-		if (setjmp(off_jump) == 0) {				\
-			statement;					\
-			fail_msg("returned instead of switching off");	\
-		}							\
-		fake.system_off_jump = NULL;				\
-		assert_int_equal(fake.system_off_calls, 1);		\
-	} while (0)
-
-#define FAIL_TAIL	"hypstub: not entering the payload; switching off\r\n"
-
-static void expect_main_fails(uint64_t image, const char *why)
-{
-	uint64_t dtb = addr(16 * SZ_1M);
-
-	EXPECT_SYSTEM_OFF((void)boot_main(dtb, image));
-	expect_output(BANNER "hypstub: %s\r\n" FAIL_TAIL,
-		      FAKE_STUB_VECTORS, (unsigned long long)image,
-		      (unsigned long long)image + 0x10000, why);
-	assert_int_equal(fake.icache_syncs, 0);
-}
-
-static void test_main_no_payload(void **state)
-{
-	struct hypstub_info *info;
-	uint64_t image;
-
-	(void)state;
-	image = make_image(0, PAYLOAD_IMAGE_SIZE);
-	info = (struct hypstub_info *)(uintptr_t)(image + HYPSTUB_INFO_OFFSET);
-	info->magic = 0;
-	expect_main_fails(image, "no payload in this image (build it with make image KERNEL=...)");
-
-	fake_arch_clear_log();
-	info->magic = HYPSTUB_INFO_MAGIC;
-	info->payload_offset = 0;
-	expect_main_fails(image, "no payload in this image (build it with make image KERNEL=...)");
-}
-
-static void test_main_bad_payload(void **state)
-{
-	struct arm64_image_header *hdr;
-	uint64_t image;
-
-	(void)state;
-	image = make_image(0, PAYLOAD_IMAGE_SIZE);
-	hdr = (struct arm64_image_header *)(uintptr_t)(image + SZ_2M);
-	hdr->magic = 0;
-	expect_main_fails(image, "payload has no arm64 Image magic (ARM\\x64 at offset 56)");
-
-	fake_arch_clear_log();
-	hdr->magic = ARM64_IMAGE_MAGIC;
-	hdr->flags = ARM64_IMAGE_FLAG_BE;
-	expect_main_fails(image, "payload is a big-endian kernel");
-
-	fake_arch_clear_log();
-	hdr->flags = 0xa;
-	hdr->image_size = PAYLOAD_SIZE - 1;
-	expect_main_fails(image, "payload image_size is smaller than the payload itself");
-}
-
-/* Hand-off builds: a refused HVC_SOFT_RESTART is reported, never ignored. */
-static void test_main_handoff_refused(void **state)
-{
-	uint64_t image = make_image(0, PAYLOAD_IMAGE_SIZE);
-	uint64_t dtb = addr(16 * SZ_1M);
-
-	(void)state;
-	if (!HYPSTUB_TEST_ALT) {
-		skip();
-	}
-	fake.soft_restart_refuse = 1;
-	EXPECT_SYSTEM_OFF(boot_main(dtb, image));
-	assert_int_equal(fake.boot_soft_restart_calls, 1);
-	assert_int_equal(fake.enter_el1_calls, 0);
-	expect_output(BANNER
-		      "hypstub: entering the payload at 0x%016llx" ENTER_HOW "0x%016llx\r\n"
-		      "hypstub: HVC_SOFT_RESTART answered 0x000000000badca11\r\n"
-		      "hypstub: the stub refused to hand EL2 over\r\n" FAIL_TAIL,
-		      FAKE_STUB_VECTORS, (unsigned long long)image,
-		      (unsigned long long)image + 0x10000,
-		      (unsigned long long)image + SZ_2M,
-		      (unsigned long long)dtb);
-}
-
-static void test_fail(void **state)
-{
-	(void)state;
-	EXPECT_SYSTEM_OFF(boot_fail("why not"));
-	assert_string_equal(fake.uart, "hypstub: why not\r\n" FAIL_TAIL);
+	return (const struct hypstub_info *)(uintptr_t)(image + HYPSTUB_INFO_OFFSET);
 }
 
 /*
@@ -649,6 +551,552 @@ static void expect_lines(const char *text)
 		}
 		line = end + 2;
 	}
+}
+
+/* The UART output a test expects, built line by line. */
+static char want_text[4096];
+static size_t want_len;
+
+static void want(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void want(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(want_text + want_len, sizeof(want_text) - want_len, fmt, ap);
+	va_end(ap);
+	assert_true(n >= 0 && (size_t)n < sizeof(want_text) - want_len);
+	want_len += (size_t)n;
+}
+
+static void want_banner(uint64_t image)
+{
+	want_len = 0;
+	want_text[0] = '\0';
+	want("hypstub: stub installed at EL2, vectors 0x%016llx, resident 0x%016llx..0x%016llx\r\n",
+	     FAKE_STUB_VECTORS, (unsigned long long)image,
+	     (unsigned long long)image + HYPSTUB_RESIDENT_SIZE);
+}
+
+static int handoff(void)
+{
+	return fake.fdt_dt.mode == BOOT_MODE_HANDOFF;
+}
+
+static void want_mode(void)
+{
+	want("hypstub: mode %s (from %s)\r\n",
+	     handoff() ? "handoff" : "resident", fake.fdt_dt.mode_source);
+}
+
+static void want_entry(uint64_t dest, uint64_t dtb)
+{
+	want("hypstub: entering the payload at 0x%016llx%s0x%016llx\r\n",
+	     (unsigned long long)dest,
+	     handoff() ? " at EL2 (hand-off through HVC_SOFT_RESTART), DTB " :
+			 " at EL1, DTB ",
+	     (unsigned long long)dtb);
+}
+
+#define FAIL_TAIL	"hypstub: not entering the payload; switching off\r\n"
+
+static void want_fail(const char *why)
+{
+	want("hypstub: %s\r\n" FAIL_TAIL, why);
+}
+
+static void expect_output(void)
+{
+	assert_string_equal(fake.uart, want_text);
+	expect_lines(fake.uart);
+}
+
+/* Where the loader must build the fixed-up tree for @image. */
+static uint64_t tree_buf(uint64_t image)
+{
+	return image + fake.fdt_buffer_offset;
+}
+
+/* boot_fdt_prepare() was asked for the tree at @dtb, right, once. */
+static void expect_prepared(uint64_t dtb, uint64_t image)
+{
+	assert_int_equal(fake.fdt_buffer_calls, 1);
+	assert_int_equal(fake.fdt_buffer_arg, image);
+	assert_int_equal(fake.fdt_prepare_calls, 1);
+	assert_int_equal(fake.fdt_prepare_dtb, dtb);
+	/* In the room from the end of the loader up to the payload. */
+	assert_int_equal(fake.fdt_prepare_buf, tree_buf(image));
+	assert_int_equal(fake.fdt_prepare_bufsize,
+			 image_info(image)->payload_offset - fake.fdt_buffer_offset);
+	/* With the stub's resident region to reserve. */
+	assert_int_equal(fake.fdt_prepare_stub.start, image);
+	assert_int_equal(fake.fdt_prepare_stub.end, image + HYPSTUB_RESIDENT_SIZE);
+}
+
+static jmp_buf enter_jump;
+
+/* boot_main() up to the payload's entry: returns where it was entered. */
+static uint64_t run_main(uint64_t dtb, uint64_t image)
+{
+	/* Switching off instead lands here too, and fails the test. */
+	fake.enter_jump = &enter_jump;
+	fake.system_off_jump = &enter_jump;
+	if (setjmp(enter_jump) == 0) {
+		boot_main(dtb, image);
+		fail_msg("boot_main returned");
+	}
+	fake.enter_jump = NULL;
+	fake.system_off_jump = NULL;
+	if (fake.system_off_calls != 0) {
+		fail_msg("switched off instead of entering the payload:\n%s",
+			 fake.uart);
+	}
+	expect_prepared(dtb, image);
+	/* The payload gets the fixed-up copy, whole after any move. */
+	assert_int_equal(fake.entered_dtb, tree_buf(image));
+	assert_memory_equal((const void *)(uintptr_t)tree_buf(image), tree,
+			    fake.fdt_dt.size);
+	/* The tree's mode, not the build's, decides the way in: one way. */
+	assert_int_equal(fake.boot_soft_restart_calls, handoff() ? 1 : 0);
+	assert_int_equal(fake.enter_el1_calls, handoff() ? 0 : 1);
+	assert_int_equal(fake.system_off_calls, 0);
+	return fake.entered_entry;
+}
+
+static void test_main_in_place(void **state)
+{
+	uint64_t image = make_image(0, PAYLOAD_IMAGE_SIZE);
+	uint64_t dtb = addr(16 * SZ_1M);
+
+	(void)state;
+	/* The fake's tree leaves the build's default mode alone. */
+	assert_int_equal(handoff(), HYPSTUB_TEST_ALT);
+	assert_int_equal(run_main(dtb, image), image + SZ_2M);
+	assert_int_equal(fake.icache_syncs, 0);
+	want_banner(image);
+	want_mode();
+	want_entry(image + SZ_2M, tree_buf(image));
+	expect_output();
+}
+
+/* Resident or hand-off as the device tree says, whatever the build's default. */
+static void test_main_mode_from_dt(void **state)
+{
+	static const struct {
+		int mode;
+		const char *source;
+	} cases[] = {
+		{ BOOT_MODE_RESIDENT, "/chosen hypstub,mode" },
+		{ BOOT_MODE_HANDOFF, "/chosen hypstub,mode" },
+		{ BOOT_MODE_HANDOFF, "bootargs hypstub.mode=" },
+		{ BOOT_MODE_RESIDENT, "bootargs hypstub.mode=" },
+		{ BOOT_MODE_RESIDENT, "Kconfig default" },
+		{ BOOT_MODE_HANDOFF, "Kconfig default" },
+	};
+	uint64_t image = make_image(0, PAYLOAD_IMAGE_SIZE);
+	uint64_t dtb = addr(16 * SZ_1M);
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		fake_arch_clear_log();
+		fake.fdt_dt.mode = cases[i].mode;
+		fake.fdt_dt.mode_source = cases[i].source;
+		assert_int_equal(run_main(dtb, image), image + SZ_2M);
+		want_banner(image);
+		want_mode();
+		want_entry(image + SZ_2M, tree_buf(image));
+		expect_output();
+	}
+}
+
+static void expect_moved(uint64_t image, uint64_t dtb, uint64_t dest)
+{
+	const uint8_t *src =
+		(const uint8_t *)(uintptr_t)(image + image_info(image)->payload_offset);
+
+	assert_int_equal(run_main(dtb, image), dest);
+	assert_memory_equal((const void *)(uintptr_t)dest, src, PAYLOAD_SIZE);
+	assert_int_equal(fake.icache_syncs, 1);
+	want_banner(image);
+	want_mode();
+	want("hypstub: moving the payload to 0x%016llx\r\n",
+	     (unsigned long long)dest);
+	want_entry(dest, tree_buf(image));
+	expect_output();
+}
+
+static void test_main_moved_when_unaligned(void **state)
+{
+	/* Image at 64 KiB: payload at +2 MiB 64 KiB, copied to +4 MiB. */
+	(void)state;
+	expect_moved(make_image(SZ_64K, PAYLOAD_IMAGE_SIZE), addr(16 * SZ_1M),
+		     addr(4 * SZ_1M));
+}
+
+/* The tree the loader was given is dead once copied: the payload may cover it. */
+static void test_main_dtb_not_kept(void **state)
+{
+	(void)state;
+	expect_moved(make_image(SZ_64K, PAYLOAD_IMAGE_SIZE),
+		     addr(4 * SZ_1M + 0x8000), addr(4 * SZ_1M));
+	fake_arch_clear_log();
+	memset(mem + 4 * SZ_1M, 0, PAYLOAD_SIZE);
+	assert_int_equal(run_main(addr(2 * SZ_1M + 0x80000),
+				  make_image(0, PAYLOAD_IMAGE_SIZE)),
+			 addr(2 * SZ_1M));
+}
+
+/*
+ * The fixed-up tree lies below the payload, in the room the text_offset of
+ * an in-place kernel claims: the payload moves above it.
+ */
+static void test_main_moved_past_tree(void **state)
+{
+	/* Payload at 0x280000 with text_offset 0x80000: base 0x200000. */
+	uint64_t image = make_image_at(0x80000, SZ_2M, 0x80000,
+				       PAYLOAD_IMAGE_SIZE);
+
+	(void)state;
+	/* The tree at 0xa0000 (the default): in place. */
+	assert_int_equal(run_main(addr(16 * SZ_1M), image), addr(0x280000));
+	assert_int_equal(fake.icache_syncs, 0);
+
+	/* The tree at 0x210000, inside [base, payload): moved. */
+	fake_arch_clear_log();
+	fake.fdt_buffer_offset = 0x190000;
+	fake.fdt_dt.size = 0x2000;
+	expect_moved(image, addr(16 * SZ_1M), addr(0x480000));
+
+	/* From below the base into it: all of the tree counts. */
+	fake_arch_clear_log();
+	memset(mem + 0x480000, 0, PAYLOAD_SIZE);
+	fake.fdt_buffer_offset = 0x178000;	/* the tree at 0x1f8000 */
+	fake.fdt_dt.size = 0x8008;
+	expect_moved(image, addr(16 * SZ_1M), addr(0x480000));
+
+	/* Ending right at the base is clear of it. */
+	fake_arch_clear_log();
+	fake.fdt_dt.size = 0x8000;
+	assert_int_equal(run_main(addr(16 * SZ_1M), image), addr(0x280000));
+	assert_int_equal(fake.icache_syncs, 0);
+}
+
+static void fill_initrd(uint64_t start, uint64_t end)
+{
+	fake.fdt_dt.initrd.start = addr(start);
+	fake.fdt_dt.initrd.end = addr(end);
+	memset(mem + start, 0x5c, end - start);
+}
+
+static void expect_initrd_kept(uint64_t start, uint64_t end)
+{
+	uint64_t i;
+
+	for (i = start; i < end; i++) {
+		if (mem[i] != 0x5c) {
+			fail_msg("the initrd was overwritten at +%#llx",
+				 (unsigned long long)(i - start));
+		}
+	}
+}
+
+static void test_main_initrd_elsewhere(void **state)
+{
+	(void)state;
+	/* Clear of the payload: in place. */
+	fill_initrd(16 * SZ_1M, 17 * SZ_1M);
+	assert_int_equal(run_main(addr(20 * SZ_1M),
+				  make_image(0, PAYLOAD_IMAGE_SIZE)),
+			 addr(SZ_2M));
+	expect_initrd_kept(16 * SZ_1M, 17 * SZ_1M);
+}
+
+static void test_main_moved_past_initrd_in_bss(void **state)
+{
+	/* The initrd lies in the in-place kernel's BSS: moved above it. */
+	(void)state;
+	fill_initrd(SZ_2M + 0x80000, SZ_2M + 0x90000);
+	expect_moved(make_image(0, PAYLOAD_IMAGE_SIZE), addr(16 * SZ_1M),
+		     addr(4 * SZ_1M));
+	expect_initrd_kept(SZ_2M + 0x80000, SZ_2M + 0x90000);
+}
+
+static void test_main_moved_past_initrd_at_dest(void **state)
+{
+	/* The initrd sits where the unaligned payload would go: 2 MiB on. */
+	(void)state;
+	fill_initrd(4 * SZ_1M + 0x8000, 4 * SZ_1M + 0x18000);
+	expect_moved(make_image(SZ_64K, PAYLOAD_IMAGE_SIZE), addr(16 * SZ_1M),
+		     addr(6 * SZ_1M));
+	expect_initrd_kept(4 * SZ_1M + 0x8000, 4 * SZ_1M + 0x18000);
+}
+
+static void test_main_moved_past_big_initrd(void **state)
+{
+	/* 5 MiB of initrd from 4 MiB: the next 2 MiB boundary after it. */
+	(void)state;
+	fill_initrd(4 * SZ_1M, 9 * SZ_1M);
+	expect_moved(make_image(SZ_64K, PAYLOAD_IMAGE_SIZE), addr(16 * SZ_1M),
+		     addr(10 * SZ_1M));
+	expect_initrd_kept(4 * SZ_1M, 9 * SZ_1M);
+}
+
+static void test_main_image_size_zero(void **state)
+{
+	/* No image_size: the file size is the size; an initrd right after fits. */
+	uint64_t image = make_image(0, 0);
+
+	(void)state;
+	fill_initrd(SZ_2M + PAYLOAD_SIZE, SZ_2M + PAYLOAD_SIZE + SZ_64K);
+	assert_int_equal(run_main(addr(16 * SZ_1M), image), image + SZ_2M);
+	assert_int_equal(fake.icache_syncs, 0);
+	expect_initrd_kept(SZ_2M + PAYLOAD_SIZE, SZ_2M + PAYLOAD_SIZE + SZ_64K);
+}
+
+/* In memory when it lies inside any one memory range. */
+static void test_main_memory_ranges(void **state)
+{
+	uint64_t image = make_image(0, PAYLOAD_IMAGE_SIZE);
+
+	(void)state;
+	/* Exactly the payload's [base, base + image_size). */
+	fake.fdt_dt.memory[0].start = addr(SZ_2M);
+	fake.fdt_dt.memory[0].end = addr(3 * SZ_1M);
+	assert_int_equal(run_main(addr(16 * SZ_1M), image), image + SZ_2M);
+
+	/* The second of two ranges. */
+	fake_arch_clear_log();
+	fake.fdt_dt.memory[0].start = addr(0);
+	fake.fdt_dt.memory[0].end = addr(SZ_1M);
+	fake.fdt_dt.memory[1].start = addr(SZ_2M);
+	fake.fdt_dt.memory[1].end = addr(MEM_SIZE);
+	fake.fdt_dt.nr_memory = 2;
+	assert_int_equal(run_main(addr(16 * SZ_1M), image), image + SZ_2M);
+}
+
+/* Entering the payload instead lands here too, and fails the test. */
+#define EXPECT_SYSTEM_OFF(statement)					\
+	do {								\
+		fake.system_off_jump = &off_jump;			\
+		fake.enter_jump = &off_jump;				\
+		if (setjmp(off_jump) == 0) {				\
+			statement;					\
+			fail_msg("returned instead of switching off");	\
+		}							\
+		fake.system_off_jump = NULL;				\
+		fake.enter_jump = NULL;					\
+		if (fake.system_off_calls != 1) {			\
+			fail_msg("entered the payload at %#llx instead of switching off:\n%s", \
+				 (unsigned long long)fake.entered_entry, \
+				 fake.uart);				\
+		}							\
+	} while (0)
+
+/* Switched off with "too little memory", the payload neither moved nor entered. */
+static void expect_too_little_memory(uint64_t image, uint64_t base,
+				     uint64_t end)
+{
+	uint64_t dtb = addr(16 * SZ_1M);
+
+	EXPECT_SYSTEM_OFF(boot_main(dtb, image));
+	expect_prepared(dtb, image);
+	assert_int_equal(fake.enter_el1_calls + fake.boot_soft_restart_calls, 0);
+	assert_int_equal(fake.icache_syncs, 0);
+	want_banner(image);
+	want_mode();
+	want("hypstub: the payload needs 0x%016llx..0x%016llx clear of the stub, the device tree and the initrd; memory 0x%016llx..0x%016llx\r\n",
+	     (unsigned long long)base, (unsigned long long)end,
+	     (unsigned long long)fake.fdt_dt.memory[0].start,
+	     (unsigned long long)fake.fdt_dt.memory[0].end);
+	want_fail("too little memory for the payload");
+	expect_output();
+}
+
+static void test_main_too_little_memory(void **state)
+{
+	uint64_t image = make_image(0, PAYLOAD_IMAGE_SIZE);
+	uint8_t zero[PAYLOAD_SIZE];
+
+	(void)state;
+	/* In place, but memory ends inside the kernel's image_size. */
+	fake.fdt_dt.memory[0].end = addr(SZ_2M + 0x80000);
+	expect_too_little_memory(image, addr(SZ_2M), addr(3 * SZ_1M));
+
+	/* In place, but memory starts above it. */
+	fake_arch_clear_log();
+	fake.fdt_dt.memory[0].start = addr(8 * SZ_1M);
+	fake.fdt_dt.memory[0].end = addr(MEM_SIZE);
+	expect_too_little_memory(image, addr(SZ_2M), addr(3 * SZ_1M));
+
+	/* Moved past the initrd, to where memory ends 4 KiB too early. */
+	fake_arch_clear_log();
+	fill_initrd(SZ_2M + 0x80000, SZ_2M + 0x90000);
+	fake.fdt_dt.memory[0].start = addr(0);
+	fake.fdt_dt.memory[0].end = addr(5 * SZ_1M - SZ_4K);
+	expect_too_little_memory(image, addr(4 * SZ_1M), addr(5 * SZ_1M));
+	memset(zero, 0, sizeof(zero));
+	assert_memory_equal(mem + 4 * SZ_1M, zero, sizeof(zero));
+
+	/* With those 4 KiB it fits exactly. */
+	fake_arch_clear_log();
+	fake.fdt_dt.memory[0].end = addr(5 * SZ_1M);
+	assert_int_equal(run_main(addr(16 * SZ_1M), image), addr(4 * SZ_1M));
+}
+
+/* Failures before the device tree is touched: @why, and nothing else. */
+static void expect_main_fails_early(uint64_t image, const char *why)
+{
+	uint64_t dtb = addr(16 * SZ_1M);
+
+	EXPECT_SYSTEM_OFF(boot_main(dtb, image));
+	want_banner(image);
+	want_fail(why);
+	expect_output();
+	assert_int_equal(fake.fdt_prepare_calls, 0);
+	assert_int_equal(fake.icache_syncs, 0);
+	assert_int_equal(fake.enter_el1_calls + fake.boot_soft_restart_calls, 0);
+}
+
+static void test_main_no_payload(void **state)
+{
+	struct hypstub_info *info;
+	uint64_t image;
+
+	(void)state;
+	image = make_image(0, PAYLOAD_IMAGE_SIZE);
+	info = (struct hypstub_info *)(uintptr_t)(image + HYPSTUB_INFO_OFFSET);
+	info->magic = 0;
+	expect_main_fails_early(image, "no payload in this image (build it with make image KERNEL=...)");
+
+	fake_arch_clear_log();
+	info->magic = HYPSTUB_INFO_MAGIC;
+	info->payload_offset = 0;
+	expect_main_fails_early(image, "no payload in this image (build it with make image KERNEL=...)");
+}
+
+static void test_main_payload_inside_stub(void **state)
+{
+	static const char why[] =
+		"the image says its payload starts inside the stub and loader";
+	struct hypstub_info *info;
+	uint64_t image;
+
+	(void)state;
+	image = make_image(0, PAYLOAD_IMAGE_SIZE);
+	info = (struct hypstub_info *)(uintptr_t)(image + HYPSTUB_INFO_OFFSET);
+	info->payload_offset = HYPSTUB_INFO_OFFSET;
+	expect_main_fails_early(image, why);
+
+	fake_arch_clear_log();
+	info->payload_offset = HYPSTUB_RESIDENT_SIZE;
+	expect_main_fails_early(image, why);
+
+	/* One byte short of the end of the loader. */
+	fake_arch_clear_log();
+	info->payload_offset = fake.fdt_buffer_offset - 1;
+	expect_main_fails_early(image, why);
+}
+
+static void test_main_payload_offsets(void **state)
+{
+	uint64_t image, dtb = addr(16 * SZ_1M);
+
+	(void)state;
+	/* Right at the end of the loader: no room for the tree. */
+	image = make_image_at(0, fake.fdt_buffer_offset, 0, PAYLOAD_IMAGE_SIZE);
+	EXPECT_SYSTEM_OFF(boot_main(dtb, image));
+	assert_int_equal(fake.fdt_prepare_calls, 1);
+	assert_int_equal(fake.fdt_prepare_bufsize, 0);
+	want_banner(image);
+	want("hypstub: device tree: open with room: FDT_ERR_NOSPACE\r\n");
+	want_fail("no room to grow the device tree");
+	expect_output();
+
+	/* 1 MiB in: the room up to there, the payload moved to 2 MiB. */
+	fake_arch_clear_log();
+	memset(mem, 0, 4 * SZ_1M);
+	image = make_image_at(0, SZ_1M, 0, PAYLOAD_IMAGE_SIZE);
+	expect_moved(image, dtb, addr(SZ_2M));
+}
+
+static void test_main_bad_payload(void **state)
+{
+	struct arm64_image_header *hdr;
+	uint64_t image;
+
+	(void)state;
+	image = make_image(0, PAYLOAD_IMAGE_SIZE);
+	hdr = (struct arm64_image_header *)(uintptr_t)(image + SZ_2M);
+	hdr->magic = 0;
+	expect_main_fails_early(image, "payload has no arm64 Image magic (ARM\\x64 at offset 56)");
+
+	fake_arch_clear_log();
+	hdr->magic = ARM64_IMAGE_MAGIC;
+	hdr->flags = ARM64_IMAGE_FLAG_BE;
+	expect_main_fails_early(image, "payload is a big-endian kernel");
+
+	fake_arch_clear_log();
+	hdr->flags = 0xa;
+	hdr->image_size = PAYLOAD_SIZE - 1;
+	expect_main_fails_early(image, "payload image_size is smaller than the payload itself");
+}
+
+/* boot_fdt_prepare()'s refusal is the loader's: reported, nothing entered. */
+static void test_main_fdt_refused(void **state)
+{
+	static const char *const whys[] = {
+		"the device tree is not valid",
+		"no device tree: x0 is 0 or not 8-byte aligned",
+		"unknown boot mode (resident or handoff)",
+		"cannot fix up the device tree",
+	};
+	uint64_t image = make_image(0, PAYLOAD_IMAGE_SIZE);
+	uint64_t dtb = addr(16 * SZ_1M);
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(whys); i++) {
+		fake_arch_clear_log();
+		fake.fdt_why = whys[i];
+		EXPECT_SYSTEM_OFF(boot_main(dtb, image));
+		expect_prepared(dtb, image);
+		assert_int_equal(fake.enter_el1_calls + fake.boot_soft_restart_calls, 0);
+		assert_int_equal(fake.icache_syncs, 0);
+		want_banner(image);
+		want_fail(whys[i]);
+		expect_output();
+	}
+}
+
+/* Hand-off: a refused HVC_SOFT_RESTART is reported, never ignored. */
+static void test_main_handoff_refused(void **state)
+{
+	uint64_t image = make_image(0, PAYLOAD_IMAGE_SIZE);
+	uint64_t dtb = addr(16 * SZ_1M);
+
+	(void)state;
+	fake.fdt_dt.mode = BOOT_MODE_HANDOFF;
+	fake.fdt_dt.mode_source = "bootargs hypstub.mode=";
+	fake.soft_restart_refuse = 1;
+	EXPECT_SYSTEM_OFF(boot_main(dtb, image));
+	assert_int_equal(fake.boot_soft_restart_calls, 1);
+	assert_int_equal(fake.enter_el1_calls, 0);
+	want_banner(image);
+	want_mode();
+	want_entry(image + SZ_2M, tree_buf(image));
+	want("hypstub: HVC_SOFT_RESTART answered 0x000000000badca11\r\n");
+	want_fail("the stub refused to hand EL2 over");
+	expect_output();
+}
+
+static void test_fail(void **state)
+{
+	(void)state;
+	EXPECT_SYSTEM_OFF(boot_fail("why not"));
+	assert_string_equal(fake.uart, "hypstub: why not\r\n" FAIL_TAIL);
 }
 
 static void test_fail_wrong_el(void **state)
@@ -694,13 +1142,25 @@ int main(void)
 		cmocka_unit_test_setup(test_place_multiple_busy, setup),
 		cmocka_unit_test_setup(test_place_matches_contract, setup),
 		cmocka_unit_test_setup(test_place_no_room_at_top, setup),
+		cmocka_unit_test_setup(test_relocate_relative, setup),
+		cmocka_unit_test_setup(test_relocate_refuses_other_types, setup),
 		cmocka_unit_test_setup(test_main_in_place, setup),
+		cmocka_unit_test_setup(test_main_mode_from_dt, setup),
 		cmocka_unit_test_setup(test_main_moved_when_unaligned, setup),
-		cmocka_unit_test_setup(test_main_moved_past_dtb, setup),
-		cmocka_unit_test_setup(test_main_in_place_overlapping_dtb, setup),
+		cmocka_unit_test_setup(test_main_dtb_not_kept, setup),
+		cmocka_unit_test_setup(test_main_moved_past_tree, setup),
+		cmocka_unit_test_setup(test_main_initrd_elsewhere, setup),
+		cmocka_unit_test_setup(test_main_moved_past_initrd_in_bss, setup),
+		cmocka_unit_test_setup(test_main_moved_past_initrd_at_dest, setup),
+		cmocka_unit_test_setup(test_main_moved_past_big_initrd, setup),
 		cmocka_unit_test_setup(test_main_image_size_zero, setup),
+		cmocka_unit_test_setup(test_main_memory_ranges, setup),
+		cmocka_unit_test_setup(test_main_too_little_memory, setup),
 		cmocka_unit_test_setup(test_main_no_payload, setup),
+		cmocka_unit_test_setup(test_main_payload_inside_stub, setup),
+		cmocka_unit_test_setup(test_main_payload_offsets, setup),
 		cmocka_unit_test_setup(test_main_bad_payload, setup),
+		cmocka_unit_test_setup(test_main_fdt_refused, setup),
 		cmocka_unit_test_setup(test_main_handoff_refused, setup),
 		cmocka_unit_test_setup(test_fail, setup),
 		cmocka_unit_test_setup(test_fail_wrong_el, setup),

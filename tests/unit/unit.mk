@@ -22,10 +22,15 @@ UNIT_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g \
 UNIT_LIBS := -lcmocka
 
 # The code under test, and the fake it runs on.
-UNIT_STUB_SRCS := stub/dispatch.c stub/cpu.c stub/report.c stub/console.c \
+UNIT_STUB_SRCS := stub/dispatch.c stub/psci.c stub/cpu.c stub/report.c stub/console.c \
 	$(UNIT_DIR)/fake_arch.c
 UNIT_BOOT_SRCS := boot/loader.c
-UNIT_HDRS := abi/hypstub.h include/kconfig.h stub/include/stub.h \
+# boot/fdt.c's boot_fdt_prepare(): test_fdt runs the real one on the host's
+# libfdt (Debian: libfdt-dev), every other test links the fake (see below).
+UNIT_FDT_FAKE_SRCS := $(UNIT_DIR)/fake_fdt.c
+UNIT_FDT_REAL_SRCS := boot/fdt.c
+UNIT_FDT_LIBS := -lfdt
+UNIT_HDRS := abi/hypstub.h include/kconfig.h stub/include/stub.h stub/include/psci.h \
 	stub/host/include/stub-arch.h \
 	stub/include/stub-asm.h boot/boot.h boot/image.h \
 	$(UNIT_DIR)/fake_arch.h $(UNIT_DIR)/config-default.h \
@@ -34,8 +39,9 @@ UNIT_HDRS := abi/hypstub.h include/kconfig.h stub/include/stub.h \
 # <binary> built from test_<name>.c with config-default.h; *-alt binaries
 # from the same test source with config-alt.h and -DHYPSTUB_TEST_ALT=1.
 UNIT_TESTS := $(addprefix $(UNIT_OUT)/, \
-	test_dispatch test_dispatch-alt test_cpu test_cpu-alt \
-	test_report test_report-alt test_loader test_loader-alt)
+	test_dispatch test_dispatch-alt test_psci test_psci-alt \
+	test_cpu test_cpu-alt test_report test_report-alt \
+	test_loader test_loader-alt test_fdt test_fdt-alt)
 
 UNIT_CONFIG_DEFAULT := -include $(UNIT_DIR)/config-default.h
 UNIT_CONFIG_ALT := -include $(UNIT_DIR)/config-alt.h -DHYPSTUB_TEST_ALT=1
@@ -66,3 +72,10 @@ $(UNIT_OUT)/test_%: $(UNIT_DIR)/test_%.c $(UNIT_STUB_SRCS) \
 	@mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(UNIT_CFLAGS) $(UNIT_CONFIG_DEFAULT) \
 		$(filter %.c,$^) -o $@ $(UNIT_LIBS)
+
+# Each binary's own boot_fdt_prepare(), never two in one: the real one and
+# the host libfdt for test_fdt, the fake for every other test.
+UNIT_FDT_TESTS := $(UNIT_OUT)/test_fdt $(UNIT_OUT)/test_fdt-alt
+$(UNIT_FDT_TESTS): $(UNIT_FDT_REAL_SRCS)
+$(UNIT_FDT_TESTS): UNIT_LIBS += $(UNIT_FDT_LIBS)
+$(filter-out $(UNIT_FDT_TESTS),$(UNIT_TESTS)): $(UNIT_FDT_FAKE_SRCS)
