@@ -1,20 +1,34 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-2-Clause
 #
-# fetch-debian-arm64.sh <dir>: Debian's arm64 kernel and busybox, the real
-# parts the Linux tests boot, fetched from the archive by package name
+# fetch-debian-arm64.sh <dir> linux|libfdt: Debian's arm64 packages that
+# hypstub builds with or boots, fetched from the archive by package name
 # (dpkg --add-architecture arm64; apt-get download) and unpacked into <dir>:
-#   <dir>/Image     the kernel of linux-image-arm64 (an arm64 Image)
-#   <dir>/busybox   busybox-static's static arm64 binary
-#   <dir>/VERSION   which packages they came from
-# Does nothing when <dir> already holds them.
+#   linux:   <dir>/Image     the kernel of linux-image-arm64 (an arm64 Image)
+#            <dir>/busybox   busybox-static's static arm64 binary
+#            <dir>/kexec-root/  kexec-tools' /sbin/kexec, the dynamic loader
+#                           and every shared library kexec loads, at their
+#                           Debian paths (the initramfs copies the tree)
+#   libfdt:  <dir>/libfdt/libfdt.a and <dir>/libfdt/include/ (libfdt-dev:arm64)
+#   and <dir>/<set>.VERSION: which packages they came from.
+# Does nothing when <dir> already holds the set.
 set -euo pipefail
 
-dir=$1
-if [ -s "$dir/Image" ] && [ -s "$dir/busybox" ] && [ -s "$dir/VERSION" ]; then
+if [ $# -ne 2 ]; then
+	echo "usage: $0 <dir> linux|libfdt" >&2
+	exit 2
+fi
+dir=$1 set=$2
+case $set in
+linux | libfdt) ;;
+*)
+	echo "fetch: unknown set '$set' (linux, libfdt)" >&2
+	exit 2
+	;;
+esac
+if [ -s "$dir/$set.VERSION" ]; then
 	exit 0
 fi
-mkdir -p "$dir/deb"
 
 sudo=
 if [ "$(id -u)" -ne 0 ]; then
@@ -29,25 +43,96 @@ if [ -z "$(apt-cache policy linux-image-arm64:arm64 2>/dev/null | sed -n 's/ *Ca
 	$sudo apt-get update -q || echo "fetch: apt-get update reported errors; trying anyway"
 fi
 
-# The metapackage names the current kernel package.
-kernel_pkg=$(apt-cache depends linux-image-arm64:arm64 |
-	sed -n 's/^ *Depends: \(linux-image-[0-9][^:]*-arm64\).*/\1/p' | head -n 1)
-if [ -z "$kernel_pkg" ]; then
-	echo "fetch: cannot tell which kernel linux-image-arm64:arm64 depends on" >&2
-	exit 1
-fi
-echo "fetch: $kernel_pkg:arm64 and busybox-static:arm64"
-(cd "$dir/deb" && apt-get download -q -o APT::Sandbox::User=root \
-	"$kernel_pkg:arm64" busybox-static:arm64 >/dev/null)
+case $set in
+linux)
+	# The metapackage names the current kernel package.
+	kernel_pkg=$(apt-cache depends linux-image-arm64:arm64 |
+		sed -n 's/^ *Depends: \(linux-image-[0-9][^:]*-arm64\).*/\1/p' | head -n 1)
+	if [ -z "$kernel_pkg" ]; then
+		echo "fetch: cannot tell which kernel linux-image-arm64:arm64 depends on" >&2
+		exit 1
+	fi
+	# kexec is dynamically linked: libc6 and zlib1g, and libxenctrl
+	# (libxenmisc<ver>), which loads six more Xen libraries; libxentoolcore
+	# is what those need besides libc.  The NEEDED walk below fails on any
+	# library this list misses.
+	xenmisc=$(apt-cache depends kexec-tools:arm64 |
+		sed -n 's/^ *Depends: \(libxenmisc[^:]*\).*/\1/p' | head -n 1)
+	packages=("$kernel_pkg:arm64" busybox-static:arm64 kexec-tools:arm64
+		libc6:arm64 zlib1g:arm64 ${xenmisc:+"$xenmisc:arm64"}
+		libxentoollog1:arm64 libxentoolcore1:arm64 libxencall1:arm64
+		libxenevtchn1:arm64 libxengnttab1:arm64 libxenforeignmemory1:arm64
+		libxendevicemodel1:arm64)
+	;;
+libfdt)
+	packages=(libfdt-dev:arm64)
+	;;
+esac
 
-rm -rf "$dir/root"
-for deb in "$dir"/deb/*.deb; do
-	dpkg-deb -x "$deb" "$dir/root"
+echo "fetch: ${packages[*]}"
+deb_dir=$dir/deb-$set
+rm -rf "$deb_dir" "$dir/root-$set"
+mkdir -p "$deb_dir"
+(cd "$deb_dir" && apt-get download -q -o APT::Sandbox::User=root \
+	"${packages[@]}" >/dev/null)
+for deb in "$deb_dir"/*.deb; do
+	dpkg-deb -x "$deb" "$dir/root-$set"
 done
-cp "$dir"/root/boot/vmlinuz-*-arm64 "$dir/Image"
-cp "$dir/root/bin/busybox" "$dir/busybox"
-rm -rf "$dir/root"
-for deb in "$dir"/deb/*.deb; do
+
+# copy_with_libraries <root> <binary> <dest>: <binary> (a path inside
+# <root>), its ELF interpreter and every shared library it loads, directly
+# or through another library (readelf -d NEEDED), copied to the same paths
+# under <dest>.  Libraries are looked up where Debian's arm64 dynamic
+# loader looks by default.
+copy_with_libraries() {
+	local root=$1 bin=$2 dest=$3 readelf=${CROSS_COMPILE:-aarch64-linux-gnu-}readelf
+	local todo=("$bin") seen=" " file lib interp found d
+	rm -rf "$dest"
+	interp=$($readelf -l "$root/$bin" | sed -n 's/.*interpreter: \/\(.*\)\]/\1/p')
+	if [ -n "$interp" ]; then	# a symbolic link in libc6: keep it one
+		mkdir -p "$dest/$(dirname "$interp")"
+		cp -P "$root/$interp" "$dest/$interp"
+	fi
+	while [ ${#todo[@]} -gt 0 ]; do
+		file=${todo[0]}
+		todo=("${todo[@]:1}")
+		mkdir -p "$dest/$(dirname "$file")"
+		cp -L "$root/$file" "$dest/$file"
+		for lib in $($readelf -d "$root/$file" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+			case $seen in *" $lib "*) continue ;; esac
+			seen="$seen$lib "
+			found=
+			for d in lib/aarch64-linux-gnu usr/lib/aarch64-linux-gnu lib usr/lib; do
+				if [ -e "$root/$d/$lib" ]; then
+					found=$d/$lib
+					break
+				fi
+			done
+			if [ -z "$found" ]; then
+				echo "fetch: $file needs $lib, which no fetched package holds" >&2
+				exit 1
+			fi
+			todo+=("$found")
+		done
+	done
+}
+
+root=$dir/root-$set
+case $set in
+linux)
+	cp "$root"/boot/vmlinuz-*-arm64 "$dir/Image"
+	cp "$root/bin/busybox" "$dir/busybox"
+	copy_with_libraries "$root" sbin/kexec "$dir/kexec-root"
+	;;
+libfdt)
+	mkdir -p "$dir/libfdt/include"
+	cp "$root"/usr/lib/aarch64-linux-gnu/libfdt.a "$dir/libfdt/"
+	cp "$root"/usr/include/libfdt.h "$root"/usr/include/libfdt_env.h \
+		"$root"/usr/include/fdt.h "$dir/libfdt/include/"
+	;;
+esac
+rm -rf "$root"
+for deb in "$deb_dir"/*.deb; do
 	dpkg-deb -f "$deb" Package Version | paste -sd' '
-done >"$dir/VERSION"
-cat "$dir/VERSION"
+done >"$dir/$set.VERSION"
+cat "$dir/$set.VERSION"

@@ -18,7 +18,7 @@ CONFORMANCE_IMAGE := $(O)/conformance.Image
 check:
 	$(Q)O=$(O) MAKE="$(MAKE)" tests/run-all.sh unit freeze doc bad-input \
 		$(addprefix qemu-,$(QEMU_COMBOS)) qemu-legacy \
-		linux-resident linux-handoff
+		linux-bare linux-uboot linux-kernel linux-kexec
 
 check-abi: check-freeze check-doc
 
@@ -46,15 +46,17 @@ check-qemu-legacy:
 
 # The loader's bad-input answers, on images made from a good one, and the
 # stub's diagnostic for an unexpected exception at EL2.
-check-bad-input: $(CONFORMANCE_IMAGE) $(O)/tests/boot/fault.Image
+check-bad-input: $(CONFORMANCE_IMAGE) $(O)/tests/boot/fault.Image $(O)/tests/boot/launch.bin
 	$(Q)QEMU=$(QEMU) tests/boot/run-bad-input.sh $(O)/hypstub.bin \
-		$(CONFORMANCE_IMAGE) $(O)/tests/boot/fault.Image $(O)/tests/bad-input
+		$(CONFORMANCE_IMAGE) $(O)/tests/boot/fault.Image \
+		$(O)/tests/boot/launch.bin $(O)/tests/bad-input
 
 # check-qemu-<cpu>,<gic>: one fresh QEMU per CPU and GIC model.
 # The configuration the stub must report, from the build's own .config.
 EXPECT_CONFIG = flags=0x$(shell printf '%x' $$(( \
 	$(if $(filter y,$(CONFIG_HYPSTUB_LEGACY_PRE_4_12)),1,0) + \
-	$(if $(filter y,$(CONFIG_HYPSTUB_DEBUG_UART)),2,0) ))) \
+	$(if $(filter y,$(CONFIG_HYPSTUB_DEBUG_UART)),2,0) + \
+	$(if $(filter y,$(CONFIG_HYPSTUB_PSCI_PROXY)),4,0) ))) \
 	std_hyp=$(if $(filter y,$(CONFIG_HYPSTUB_STD_HYP_SERVICE)),yes,no)
 
 $(addprefix check-qemu-,$(QEMU_COMBOS)): check-qemu-%: $(CONFORMANCE_IMAGE)
@@ -64,44 +66,95 @@ $(addprefix check-qemu-,$(QEMU_COMBOS)): check-qemu-%: $(CONFORMANCE_IMAGE)
 
 comma := ,
 
-# Debian's arm64 Linux through the stub, from the packages themselves.
+# Debian's arm64 Linux (6.1) in QEMU, through U-Boot and the stub or straight
+# from QEMU, from Debian's own packages.  tests/linux/run-linux.py boots each
+# run in a fresh QEMU under a deadline and checks its console; see its usage
+# for the run notation (<path>:<mode>:<cpu>:<gic>:<smp>[:<test>]).
 LINUX_DIR := $(O)/linux
-.PHONY: check-linux check-linux-resident check-linux-handoff linux-parts run-linux
+LINUX_IMAGE := $(LINUX_DIR)/defconfig.Image
+LINUX_REFS := $(LINUX_DIR)/ref
+LINUX_RUN = $(PYTHON) tests/linux/run-linux.py --qemu $(QEMU) \
+	--initrd $(LINUX_DIR)/initramfs.cpio --kernel $(LINUX_DIR)/Image \
+	--image $(LINUX_IMAGE) --logdir $(LINUX_DIR)/logs
+LINUX_CHECK = $(LINUX_RUN) --ref-dir $(LINUX_REFS)
+LINUX_PARTS := $(LINUX_IMAGE) $(LINUX_DIR)/initramfs.cpio
+.PHONY: check-linux check-linux-bare check-linux-uboot check-linux-kernel \
+	check-linux-kexec linux-parts run-linux run-conformance
 
-linux-parts: $(LINUX_DIR)/initramfs.cpio
+linux-parts: $(LINUX_PARTS)
 
-$(LINUX_DIR)/Image:
-	$(Q)scripts/fetch-debian-arm64.sh $(LINUX_DIR)
+$(LINUX_DIR)/linux.VERSION:
+	$(Q)scripts/fetch-debian-arm64.sh $(LINUX_DIR) linux
+$(LINUX_DIR)/Image: $(LINUX_DIR)/linux.VERSION
 
-$(LINUX_DIR)/initramfs.cpio: $(LINUX_DIR)/Image tests/linux/init scripts/mkinitramfs.py
-	$(Q)$(PYTHON) scripts/mkinitramfs.py $@ $(LINUX_DIR)/busybox tests/linux/init
+# busybox, kexec with its libraries, and the kernel itself, for kexec.
+$(LINUX_DIR)/initramfs.cpio: $(LINUX_DIR)/linux.VERSION tests/linux/init scripts/mkinitramfs.py
+	$(Q)$(PYTHON) scripts/mkinitramfs.py $@ init=tests/linux/init \
+		bin/busybox=$(LINUX_DIR)/busybox .=$(LINUX_DIR)/kexec-root \
+		boot/Image=$(LINUX_DIR)/Image
 
-# One build per mode, each from its own defconfig, so a changed .config in
-# $(O) cannot make a test boot the wrong mode.
-$(LINUX_DIR)/%.Image: $(LINUX_DIR)/Image FORCE
-	$(Q)$(MAKE) -s O=$(O)/$* $(if $(filter handoff,$*),handoff_defconfig,defconfig) >/dev/null
-	$(Q)$(MAKE) -s O=$(O)/$* image KERNEL=$(LINUX_DIR)/Image IMAGE=$@ >/dev/null
+# <config>.Image: the stub built from configs/<config> with Debian's kernel,
+# in a build directory of its own, so that a changed $(O)/.config cannot
+# change what the tests boot.  One image serves both modes: the tests choose
+# the mode at run time.
+$(LINUX_DIR)/%.Image: $(LINUX_DIR)/linux.VERSION FORCE
+	$(Q)$(MAKE) -s O=$(O)/linux-$* $* >/dev/null
+	$(Q)$(MAKE) -s O=$(O)/linux-$* image KERNEL=$(LINUX_DIR)/Image IMAGE=$@ >/dev/null
 
-check-linux: check-linux-resident check-linux-handoff
+# The bare kernel's vulnerabilities lines on a CPU model: the reference that
+# every run through the stub on that model must match.  check-linux-bare
+# makes them afresh; the other suites make them when they are missing.
+$(LINUX_REFS)/vulnerabilities-%.txt: $(LINUX_DIR)/initramfs.cpio
+	$(Q)$(LINUX_CHECK) bare:bare:$*:3:4
+LINUX_REF_FILES := $(foreach c,$(QEMU_CPUS),$(LINUX_REFS)/vulnerabilities-$(c).txt)
 
-# Resident: one CPU until the PSCI proxy gives secondaries the stub.
-check-linux-resident: $(LINUX_DIR)/resident.Image $(LINUX_DIR)/initramfs.cpio
-	$(Q)QEMU=$(QEMU) tests/linux/run-linux.sh $< $(LINUX_DIR)/initramfs.cpio cortex-a57 3 1 resident
+check-linux: check-linux-bare check-linux-uboot check-linux-kernel check-linux-kexec
 
-check-linux-handoff: $(LINUX_DIR)/handoff.Image $(LINUX_DIR)/initramfs.cpio
-	$(Q)QEMU=$(QEMU) tests/linux/run-linux.sh $< $(LINUX_DIR)/initramfs.cpio cortex-a57 2 2 handoff
-	$(Q)QEMU=$(QEMU) tests/linux/run-linux.sh $< $(LINUX_DIR)/initramfs.cpio max 3 4 handoff
+# The same kernel without the stub, entered at EL2 by QEMU: KVM up, and the
+# references.
+check-linux-bare: $(LINUX_DIR)/initramfs.cpio
+	$(Q)$(LINUX_CHECK) -j2 $(foreach c,$(QEMU_CPUS),bare:bare:$(c):3:4)
 
-# Debian's Linux booting through the stub: make run-linux [MODE=handoff].
+# U-Boot (Debian's qemu_arm64 build, at EL2) loads the image and the
+# initramfs and boots them with booti; the mode is the /chosen property
+# hypstub,mode, set at the U-Boot prompt.  Both modes on every CPU and GIC.
+check-linux-uboot: $(LINUX_PARTS) $(LINUX_REF_FILES)
+	$(Q)$(LINUX_CHECK) -j2 $(foreach m,resident handoff,$(foreach c,$(QEMU_CPUS),\
+		$(foreach g,$(QEMU_GICS),uboot:$(m):$(c):$(g):4)))
+
+# QEMU -kernel enters the image itself.  Resident from the Kconfig default,
+# CPU hotplug, and PSCI SYSTEM_RESET through the stub; hand-off from the
+# command line, with hotplug at EL2; handoff_defconfig's default on 2 CPUs.
+check-linux-kernel: $(LINUX_PARTS) $(LINUX_DIR)/handoff_defconfig.Image $(LINUX_REF_FILES)
+	$(Q)$(LINUX_CHECK) -j2 kernel:resident/default:cortex-a57:3:4:hotplug+reboot \
+		kernel:handoff:max:2:4:hotplug
+	$(Q)$(LINUX_CHECK) --image $(LINUX_DIR)/handoff_defconfig.Image \
+		kernel:handoff/default:cortex-a57:3:2
+
+# kexec chains: ten in a row in resident mode (each new kernel starts its
+# CPUs through the stub, which stays reserved), a short one on max (a VHE
+# CPU kept at EL1), and short chains in hand-off mode, where KVM must come up
+# again each time (nVHE and VHE).  GICv3 here without an ITS: Linux 6.1
+# booted without EFI cannot keep its LPI tables through a kexec ("Booted
+# with LPIs enabled, memory probably corrupted"), stub or not.
+check-linux-kexec: $(LINUX_PARTS) $(LINUX_REF_FILES)
+	$(Q)$(LINUX_CHECK) -j2 uboot:resident:cortex-a57:3-noits:4:kexec10 \
+		kernel:handoff:cortex-a57:2:4:kexec2 kernel:resident:max:2:4:kexec2 \
+		kernel:handoff:max:3-noits:4:kexec1
+
+# Debian's Linux through the stub from QEMU -kernel: make run-linux [MODE=handoff].
 MODE ?= resident
-run-linux: $(LINUX_DIR)/$(MODE).Image $(LINUX_DIR)/initramfs.cpio
-	$(Q)$(QEMU) -M virt,virtualization=on -cpu cortex-a57 \
-		-smp $(if $(filter handoff,$(MODE)),2,1) -m 1G -nographic \
-		-no-reboot -nic none -kernel $< -initrd $(LINUX_DIR)/initramfs.cpio \
-		-append "console=ttyAMA0 panic=-1 rdinit=/init" </dev/null | \
-		grep -aE 'hypstub|CPU: All|kvm \[1\]|SMC Calling'
+run-linux: $(LINUX_PARTS)
+	$(Q)$(LINUX_RUN) --evidence kernel:$(MODE):cortex-a57:3:4
 
-# The main demonstration: the conformance guest at EL1 above the stub.
-run: $(CONFORMANCE_IMAGE)
+# The conformance guest at EL1 above the stub, with its report.
+run-conformance: $(CONFORMANCE_IMAGE)
 	$(Q)tests/qemu/run-conformance.sh $(CONFORMANCE_IMAGE) cortex-a57 3 \
 		"$(EXPECT_CONFIG)"
+
+# The main demonstration: Debian's Linux booted by U-Boot through the stub,
+# resident (the kernel at EL1, its 4 CPUs started through the stub), then
+# handed off (the kernel at EL2, KVM up); the evidence lines of each.
+run: $(LINUX_PARTS)
+	$(Q)$(LINUX_RUN) -j2 --evidence uboot:resident:cortex-a57:3:4 \
+		uboot:handoff:cortex-a57:3:4

@@ -1,0 +1,441 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""Debian's arm64 Linux in QEMU (virt, EL2, no EL3), through hypstub.
+
+usage: run-linux.py --initrd FILE [--image FILE] [--kernel FILE]
+                    [--u-boot FILE] [--logdir DIR] [--ref-dir DIR] [-j N]
+                    [--evidence] RUN...
+
+Each RUN is one fresh QEMU, written <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]
+  path  kernel  QEMU -kernel <image>: QEMU enters the hypstub image at EL2
+        uboot   QEMU -bios u-boot.bin (Debian's u-boot-qemu, at EL2): at its
+                prompt, qfw load puts the image and the initramfs in RAM and
+                booti enters the image with U-Boot's device tree
+        bare    QEMU -kernel <kernel>: the same Linux without the stub, the
+                reference (its mode is "bare")
+  mode  resident or handoff, optionally followed by how it is chosen:
+        /chosen (the /chosen property hypstub,mode, set with U-Boot's fdt
+        set: uboot only), /bootargs (hypstub.mode= on the command line) or
+        /default (nothing: the image's Kconfig default).  Without it: uboot
+        runs use /chosen, kernel runs /bootargs.
+  cpu   QEMU -cpu (cortex-a57, max)
+  gic   2, 3, or 3-noits (GICv3 without an ITS: Linux 6.1 booted without EFI
+        cannot keep its LPI tables through a kexec, with or without the stub)
+  smp   CPUs
+  test  steps joined by "+" (default basic: report and power off):
+        hotplug  offline every CPU but 0, then online them again
+        kexecN   N kexecs in a row into the same kernel and initramfs
+        reboot   end with reboot -f (PSCI SYSTEM_RESET), not power-off
+The initramfs's /init (tests/linux/init) does the steps and reports.
+
+Every run is checked from its console log, one "ok - " or "not ok - " line
+per assertion, and ends with "linux[...]: P passed, F failed".  With
+--ref-dir, a bare run that passes saves the kernel's
+/sys/devices/system/cpu/vulnerabilities/* lines there as the reference for
+its CPU model, and every run through the stub, in every boot, must show the
+same lines.  Bare runs go first, then the others, -j at a
+time; each run's report is printed whole, in the order given.  Each QEMU
+runs under a deadline (and dies on a minute without output): a hang is a
+failure, never a stall.  --evidence prints the console's evidence lines
+(loader, boot EL, SMCCC, KVM) and the totals instead of every ok line.
+Exits 0 only if every run passed.
+"""
+import argparse
+import concurrent.futures
+import os
+import re
+import struct
+import sys
+import time
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from console import Console, Exited, Timeout  # noqa: E402
+
+BASE_CMDLINE = "console=ttyAMA0 panic=-1 rdinit=/init"
+# A boot to userspace and back takes 3-10 s here under TCG (-smp 4); a kexec
+# adds one more boot.  The deadlines only run out on a hang.
+RUN_TIMEOUT = 150
+KEXEC_TIMEOUT = 60
+IDLE_TIMEOUT = 60
+UBOOT_STEP_TIMEOUT = 30
+MODE_SOURCES = {
+    "chosen": "/chosen hypstub,mode",
+    "bootargs": "bootargs hypstub.mode=",
+    "default": "Kconfig default",
+}
+BAD_LINES = re.compile(r"WARNING:|Oops|Kernel panic|BUG:|Internal error|"
+                       r"Call trace:|inconsistent modes")
+EVIDENCE = re.compile(r"^(?:\[[ 0-9.]+\] )?(hypstub: .*|CPU: All CPU\(s\) started at EL\d|"
+                      r"psci: SMC Calling Convention v.*|kvm \[1\]: (?:HYP mode not available|"
+                      r"Hyp mode initialized successfully|VHE mode initialized successfully))$",
+                      re.M)
+
+
+class Run:
+    def __init__(self, spec):
+        fields = spec.split(":")
+        if len(fields) not in (5, 6):
+            raise ValueError("%s: want <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]" % spec)
+        self.path, mode, self.cpu, self.gic, smp = fields[:5]
+        self.test = fields[5] if len(fields) == 6 else "basic"
+        self.mode, _, how = mode.partition("/")
+        if self.path not in ("kernel", "uboot", "bare"):
+            raise ValueError("%s: path is kernel, uboot or bare" % spec)
+        if (self.path == "bare") != (self.mode == "bare"):
+            raise ValueError("%s: the bare path, and only it, has mode bare" % spec)
+        if self.mode not in ("resident", "handoff", "bare"):
+            raise ValueError("%s: mode is resident or handoff" % spec)
+        self.how = how or {"uboot": "chosen", "kernel": "bootargs"}.get(self.path)
+        if self.path != "bare" and self.how not in MODE_SOURCES:
+            raise ValueError("%s: the mode is chosen by chosen, bootargs or default" % spec)
+        if self.how == "chosen" and self.path != "uboot":
+            raise ValueError("%s: only U-Boot sets /chosen properties" % spec)
+        if self.gic not in ("2", "3", "3-noits"):
+            raise ValueError("%s: gic is 2, 3 or 3-noits" % spec)
+        self.smp = int(smp)
+        self.hotplug = self.reboot = False
+        self.kexecs = 0
+        for step in self.test.split("+"):
+            if step == "hotplug":
+                self.hotplug = True
+            elif step == "reboot":
+                self.reboot = True
+            elif re.fullmatch(r"kexec[0-9]+", step):
+                self.kexecs = int(step[5:])
+            elif step != "basic":
+                raise ValueError("%s: unknown test step %s" % (spec, step))
+        self.label = "linux[%s,%s,%s,gic%s,smp%d%s]" % (
+            self.path, mode, self.cpu, self.gic, self.smp,
+            "" if self.test == "basic" else "," + self.test)
+        self.name = "-".join(f for f in (self.path, self.mode, self.how, self.cpu,
+                                         "gic" + self.gic, "smp%d" % self.smp, self.test) if f)
+
+    def ref_path(self, args):
+        """Where the bare boot's vulnerabilities on this CPU model are kept."""
+        if not args.ref_dir:
+            return None
+        return os.path.join(args.ref_dir, "vulnerabilities-%s.txt" % self.cpu)
+
+    def cmdline(self):
+        words = [BASE_CMDLINE]
+        if self.how == "bootargs":
+            words.append("hypstub.mode=" + self.mode)
+        steps = [s for s, on in (("hotplug", self.hotplug), ("kexec", self.kexecs),
+                                 ("reboot", self.reboot)) if on]
+        if steps:
+            words.append("hypstub.test=" + ",".join(steps))
+        if self.kexecs:
+            words.append("hypstub.kexec=0/%d" % self.kexecs)
+        return " ".join(words)
+
+
+def image_size(path):
+    """The image_size field of an arm64 Image header."""
+    with open(path, "rb") as f:
+        return struct.unpack_from("<Q", f.read(64), 16)[0]
+
+
+def boot(run, args, log_path):
+    """One QEMU run.  Returns (exit status or None, problem or None, text)."""
+    gic = "gic-version=3,its=off" if run.gic == "3-noits" else "gic-version=" + run.gic
+    argv = [args.qemu, "-M", "virt,virtualization=on," + gic, "-cpu", run.cpu,
+            "-smp", str(run.smp), "-m", "1G", "-nographic", "-no-reboot",
+            # -nic none: no ROM file wanted, and no network boot in U-Boot.
+            "-nic", "none"]
+    if run.path == "uboot":
+        argv += ["-bios", args.u_boot, "-kernel", args.image, "-initrd", args.initrd]
+    else:
+        argv += ["-kernel", args.kernel if run.path == "bare" else args.image,
+                 "-initrd", args.initrd, "-append", run.cmdline()]
+    con = Console(argv, log_path, idle_timeout=IDLE_TIMEOUT)
+    timeout = RUN_TIMEOUT + KEXEC_TIMEOUT * run.kexecs
+    try:
+        if run.path == "uboot":
+            problem = drive_uboot(con, run, args)
+            if problem:
+                con.kill()
+                return None, problem, con.text
+        return con.wait_exit(timeout), None, con.text
+    except (Timeout, Exited) as e:
+        return None, "%s%s" % ("TIMEOUT: " if isinstance(e, Timeout) else "", e), con.text
+    finally:
+        con.close()
+
+
+def drive_uboot(con, run, args):
+    """Stop autoboot, load, choose the mode, booti.  Returns a problem or None."""
+    con.expect(r"Hit any key to stop autoboot", UBOOT_STEP_TIMEOUT)
+    con.send("")
+    con.expect(r"=> ", UBOOT_STEP_TIMEOUT)
+
+    def command(line, want=None):
+        con.send(line)
+        start = con.pos
+        con.expect(r"=> ", UBOOT_STEP_TIMEOUT)
+        out = con.text[start:con.pos - 3]
+        if re.search(r"(?i)error|fail|usage:|unknown command|not found", out) or \
+                (want and not re.search(want, out)):
+            return None, "U-Boot: %s: %s" % (line, " / ".join(out.split("\n")[1:]).strip())
+        return out, None
+
+    out, problem = command("printenv kernel_addr_r ramdisk_addr_r")
+    if problem:
+        return problem
+    env = dict(re.findall(r"(\w+)=(0x[0-9a-fA-F]+)", out))
+    kernel_addr = int(env["kernel_addr_r"], 16)
+    ramdisk_addr = int(env["ramdisk_addr_r"], 16)
+    # The initramfs must start clear of all the packed image claims (its
+    # image_size covers the kernel's own bss): move it up if it does not.
+    end = kernel_addr + image_size(args.image)
+    if ramdisk_addr < end:
+        ramdisk_addr = (end + 0x1fffff) & ~0x1fffff
+        steps = ["setenv ramdisk_addr_r %#x" % ramdisk_addr]
+    else:
+        steps = []
+    steps += [
+        ("qfw load ${kernel_addr_r} ${ramdisk_addr_r}", r"loading kernel to address"),
+        'setenv bootargs "%s"' % run.cmdline(),
+        "fdt addr ${fdtcontroladdr}",
+    ]
+    if run.how == "chosen":
+        steps += ["fdt set /chosen hypstub,mode %s" % run.mode,
+                  ("fdt print /chosen hypstub,mode", r'hypstub,mode = "%s"' % run.mode)]
+    for step in steps:
+        line, want = step if isinstance(step, tuple) else (step, None)
+        _, problem = command(line, want)
+        if problem:
+            return problem
+    con.send("booti ${kernel_addr_r} ${ramdisk_addr_r}:${filesize} ${fdtcontroladdr}")
+    m = con.expect(r"hypstub: |=> ", UBOOT_STEP_TIMEOUT)
+    if m.group(0) == "=> ":
+        return "U-Boot: booti returned to the prompt"
+    return None
+
+
+class Report:
+    def __init__(self):
+        self.lines = []
+        self.passed = self.failed = 0
+
+    def check(self, name, good, why=""):
+        if good:
+            self.lines.append("ok - " + name)
+            self.passed += 1
+        else:
+            self.lines.append("not ok - %s%s" % (name, ": " + why if why else ""))
+            self.failed += 1
+
+    def has(self, name, text, needle):
+        self.check(name, needle in text, 'no "%s"' % needle)
+
+    def each_boot(self, name, boots, test):
+        """test(boot number, its text) -> problem or None, for every boot;
+        one line for them all."""
+        bad = []
+        for i, text in enumerate(boots):
+            problem = test(i, text)
+            if problem:
+                bad.append("boot %d: %s" % (i, problem))
+        if len(boots) > 1:
+            name += " (%d boots)" % len(boots)
+        self.check(name, boots and not bad, "; ".join(bad[:3]) or "no boot")
+
+
+def needs(*needles):
+    """A per-boot test: every needle is in the boot's text."""
+    def test(_, text):
+        missing = [n for n in needles if n not in text]
+        return 'no "%s"' % missing[0] if missing else None
+    return test
+
+
+def vulnerabilities(text):
+    return re.findall(r"^hypstub-linux: (vulnerability [^:\n]+: .*)$", text, re.M)
+
+
+def reservation_test(stub_range):
+    """The stub's reservation as /init saw it: no-map, covering the range the
+    loader reported, and not offered as System RAM in /proc/iomem."""
+    def test(_, text):
+        m = re.search(r"hypstub-linux: reserved hypstub@[0-9a-f]+ (0x[0-9a-f]+)\+(0x[0-9a-f]+)"
+                      r"( no-map)?$", text, re.M)
+        if not m:
+            return "no /reserved-memory/hypstub@ node"
+        if not m.group(3):
+            return "the reservation is not no-map"
+        base, size = int(m.group(1), 16), int(m.group(2), 16)
+        if stub_range and not (base <= stub_range[0] and stub_range[1] <= base + size):
+            return "%#x+%#x does not cover the stub at %#x..%#x" % (
+                base, size, stub_range[0], stub_range[1])
+        iomem = re.findall(r"^hypstub-linux: iomem (.*)$", text, re.M)
+        if not iomem:
+            return "no /proc/iomem range at the reservation"
+        ram = [r for r in iomem if r.endswith(": System RAM")]
+        return "/proc/iomem: " + ram[0] if ram else None
+    return test
+
+
+def assess(run, status, problem, text, args):
+    rep = Report()
+    if problem:
+        rep.check("QEMU run", False, problem)
+    else:
+        rep.check("QEMU exited by itself", status == 0, "exit status %s" % status)
+    # Everything before the first kernel line is QEMU, U-Boot and the loader.
+    parts = re.split(r"(?m)^.*Booting Linux on physical CPU", text)
+    pre, boots = parts[0], parts[1:]
+    el = 1 if run.mode == "resident" else 2
+
+    if run.path != "bare":
+        rep.has("stub installed at EL2", pre, "hypstub: stub installed at EL2")
+        rep.has("mode chosen from " + run.how, pre, "hypstub: mode %s (from %s)"
+                % (run.mode, MODE_SOURCES[run.how]))
+        rep.has("loader entered Linux at EL%d" % el, pre,
+                "at EL1, DTB" if el == 1 else "at EL2 (hand-off through HVC_SOFT_RESTART)")
+    rep.check("%d boot(s) seen" % (run.kexecs + 1), len(boots) == run.kexecs + 1,
+              "%d kernel boots on the console" % len(boots))
+    if run.kexecs:
+        rep.each_boot("each boot numbered in order", boots, lambda i, t: needs(
+            "hypstub-linux: kexec boot %d of %d" % (i, run.kexecs))(i, t))
+
+    rep.each_boot("all CPUs at EL%d" % el, boots,
+                  needs("CPU: All CPU(s) started at EL%d" % el,
+                        "hypstub-linux: el: CPU: All CPU(s) started at EL%d" % el))
+    if run.mode == "resident":
+        rep.each_boot("SMCCC 1.1 from the stub", boots,
+                      needs("psci: SMC Calling Convention v1.1"))
+        rep.each_boot("KVM sees no EL2, no /dev/kvm", boots,
+                      needs("kvm [1]: HYP mode not available", "hypstub-linux: /dev/kvm absent"))
+        rep.each_boot("device tree: psci method hvc, /hypstub node", boots,
+                      needs("hypstub-linux: psci method hvc",
+                            "hypstub-linux: /hypstub compatible hypstub,stub"))
+        m = re.search(r"resident (0x[0-9a-f]+)\.\.(0x[0-9a-f]+)", pre)
+        stub_range = (int(m.group(1), 16), int(m.group(2), 16)) if m else None
+        rep.each_boot("stub reserved (no-map, not System RAM)", boots,
+                      reservation_test(stub_range))
+    else:
+        kvm = "VHE" if run.cpu == "max" else "Hyp"
+        rep.each_boot("KVM up (%s), /dev/kvm" % ("VHE" if kvm == "VHE" else "nVHE"), boots,
+                      needs("kvm [1]: %s mode initialized successfully" % kvm,
+                            "hypstub-linux: /dev/kvm present"))
+    rep.each_boot("userspace reached", boots, needs("hypstub-linux: userspace up"))
+    cpus = "0" if run.smp == 1 else "0-%d" % (run.smp - 1)
+    rep.each_boot("every CPU online", boots, needs("hypstub-linux: cpus online %s\n" % cpus))
+    rep.each_boot("kernel not tainted", boots, needs("hypstub-linux: tainted 0\n"))
+
+    ref_path = run.ref_path(args)
+    if run.path == "bare":
+        rep.each_boot("vulnerabilities reported", boots,
+                      lambda _, t: None if vulnerabilities(t) else "none")
+    elif ref_path:
+        try:
+            with open(ref_path) as f:
+                ref = f.read().splitlines()
+        except OSError:
+            ref = None
+
+        def same_vulnerabilities(_, t):
+            if ref is None:
+                return "no reference %s (a bare run on %s makes it)" % (ref_path, run.cpu)
+            got = vulnerabilities(t)
+            diff = [l for l in got if l not in ref] + ["missing: " + l for l in ref if l not in got]
+            return "differs: " + "; ".join(diff[:2]) if diff else None
+        rep.each_boot("vulnerabilities as in the bare boot", boots, same_vulnerabilities)
+
+    if run.hotplug:
+        def hotplug(i, t):
+            failed = re.findall(r"hypstub-linux: (hotplug .*FAILED.*)", t)
+            return failed[0] if failed else needs(
+                "hypstub-linux: hotplug cpus online after offline: 0\n",
+                "hypstub-linux: hotplug cpus online after online: %s\n" % cpus)(i, t)
+        rep.each_boot("hotplug: CPUs offline, then online again", boots, hotplug)
+    if run.kexecs:
+        rep.check("kexec: no failure", "kexec FAILED" not in text,
+                  (re.findall(r"hypstub-linux: (kexec FAILED.*)", text) or [""])[0])
+        rep.has("kexec: chain of %d done" % run.kexecs, boots[-1] if boots else "",
+                "hypstub-linux: kexec chain done: %d kexecs" % run.kexecs)
+    bad = BAD_LINES.search(text)
+    rep.check("no warning, oops or panic", not bad,
+              bad and text[text.rfind("\n", 0, bad.start()) + 1:text.find("\n", bad.start())])
+    last = boots[-1] if boots else ""
+    if run.reboot:
+        rep.check("rebooted by PSCI SYSTEM_RESET", "hypstub-linux: rebooting" in last and
+                  "reboot: Restarting system" in last, "no reboot")
+    else:
+        rep.check("powered off by PSCI SYSTEM_OFF", "hypstub-linux: powering off" in last and
+                  "reboot: Power down" in last, "no power-off")
+    return rep
+
+
+def execute(run, args):
+    log_path = os.path.join(args.logdir, "linux-%s.log" % run.name)
+    if run.path == "bare" and run.ref_path(args) and os.path.exists(run.ref_path(args)):
+        os.unlink(run.ref_path(args))  # made again, or not at all
+    started = time.monotonic()
+    status, problem, text = boot(run, args, log_path)
+    rep = assess(run, status, problem, text, args)
+    if run.path == "bare" and rep.failed == 0 and run.ref_path(args):
+        # Every check passed: this boot is the reference for its CPU model.
+        with open(run.ref_path(args), "w") as f:
+            f.write("\n".join(vulnerabilities(text)) + "\n")
+    out = []
+    if args.evidence:
+        out.append(run.label + ":")
+        out += ["  " + m.group(1) for m in EVIDENCE.finditer(text)]
+        out += [l for l in rep.lines if l.startswith("not ok")]
+    else:
+        out.append("%s: console log %s" % (run.label, log_path))
+        out += rep.lines
+    if rep.failed:
+        out.append("%s: its last lines:" % run.label)
+        out += ["  | " + l for l in text.rstrip("\n").split("\n")[-12:]]
+    out.append("%s: %d passed, %d failed (%.1f s)" % (run.label, rep.passed, rep.failed,
+                                                       time.monotonic() - started))
+    return rep.failed == 0, out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--image", help="the hypstub image (make image KERNEL=...)")
+    ap.add_argument("--kernel", help="the kernel Image alone, for bare runs")
+    ap.add_argument("--initrd", required=True)
+    ap.add_argument("--u-boot", default="/usr/lib/u-boot/qemu_arm64/u-boot.bin")
+    ap.add_argument("--qemu", default=os.environ.get("QEMU", "qemu-system-aarch64"))
+    ap.add_argument("--logdir", default=".")
+    ap.add_argument("--ref-dir", help="where bare runs keep the vulnerabilities "
+                    "references, and the others find them (none: no comparison)")
+    ap.add_argument("-j", type=int, default=1, help="QEMU runs at a time")
+    ap.add_argument("--evidence", action="store_true")
+    ap.add_argument("runs", nargs="+", metavar="RUN")
+    args = ap.parse_args()
+    try:
+        runs = [Run(spec) for spec in args.runs]
+    except ValueError as e:
+        ap.error(str(e))
+    for run in runs:
+        need = "kernel" if run.path == "bare" else "image"
+        if not getattr(args, need):
+            ap.error("%s needs --%s" % (run.label, need))
+    os.makedirs(args.logdir, exist_ok=True)
+    if args.ref_dir:
+        os.makedirs(args.ref_dir, exist_ok=True)
+
+    good = 0
+    started = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.j)) as pool:
+        # The references first: the other runs compare with them.
+        for phase in ([r for r in runs if r.path == "bare"],
+                      [r for r in runs if r.path != "bare"]):
+            for future in [pool.submit(execute, run, args) for run in phase]:
+                ok, out = future.result()
+                print("\n".join(out), flush=True)
+                good += ok
+    if len(runs) > 1:
+        print("linux: %d runs, %d passed, %d failed (%.1f s)" % (
+            len(runs), good, len(runs) - good, time.monotonic() - started))
+    return 0 if good == len(runs) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
