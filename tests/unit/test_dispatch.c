@@ -7,14 +7,15 @@
  * the HVC entry saves only those; the brief's x0..x18 predates that) holds a
  * distinct sentinel, then the call's own arguments; after it, the registers
  * that are results must hold the documented values and every other one its
- * sentinel (STYLE.md 11).
+ * sentinel (STYLE.md 11).  The call and that frame check are hvc_call.c's,
+ * shared with test_psci.c; the effects outside the frame are checked here.
  *
  * Built twice: with config-default.h, and with config-alt.h plus
  * -DHYPSTUB_TEST_ALT=1 (pre-4.12 numbering, no Standard Hypervisor Service,
  * no debug UART, no PSCI proxy), which switches the expectations below.
  * Which IDs reach the firmware is checked here; what the PSCI proxy does
  * with them is test_psci.c's subject.  Every call that does not reach the
- * firmware must not issue an SMC: check_frame() counts that as an effect.
+ * firmware must not issue an SMC: EXPECT() counts that as an effect.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,6 +26,7 @@
 #include <cmocka.h>
 
 #include "fake_arch.h"
+#include "hvc_call.h"
 
 #ifndef HYPSTUB_TEST_ALT
 #define HYPSTUB_TEST_ALT	0
@@ -32,21 +34,10 @@
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
-/* ESR_EL2 of `hvc #imm` from AArch64 EL1: EC 0x16, IL 1, ISS = imm. */
-#define ESR_EC(ec)		((uint64_t)(ec) << 26)
-#define ESR_IL			(1ULL << 25)
-#define ESR_HVC64(imm)		(ESR_EC(0x16) | ESR_IL | (uint64_t)(imm))
-
 /* Results, spelt out as semantics.md states them. */
 #define RET_NOT_SUPPORTED	0xffffffffffffffffULL	/* -1 */
 #define RET_INVALID_PARAMETER	0xfffffffffffffffdULL	/* -3 */
 #define RET_STUB_ERR		0xbadca11ULL
-
-/* What the fake firmware answers a forwarded call with (x0..x3). */
-#define FIRMWARE_X0		0x0f0f0f0f0f0f0f00ULL
-#define FIRMWARE_X1		0x0f0f0f0f0f0f0f01ULL
-#define FIRMWARE_X2		0x0f0f0f0f0f0f0f02ULL
-#define FIRMWARE_X3		0x0f0f0f0f0f0f0f03ULL
 
 /* A valid vector table / entry address under the fake's 40 PA bits. */
 #define GOOD_VECTORS		0x48000000ULL
@@ -101,111 +92,40 @@ static const uint32_t vendor_ids[] = {
 	HYPSTUB_RESET_VECTORS,
 };
 
-/* The frame before and after one call. */
-static struct {
-	struct stub_frame before;
-	struct stub_frame after;
-	uint64_t exit;
-	char context[96];	/* printed on failure: which loop iteration */
-} call;
-
-static uint64_t sentinel(unsigned int reg)
-{
-	return 0x5e00000000005e00ULL | ((uint64_t)(reg + 1) << 32) | reg;
-}
-
-static void hvc_call(uint64_t esr, unsigned int nr_args, uint64_t x0,
-		     uint64_t x1, uint64_t x2, uint64_t x3, uint64_t x4)
-{
-	const uint64_t args[5] = { x0, x1, x2, x3, x4 };
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(call.before.x); i++) {
-		call.before.x[i] = sentinel(i);
-	}
-	call.before.lr = sentinel(30);
-	for (i = 0; i <= nr_args; i++) {
-		call.before.x[i] = args[i];
-	}
-	call.after = call.before;
-	fake_arch_clear_log();
-	call.exit = stub_handle_lower_sync(&call.after, esr);
-}
-
 #define HVC0(id)	hvc_call(ESR_HVC64(0), 0, (id), 0, 0, 0, 0)
 #define HVC1(id, a1)	hvc_call(ESR_HVC64(0), 1, (id), (a1), 0, 0, 0)
 #define HVC4(id, a1, a2, a3, a4) \
 	hvc_call(ESR_HVC64(0), 4, (id), (a1), (a2), (a3), (a4))
 
 /*
- * The call returned, x0..x(nr_results-1) are @results, every other saved
- * register kept its value; unless @effects, nothing outside the frame
- * changed either (VBAR_EL2, soft restart, UART, report).
+ * Nothing outside the frame changed either: no VBAR_EL2 write, soft restart,
+ * UART output, report disarm or SMC.
  */
-static void check_frame(int line, int effects, const uint64_t *results,
-			size_t nr_results)
+static int no_effects(int line)
 {
-	int bad = 0;
-	size_t i;
-
-	if (call.exit != STUB_EXIT_RETURN) {
-		print_error("line %d%s: exit %llu, expected STUB_EXIT_RETURN\n",
-			    line, call.context, (unsigned long long)call.exit);
-		bad = 1;
+	if (fake.vbar_writes == 0 && fake.soft_restart_calls == 0 &&
+	    fake.uart_len == 0 && fake.disarm_calls == 0 &&
+	    fake.smc_calls == 0) {
+		return 0;
 	}
-	for (i = 0; i < ARRAY_SIZE(call.after.x); i++) {
-		uint64_t want = i < nr_results ? results[i] : call.before.x[i];
-
-		if (call.after.x[i] != want) {
-			print_error("line %d%s: x%zu = %#llx, expected %#llx (%s)\n",
-				    line, call.context, i,
-				    (unsigned long long)call.after.x[i],
-				    (unsigned long long)want,
-				    i < nr_results ? "result" : "not a result: preserved");
-			bad = 1;
-		}
-	}
-	if (call.after.lr != call.before.lr) {
-		print_error("line %d%s: lr = %#llx, expected %#llx (preserved)\n",
-			    line, call.context,
-			    (unsigned long long)call.after.lr,
-			    (unsigned long long)call.before.lr);
-		bad = 1;
-	}
-	if (!effects && (fake.vbar_writes != 0 || fake.soft_restart_calls != 0 ||
-			 fake.uart_len != 0 || fake.disarm_calls != 0 ||
-			 fake.smc_calls != 0)) {
-		print_error("line %d%s: side effects: %u VBAR_EL2 writes, %u soft restarts, %zu UART bytes, %u report disarms, %u SMCs\n",
-			    line, call.context, fake.vbar_writes,
-			    fake.soft_restart_calls, fake.uart_len,
-			    fake.disarm_calls, fake.smc_calls);
-		bad = 1;
-	}
-	if (bad) {
-		fail_msg("frame check failed (line %d%s)", line, call.context);
-	}
+	print_error("line %d%s: side effects: %u VBAR_EL2 writes, %u soft restarts, %zu UART bytes, %u report disarms, %u SMCs\n",
+		    line, call.context, fake.vbar_writes,
+		    fake.soft_restart_calls, fake.uart_len,
+		    fake.disarm_calls, fake.smc_calls);
+	return 1;
 }
 
-#define RESULTS(...) \
-	(const uint64_t[]){ __VA_ARGS__ }, \
-	sizeof((const uint64_t[]){ __VA_ARGS__ }) / sizeof(uint64_t)
 /* Results as listed, and no effect outside the frame (no SMC either). */
-#define EXPECT(...)		check_frame(__LINE__, 0, RESULTS(__VA_ARGS__))
+#define EXPECT(...) \
+	hvc_check_frame(__LINE__, RESULTS(__VA_ARGS__), no_effects)
 /* Results as listed; the test checks the effects itself. */
-#define EXPECT_EFFECTS(...)	check_frame(__LINE__, 1, RESULTS(__VA_ARGS__))
-
-#define CONTEXT(...) \
-	snprintf(call.context, sizeof(call.context), __VA_ARGS__)
+#define EXPECT_EFFECTS(...) \
+	hvc_check_frame(__LINE__, RESULTS(__VA_ARGS__), NULL)
 
 static int setup(void **state)
 {
 	(void)state;
-	fake_arch_reset();
-	fake.smc_answer[0] = FIRMWARE_X0;
-	fake.smc_answer[1] = FIRMWARE_X1;
-	fake.smc_answer[2] = FIRMWARE_X2;
-	fake.smc_answer[3] = FIRMWARE_X3;
-	call.context[0] = '\0';
+	hvc_call_reset();
 	return 0;
 }
 
@@ -221,7 +141,7 @@ static void check_forwarded(int line, uint64_t smc_x0)
 			 (unsigned long long)fake.smc_args[0],
 			 (unsigned long long)smc_x0);
 	}
-	check_frame(line, 1, RESULTS(FIRMWARE_X0));
+	hvc_check_frame(line, RESULTS(FIRMWARE_X0), NULL);
 	assert_int_equal(fake.vbar_writes, 0);
 	assert_int_equal(fake.soft_restart_calls, 0);
 	assert_int_equal(fake.uart_len, 0);

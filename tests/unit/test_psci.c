@@ -9,7 +9,9 @@
  * would enter EL1 in fake.enter_el1_args[].  Before every HVC each register
  * of the frame (x0..x4, lr) holds a sentinel, then the call's arguments;
  * afterwards the results must be the documented ones and every other
- * register its value from before the call (STYLE.md 11).
+ * register its value from before the call (STYLE.md 11).  The call and that
+ * frame check are hvc_call.c's, shared with test_dispatch.c; what the proxy
+ * must not touch outside the frame is checked here.
  *
  * Built twice: with config-default.h (proxy on, 16 CPUs) and with
  * config-alt.h plus -DHYPSTUB_TEST_ALT=1 (no proxy: every firmware call
@@ -24,6 +26,7 @@
 #include <cmocka.h>
 
 #include "fake_arch.h"
+#include "hvc_call.h"
 #include "psci.h"
 
 #ifndef HYPSTUB_TEST_ALT
@@ -31,9 +34,6 @@
 #endif
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
-
-/* ESR_EL2 of `hvc #imm` from AArch64 EL1: EC 0x16, IL 1, ISS = imm. */
-#define ESR_HVC64(imm)	((0x16ULL << 26) | (1ULL << 25) | (uint64_t)(imm))
 
 /*
  * Firmware function IDs, spelt out from the specifications (Arm DEN0022
@@ -64,12 +64,6 @@
 #define ARCH_WORKAROUND_1_ID		0x80008000U
 #define ARCH_WORKAROUND_2_ID		0x80007fffU
 #define ARCH_WORKAROUND_3_ID		0x80003fffU
-
-/* What the fake firmware answers (x0..x3), each distinct from a sentinel. */
-#define FIRMWARE_X0		0x0f0f0f0f0f0f0f00ULL
-#define FIRMWARE_X1		0x0f0f0f0f0f0f0f01ULL
-#define FIRMWARE_X2		0x0f0f0f0f0f0f0f02ULL
-#define FIRMWARE_X3		0x0f0f0f0f0f0f0f03ULL
 
 /* PSCI results (DEN0022), sign-extended in x0. */
 #define PSCI_SUCCESS		0ULL
@@ -112,75 +106,28 @@ static const uint64_t bad_entries[] __attribute__((unused)) = {
 	1ULL << 63, 0xfffffffffffffffcULL,
 };
 
-/* The frame before and after one call. */
-static struct {
-	struct stub_frame before;
-	struct stub_frame after;
-	uint64_t exit;
-	char context[96];	/* printed on failure: which loop iteration */
-} call;
+/* `hvc #imm` with x0..x4 all set. */
+#define HVC_IMM(imm, x0, x1, x2, x3, x4) \
+	hvc_call(ESR_HVC64(imm), 4, (x0), (x1), (x2), (x3), (x4))
+#define HVC(x0, x1, x2, x3, x4)	HVC_IMM(0, (x0), (x1), (x2), (x3), (x4))
 
-#define CONTEXT(...)	snprintf(call.context, sizeof(call.context), __VA_ARGS__)
-
-static void hvc_imm(unsigned int imm, uint64_t x0, uint64_t x1, uint64_t x2,
-		    uint64_t x3, uint64_t x4)
+/* The proxy never touches VBAR_EL2, soft restarts, the UART or EL1 entry. */
+static int no_side_effects(int line)
 {
-	call.before.x[0] = x0;
-	call.before.x[1] = x1;
-	call.before.x[2] = x2;
-	call.before.x[3] = x3;
-	call.before.x[4] = x4;
-	call.before.lr = 0x5e00001e00005e1eULL;
-	call.after = call.before;
-	fake_arch_clear_log();
-	call.exit = stub_handle_lower_sync(&call.after, ESR_HVC64(imm));
+	if (fake.vbar_writes == 0 && fake.soft_restart_calls == 0 &&
+	    fake.uart_len == 0 && fake.enter_el1_stub_calls == 0) {
+		return 0;
+	}
+	print_error("line %d%s: side effects outside the frame: %u VBAR_EL2 writes, %u soft restarts, %zu UART bytes, %u stub_enter_el1 calls\n",
+		    line, call.context, fake.vbar_writes,
+		    fake.soft_restart_calls, fake.uart_len,
+		    fake.enter_el1_stub_calls);
+	return 1;
 }
 
-#define HVC(x0, x1, x2, x3, x4)	hvc_imm(0, (x0), (x1), (x2), (x3), (x4))
-
-/* x0..x(count-1) are @results, the other registers and lr are kept. */
-static void check_results(int line, const uint64_t *results, size_t count)
-{
-	int bad = 0;
-	size_t i;
-
-	if (call.exit != STUB_EXIT_RETURN) {
-		print_error("line %d%s: exit %llu, expected STUB_EXIT_RETURN\n",
-			    line, call.context, (unsigned long long)call.exit);
-		bad = 1;
-	}
-	for (i = 0; i < ARRAY_SIZE(call.after.x); i++) {
-		uint64_t want = i < count ? results[i] : call.before.x[i];
-
-		if (call.after.x[i] != want) {
-			print_error("line %d%s: x%zu = %#llx, expected %#llx (%s)\n",
-				    line, call.context, i,
-				    (unsigned long long)call.after.x[i],
-				    (unsigned long long)want,
-				    i < count ? "result" : "preserved");
-			bad = 1;
-		}
-	}
-	if (call.after.lr != call.before.lr) {
-		print_error("line %d%s: lr changed\n", line, call.context);
-		bad = 1;
-	}
-	/* The proxy never touches VBAR_EL2, soft restarts or the UART. */
-	if (fake.vbar_writes != 0 || fake.soft_restart_calls != 0 ||
-	    fake.uart_len != 0 || fake.enter_el1_stub_calls != 0) {
-		print_error("line %d%s: side effects outside the frame\n",
-			    line, call.context);
-		bad = 1;
-	}
-	if (bad) {
-		fail_msg("check failed (line %d%s)", line, call.context);
-	}
-}
-
-#define RESULTS(...) \
-	(const uint64_t[]){ __VA_ARGS__ }, \
-	sizeof((const uint64_t[]){ __VA_ARGS__ }) / sizeof(uint64_t)
-#define EXPECT(...)	check_results(__LINE__, RESULTS(__VA_ARGS__))
+/* x0..x(n-1) are the results listed, the other registers and lr are kept. */
+#define EXPECT(...) \
+	hvc_check_frame(__LINE__, RESULTS(__VA_ARGS__), no_side_effects)
 
 /* One SMC was made, with exactly these x0..x4. */
 static void __attribute__((unused))
@@ -277,12 +224,7 @@ static void set_own_cpu(uint64_t mpidr)
 static int setup(void **state)
 {
 	(void)state;
-	fake_arch_reset();
-	fake.smc_answer[0] = FIRMWARE_X0;
-	fake.smc_answer[1] = FIRMWARE_X1;
-	fake.smc_answer[2] = FIRMWARE_X2;
-	fake.smc_answer[3] = FIRMWARE_X3;
-	call.context[0] = '\0';
+	hvc_call_reset();
 	return 0;
 }
 
@@ -743,10 +685,10 @@ static void test_not_forwarded(void **state)
 	}
 	/* `hvc #1` is refused whatever w0 says. */
 	call.context[0] = '\0';
-	hvc_imm(1, PSCI_VERSION_ID, ARG1, ARG2, ARG3, ARG4);
+	HVC_IMM(1, PSCI_VERSION_ID, ARG1, ARG2, ARG3, ARG4);
 	EXPECT_NO_SMC();
 	EXPECT((uint64_t)(int64_t)SMCCC_RET_NOT_SUPPORTED);
-	hvc_imm(1, PSCI_CPU_ON64_ID, MPIDR_OF(1), ENTRY_A, CONTEXT_A, ARG4);
+	HVC_IMM(1, PSCI_CPU_ON64_ID, MPIDR_OF(1), ENTRY_A, CONTEXT_A, ARG4);
 	EXPECT_NO_SMC();
 	EXPECT((uint64_t)(int64_t)SMCCC_RET_NOT_SUPPORTED);
 }

@@ -33,7 +33,8 @@ UNIT_FDT_LIBS := -lfdt
 UNIT_HDRS := abi/hypstub.h include/kconfig.h stub/include/stub.h stub/include/psci.h \
 	stub/host/include/stub-arch.h \
 	stub/include/stub-asm.h boot/boot.h boot/image.h \
-	$(UNIT_DIR)/fake_arch.h $(UNIT_DIR)/config-default.h \
+	$(UNIT_DIR)/fake_arch.h $(UNIT_DIR)/hvc_call.h \
+	$(UNIT_DIR)/config-default.h \
 	$(UNIT_DIR)/config-alt.h $(UNIT_DIR)/unit.mk
 
 # <binary> built from test_<name>.c with config-default.h; *-alt binaries
@@ -72,6 +73,11 @@ $(UNIT_OUT)/test_%: $(UNIT_DIR)/test_%.c $(UNIT_STUB_SRCS) \
 	@mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(UNIT_CFLAGS) $(UNIT_CONFIG_DEFAULT) \
 		$(filter %.c,$^) -o $@ $(UNIT_LIBS)
+
+# The HVC call and its frame check, shared by test_dispatch and test_psci.
+UNIT_HVC_TESTS := $(addprefix $(UNIT_OUT)/, \
+	test_dispatch test_dispatch-alt test_psci test_psci-alt)
+$(UNIT_HVC_TESTS): $(UNIT_DIR)/hvc_call.c
 
 # Each binary's own boot_fdt_prepare(), never two in one: the real one and
 # the host libfdt for test_fdt, the fake for every other test.

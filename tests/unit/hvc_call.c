@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * One HVC through stub_handle_lower_sync() and the check of its frame, for
+ * test_dispatch.c and test_psci.c: see hvc_call.h.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <cmocka.h>
+
+#include "hvc_call.h"
+
+#define NR_X	(sizeof(call.before.x) / sizeof(call.before.x[0]))
+
+struct hvc_call_state call;
+
+void hvc_call_reset(void)
+{
+	fake_arch_reset();
+	fake.smc_answer[0] = FIRMWARE_X0;
+	fake.smc_answer[1] = FIRMWARE_X1;
+	fake.smc_answer[2] = FIRMWARE_X2;
+	fake.smc_answer[3] = FIRMWARE_X3;
+	call.context[0] = '\0';
+}
+
+static uint64_t sentinel(unsigned int reg)
+{
+	return 0x5e00000000005e00ULL | ((uint64_t)(reg + 1) << 32) | reg;
+}
+
+void hvc_call(uint64_t esr, unsigned int nr_args, uint64_t x0, uint64_t x1,
+	      uint64_t x2, uint64_t x3, uint64_t x4)
+{
+	const uint64_t args[5] = { x0, x1, x2, x3, x4 };
+	unsigned int i;
+
+	for (i = 0; i < NR_X; i++) {
+		call.before.x[i] = sentinel(i);
+	}
+	call.before.lr = sentinel(30);
+	for (i = 0; i <= nr_args && i < NR_X; i++) {
+		call.before.x[i] = args[i];
+	}
+	call.after = call.before;
+	fake_arch_clear_log();
+	call.exit = stub_handle_lower_sync(&call.after, esr);
+}
+
+void hvc_check_frame(int line, const uint64_t *results, size_t nr_results,
+		     hvc_check_hook *hook)
+{
+	int bad = 0;
+	size_t i;
+
+	if (call.exit != STUB_EXIT_RETURN) {
+		print_error("line %d%s: exit %llu, expected STUB_EXIT_RETURN\n",
+			    line, call.context, (unsigned long long)call.exit);
+		bad = 1;
+	}
+	for (i = 0; i < NR_X; i++) {
+		uint64_t want = i < nr_results ? results[i] : call.before.x[i];
+
+		if (call.after.x[i] != want) {
+			print_error("line %d%s: x%zu = %#llx, expected %#llx (%s)\n",
+				    line, call.context, i,
+				    (unsigned long long)call.after.x[i],
+				    (unsigned long long)want,
+				    i < nr_results ? "result" : "not a result: preserved");
+			bad = 1;
+		}
+	}
+	if (call.after.lr != call.before.lr) {
+		print_error("line %d%s: lr = %#llx, expected %#llx (preserved)\n",
+			    line, call.context,
+			    (unsigned long long)call.after.lr,
+			    (unsigned long long)call.before.lr);
+		bad = 1;
+	}
+	if (hook != NULL && hook(line)) {
+		bad = 1;
+	}
+	if (bad) {
+		fail_msg("frame check failed (line %d%s)", line, call.context);
+	}
+}
