@@ -66,7 +66,8 @@ MODE_SOURCES = {
 }
 BAD_LINES = re.compile(r"WARNING:|Oops|Kernel panic|BUG:|Internal error|"
                        r"Call trace:|inconsistent modes")
-EVIDENCE = re.compile(r"^(?:\[[ 0-9.]+\] )?(hypstub: .*|CPU: All CPU\(s\) started at EL\d|"
+EVIDENCE = re.compile(r"^(?:\[[ 0-9.]+\] )?(U-Boot 20\S+ .*|Linux version \S+ .*|"
+                      r"hypstub: .*|CPU: All CPU\(s\) started at EL\d|"
                       r"psci: SMC Calling Convention v.*|kvm \[1\]: (?:HYP mode not available|"
                       r"Hyp mode initialized successfully|VHE mode initialized successfully))$",
                       re.M)
