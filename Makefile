@@ -166,11 +166,19 @@ $(O)/tests/%.bin: tests/%.S abi/hypstub.h tests/common/uart-print.S
 $(O)/tests/%.Image: $(O)/tests/%.bin $(O)/hypstub.bin
 	$(Q)$(PYTHON) scripts/pack-image.py $(O)/hypstub.bin $< $@
 
-bench: $(O)/tests/bench/bench.Image $(O)/hypstub.elf
+# Then Debian's Linux through U-Boot: QEMU start to userspace bare, resident
+# and hand-off (the image and initramfs the Linux tests boot, from
+# tests/tests.mk, included below: hence $(O)/linux spelled out here), and
+# the stub's reservation as Linux reports it.
+bench: $(O)/tests/bench/bench.Image $(O)/hypstub.elf \
+		$(O)/linux/defconfig.Image $(O)/linux/initramfs.cpio $(O)/linux/Image
 	$(Q)$(PYTHON) scripts/bench.py --elf $(O)/hypstub.elf --nm $(NM) \
 		--ci-dir $(O)/stub --frame $$(printf '%d' $$(sed -n 's/^#define STUB_FRAME_SIZE[[:space:]]*//p' stub/include/stub-asm.h)) \
 		--nr-cpus $$(sed -n 's/^#define CONFIG_HYPSTUB_NR_CPUS //p' $(AUTOCONF)) \
 		--image $(O)/tests/bench/bench.Image --qemu $(QEMU)
+	$(Q)$(PYTHON) scripts/bench-linux.py --qemu $(QEMU) --image $(LINUX_IMAGE) \
+		--kernel $(LINUX_DIR)/Image --initrd $(LINUX_DIR)/initramfs.cpio \
+		--resident-size $(RESIDENT_SIZE) --logdir $(LINUX_DIR)/logs
 
 -include $(OBJS:.o=.d)
 # CONFIG_* of this build, for the tests' expectations.
@@ -188,7 +196,9 @@ help:
 	@echo "  savedefconfig  write the minimal \$$(O)/defconfig"
 	@echo "  all            build \$$(O)/hypstub.bin: stub and loader, no payload"
 	@echo "  image KERNEL=f pack the stub with arm64 Image f into \$$(O)/hypstub.Image"
-	@echo "  run            boot the conformance guest under the stub in QEMU"
-	@echo "  check          every test: host unit, ABI freeze and doc, QEMU suite"
-	@echo "  bench          footprint and instructions per call"
+	@echo "  run            boot Debian's Linux through U-Boot and the stub, both modes"
+	@echo "  run-conformance  the conformance guest under the stub in QEMU"
+	@echo "  run-linux [MODE=handoff]  Debian's Linux through QEMU -kernel"
+	@echo "  check          every test: host unit, ABI, bad input, QEMU, Linux"
+	@echo "  bench          footprint, instructions per call, Linux boot time ratio"
 	@echo "  clean          remove \$$(O)"
