@@ -28,19 +28,30 @@
 
 _Static_assert(STUB_PERCPU_SIZE % 16 == 0, "stack alignment");
 
+/* Where the stub's CPU entry enters the kernel, and the kernel's context. */
+struct stub_kernel_entry {
+	volatile uint64_t entry;
+	volatile uint64_t context;
+};
+
 /*
- * A CPU's slot: where the PSCI proxy asked the firmware to start or resume
- * it for the kernel (entry and context), then its EL2 stack up to the top.
+ * A CPU's slot: where the PSCI proxy asked the firmware to start (CPU_ON)
+ * and to resume (the suspend calls) it for the kernel, indexed by
+ * STUB_CPU_START_*, then its EL2 stack up to the top.  Separate, so that a
+ * CPU_ON the firmware refuses leaves a suspended CPU's resume entry alone.
  */
 struct stub_percpu {
-	volatile uint64_t resume_entry;
-	volatile uint64_t resume_context;
-	uint64_t stack[STUB_PERCPU_SIZE / 8 - 2];
+	struct stub_kernel_entry kernel[2];
+	uint64_t stack[STUB_PERCPU_SIZE / 8 - 4];
 } __attribute__((aligned(16)));
 
 _Static_assert(sizeof(struct stub_percpu) == STUB_PERCPU_SIZE, "slot size");
-_Static_assert(STUB_PERCPU_SIZE >= 16 + STUB_FRAME_SIZE + 256 + STUB_SMC_SAVE_SIZE,
+_Static_assert(STUB_PERCPU_SIZE >= 32 + STUB_FRAME_SIZE + 256 + STUB_SMC_SAVE_SIZE,
 	       "room for the frame, the C dispatcher and the SMC save below it");
+_Static_assert(STUB_CPU_START_ON == 0 && STUB_CPU_START_RESUME == 1,
+	       "the low bits of the context index kernel[]");
+_Static_assert(STUB_CPU_START_MASK == 16 - 1,
+	       "the bits a 16-byte aligned stack top has clear");
 
 /*
  * One slot per possible CPU; each CPU only ever touches its own.  In a
@@ -116,22 +127,24 @@ void stub_el2_config(const struct stub_cpu_id *id, struct stub_el2_regs *regs)
 	}
 }
 
-void stub_cpu_set_resume(long index, uint64_t entry, uint64_t context)
+void stub_cpu_set_resume(long index, unsigned int start, uint64_t entry,
+			 uint64_t context)
 {
-	stub_percpu[index].resume_entry = entry;
-	stub_percpu[index].resume_context = context;
+	stub_percpu[index].kernel[start].entry = entry;
+	stub_percpu[index].kernel[start].context = context;
 }
 
-void stub_cpu_start(void)
+void stub_cpu_start(uint64_t context)
 {
 	uintptr_t top = stub_prepare_cpu();
 	long index = stub_cpu_index(arch_read_mpidr());
+	const struct stub_kernel_entry *kernel;
 
 	if (top == 0 || index < 0) {
 		return;
 	}
-	stub_enter_el1(top, stub_percpu[index].resume_entry,
-		       stub_percpu[index].resume_context, 0, 0, 0);
+	kernel = &stub_percpu[index].kernel[context & STUB_CPU_START_RESUME];
+	stub_enter_el1(top, kernel->entry, kernel->context, 0, 0, 0);
 }
 
 uintptr_t stub_prepare_cpu(void)

@@ -6,9 +6,10 @@
  * Three things are not passed on unchanged:
  * - a call that names an entry point (CPU_ON, CPU_SUSPEND,
  *   CPU_DEFAULT_SUSPEND, SYSTEM_SUSPEND) gets the stub's own CPU entry
- *   instead, with that CPU's stack as context: the firmware starts CPUs at
- *   EL2, and the stub must install itself there before it enters the
- *   kernel's entry at EL1 with the kernel's context (stub_cpu_start);
+ *   instead, with that CPU's stack (and whether it starts or resumes) as
+ *   context: the firmware starts CPUs at EL2, and the stub must install
+ *   itself there before it enters the kernel's entry at EL1 with the
+ *   kernel's context (stub_cpu_start);
  * - PSCI_FEATURES(SMCCC_VERSION) answers SUCCESS, because the stub itself
  *   implements SMCCC_VERSION whatever the firmware's SMCCC version is;
  * - the caller's x4-x17 are kept across the SMC (arch_smc_call), as the
@@ -22,10 +23,12 @@
 /*
  * Points the call's entry (in x[@reg]) and context (in x[@reg + 1]) at the
  * stub's CPU entry for slot @index, after keeping the caller's pair in that
- * slot.  0, or the PSCI error the call is refused with.
+ * slot: the CPU_ON pair or the resume pair, as @start (STUB_CPU_START_*)
+ * says, which the context tells the CPU entry.  0, or the PSCI error the
+ * call is refused with.
  */
 static int64_t stub_proxy_entry(struct stub_frame *call, long index,
-				unsigned int reg)
+				unsigned int reg, unsigned int start)
 {
 	if (index < 0) {
 		return PSCI_RET_INVALID_PARAMETERS;	/* a CPU with no slot */
@@ -33,9 +36,9 @@ static int64_t stub_proxy_entry(struct stub_frame *call, long index,
 	if (!stub_address_ok(call->x[reg], HYPSTUB_ENTRY_ALIGN)) {
 		return PSCI_RET_INVALID_ADDRESS;
 	}
-	stub_cpu_set_resume(index, call->x[reg], call->x[reg + 1]);
+	stub_cpu_set_resume(index, start, call->x[reg], call->x[reg + 1]);
 	call->x[reg] = arch_stub_cpu_entry();
-	call->x[reg + 1] = stub_cpu_stack_top(index);
+	call->x[reg + 1] = stub_cpu_stack_top(index) | start;
 	return 0;
 }
 
@@ -69,16 +72,19 @@ void stub_proxy_call(struct stub_frame *frame, uint32_t function_id)
 		 * calls go on as their SMC64 forms (PSCI 0.2 has both).
 		 */
 		case PSCI_CPU_ON:
-			error = stub_proxy_entry(&call, stub_cpu_index(call.x[1]), 2);
+			error = stub_proxy_entry(&call, stub_cpu_index(call.x[1]), 2,
+						 STUB_CPU_START_ON);
 			call.x[0] = PSCI_FN64(function);
 			break;
 		case PSCI_CPU_SUSPEND:
-			error = stub_proxy_entry(&call, stub_cpu_index(arch_read_mpidr()), 2);
+			error = stub_proxy_entry(&call, stub_cpu_index(arch_read_mpidr()), 2,
+						 STUB_CPU_START_RESUME);
 			call.x[0] = PSCI_FN64(function);
 			break;
 		case PSCI_CPU_DEFAULT_SUSPEND:
 		case PSCI_SYSTEM_SUSPEND:
-			error = stub_proxy_entry(&call, stub_cpu_index(arch_read_mpidr()), 1);
+			error = stub_proxy_entry(&call, stub_cpu_index(arch_read_mpidr()), 1,
+						 STUB_CPU_START_RESUME);
 			call.x[0] = PSCI_FN64(function);
 			break;
 		default:

@@ -129,14 +129,17 @@ arch_smc_call:
 /*
  * stub_cpu_entry: where the firmware starts (CPU_ON) or resumes
  * (CPU_SUSPEND and the like) a CPU for the PSCI proxy: at EL2, MMU off,
- * x0 = the top of this CPU's stub stack (the context the proxy gave).
+ * x0 = the context the proxy gave: the top of this CPU's stub stack, its
+ * low bits STUB_CPU_START_ON or STUB_CPU_START_RESUME, passed on whole to
+ * stub_cpu_start.
  */
 	.globl	stub_cpu_entry
 	.type	stub_cpu_entry, %function
 stub_cpu_entry:
 	msr	daifset, #0xf
 	msr	spsel, #1
-	mov	sp, x0
+	bic	x1, x0, #STUB_CPU_START_MASK
+	mov	sp, x1
 	bl	stub_cpu_start		/* enters the kernel at EL1 */
 park_cpu_entry:				/* no slot for this CPU */
 	wfe

@@ -12,10 +12,19 @@
 #define STUB_FRAME_SIZE		48
 
 /*
- * Each CPU's slot: the proxy's resume entry and context (16 bytes), then
- * its stack, the HVC frame at the top.
+ * Each CPU's slot: the proxy's two kernel entries and contexts, one for
+ * CPU_ON and one for the suspend calls (32 bytes), then its stack, the HVC
+ * frame at the top.
  */
 #define STUB_PERCPU_SIZE	512
+/*
+ * The context the proxy gives the firmware for the stub's CPU entry: the
+ * top of the CPU's stack (16-byte aligned), its low bits saying which of
+ * the slot's two entries to take.
+ */
+#define STUB_CPU_START_ON	0	/* PSCI CPU_ON */
+#define STUB_CPU_START_RESUME	1	/* the suspend calls */
+#define STUB_CPU_START_MASK	0xf	/* the low bits, clear in a stack top */
 /* What arch_smc_call() keeps on the stack: x4..x17, the frame and x30. */
 #define STUB_SMC_SAVE_SIZE	128
 

@@ -158,17 +158,21 @@ stub_write_result(struct stub_frame *frame, unsigned int count, uint64_t x0,
 
 /*
  * Where the stub's CPU entry (stub_cpu_start) enters the kernel for slot
- * @index: set by the PSCI proxy before it asks the firmware to start or
- * resume that CPU.
+ * @index when the firmware starts (@start STUB_CPU_START_ON) or resumes
+ * (STUB_CPU_START_RESUME) that CPU: set by the PSCI proxy before the call
+ * that asks the firmware to.
  */
-void stub_cpu_set_resume(long index, uint64_t entry, uint64_t context);
+void stub_cpu_set_resume(long index, unsigned int start, uint64_t entry,
+			 uint64_t context);
 
 /*
  * C part of the stub's CPU entry, on the CPU's own stub stack: installs
  * the stub on this CPU and enters the kernel's entry at EL1 with its
- * context in x0.  Returns only if the CPU has no slot (the caller parks).
+ * context in x0, the pair @context's low bits (the one the proxy gave the
+ * firmware, STUB_CPU_START_*) pick.  Returns only if the CPU has no slot
+ * (the caller parks).
  */
-void stub_cpu_start(void);
+void stub_cpu_start(uint64_t context);
 
 /*
  * stub_enter_el1 (stub/arm64/vectors.S): makes @stack_top this CPU's

@@ -88,6 +88,14 @@
 	 ((uint64_t)(index) % CONFIG_HYPSTUB_CPUS_PER_CLUSTER))
 #define LAST_CPU		(CONFIG_HYPSTUB_NR_CPUS - 1)
 
+/*
+ * The context the firmware gets for the stub's CPU entry: slot @index's
+ * stack top, its low bit 0 for CPU_ON and 1 for the suspend calls (spelt
+ * out here, not taken from stub-asm.h).
+ */
+#define ON_CONTEXT(index)	((uint64_t)stub_cpu_stack_top(index) | 0)
+#define RESUME_CONTEXT(index)	((uint64_t)stub_cpu_stack_top(index) | 1)
+
 /* Affinity values with no slot in this build. */
 static const uint64_t no_slot_mpidrs[] = {
 	CONFIG_HYPSTUB_CPUS_PER_CLUSTER,	/* Aff0 beyond the cluster */
@@ -174,12 +182,13 @@ static uint64_t __attribute__((unused)) smc_arg(uint32_t function_id, uint64_t v
 }
 
 /*
- * The firmware starts (or resumes) the CPU with @mpidr at the stub's CPU
- * entry: stub_cpu_start() there must install the stub on that CPU and
- * enter @entry at EL1 on the CPU's own stack with x0 = @context.
+ * The firmware starts (@resume 0) or resumes (@resume 1) the CPU with
+ * @mpidr at the stub's CPU entry, with the context the proxy gave it:
+ * stub_cpu_start() there must install the stub on that CPU and enter
+ * @entry at EL1 on the CPU's own stack with x0 = @context.
  */
-static void check_cpu_start(int line, uint64_t mpidr, uint64_t entry,
-			    uint64_t context)
+static void check_cpu_start(int line, uint64_t mpidr, int resume,
+			    uint64_t entry, uint64_t context)
 {
 	long index = stub_cpu_index(mpidr);
 
@@ -187,7 +196,7 @@ static void check_cpu_start(int line, uint64_t mpidr, uint64_t entry,
 	fake_arch_clear_log();
 	fake.mpidr = mpidr;
 	fake.cpu_id.mpidr = mpidr;
-	stub_cpu_start();
+	stub_cpu_start(resume ? RESUME_CONTEXT(index) : ON_CONTEXT(index));
 	if (fake.el2_writes != 1 || fake.el2_regs.vmpidr != mpidr ||
 	    fake.enter_el1_stub_calls != 1 ||
 	    fake.enter_el1_args[0] != stub_cpu_stack_top(index) ||
@@ -195,8 +204,9 @@ static void check_cpu_start(int line, uint64_t mpidr, uint64_t entry,
 	    fake.enter_el1_args[2] != context ||
 	    fake.enter_el1_args[3] != 0 || fake.enter_el1_args[4] != 0 ||
 	    fake.enter_el1_args[5] != 0) {
-		fail_msg("line %d: CPU %#llx started with %u EL2 set-ups (VMPIDR %#llx), %u EL1 entries: stack %#llx entry %#llx x0..x3 %#llx %#llx %#llx %#llx; expected stack %#llx entry %#llx x0 %#llx",
-			 line, (unsigned long long)mpidr, fake.el2_writes,
+		fail_msg("line %d: CPU %#llx %s with %u EL2 set-ups (VMPIDR %#llx), %u EL1 entries: stack %#llx entry %#llx x0..x3 %#llx %#llx %#llx %#llx; expected stack %#llx entry %#llx x0 %#llx",
+			 line, (unsigned long long)mpidr,
+			 resume ? "resumed" : "started", fake.el2_writes,
 			 (unsigned long long)fake.el2_regs.vmpidr,
 			 fake.enter_el1_stub_calls,
 			 (unsigned long long)fake.enter_el1_args[0],
@@ -211,8 +221,12 @@ static void check_cpu_start(int line, uint64_t mpidr, uint64_t entry,
 	}
 }
 
-#define EXPECT_CPU_START(mpidr, entry, context) \
-	check_cpu_start(__LINE__, (mpidr), (entry), (context))
+/* Started after a CPU_ON. */
+#define EXPECT_CPU_ON_START(mpidr, entry, context) \
+	check_cpu_start(__LINE__, (mpidr), 0, (entry), (context))
+/* Resumed after a suspend call. */
+#define EXPECT_CPU_RESUME(mpidr, entry, context) \
+	check_cpu_start(__LINE__, (mpidr), 1, (entry), (context))
 
 /* The calling CPU, for the suspend calls. */
 static void set_own_cpu(uint64_t mpidr)
@@ -264,30 +278,45 @@ static void test_firmware_ids_match_the_specs(void **state)
 	assert_int_equal(PSCI_RET_INVALID_ADDRESS, -9);
 }
 
-/* The CPU entry, on its own: the slot's entry and context, per CPU. */
+/*
+ * The CPU entry, on its own: the slot's entry and context, per CPU, the
+ * CPU_ON pair or the resume pair as the context's low bit says.
+ */
 static void test_cpu_start_enters_the_slot(void **state)
 {
 	(void)state;
-	stub_cpu_set_resume(1, ENTRY_A, CONTEXT_A);
-	stub_cpu_set_resume(LAST_CPU, ENTRY_B, CONTEXT_B);
-	EXPECT_CPU_START(MPIDR_OF(LAST_CPU), ENTRY_B, CONTEXT_B);
-	EXPECT_CPU_START(MPIDR_OF(1), ENTRY_A, CONTEXT_A);
-	stub_cpu_set_resume(1, ENTRY_B, CONTEXT_B);
-	EXPECT_CPU_START(MPIDR_OF(1), ENTRY_B, CONTEXT_B);
+	stub_cpu_set_resume(1, STUB_CPU_START_ON, ENTRY_A, CONTEXT_A);
+	stub_cpu_set_resume(1, STUB_CPU_START_RESUME, ENTRY_B, CONTEXT_B);
+	stub_cpu_set_resume(LAST_CPU, STUB_CPU_START_ON, ENTRY_B, CONTEXT_B);
+	stub_cpu_set_resume(LAST_CPU, STUB_CPU_START_RESUME, ENTRY_A, CONTEXT_A);
+	EXPECT_CPU_ON_START(MPIDR_OF(LAST_CPU), ENTRY_B, CONTEXT_B);
+	EXPECT_CPU_RESUME(MPIDR_OF(LAST_CPU), ENTRY_A, CONTEXT_A);
+	EXPECT_CPU_ON_START(MPIDR_OF(1), ENTRY_A, CONTEXT_A);
+	EXPECT_CPU_RESUME(MPIDR_OF(1), ENTRY_B, CONTEXT_B);
+	/* Each pair is written on its own. */
+	stub_cpu_set_resume(1, STUB_CPU_START_ON, ENTRY_B, CONTEXT_B);
+	EXPECT_CPU_ON_START(MPIDR_OF(1), ENTRY_B, CONTEXT_B);
+	EXPECT_CPU_RESUME(MPIDR_OF(1), ENTRY_B, CONTEXT_B);
+	stub_cpu_set_resume(1, STUB_CPU_START_RESUME, ENTRY_A, CONTEXT_A);
+	EXPECT_CPU_ON_START(MPIDR_OF(1), ENTRY_B, CONTEXT_B);
+	EXPECT_CPU_RESUME(MPIDR_OF(1), ENTRY_A, CONTEXT_A);
 }
 
 /* A CPU with no slot returns to stub_cpu_entry (which parks it). */
 static void test_cpu_start_without_slot(void **state)
 {
 	size_t i;
+	uint64_t low_bit;
 
 	(void)state;
 	for (i = 0; i < ARRAY_SIZE(no_slot_mpidrs); i++) {
-		fake_arch_clear_log();
-		set_own_cpu(no_slot_mpidrs[i]);
-		stub_cpu_start();
-		assert_int_equal(fake.enter_el1_stub_calls, 0);
-		assert_int_equal(fake.el2_writes, 0);
+		for (low_bit = 0; low_bit < 2; low_bit++) {
+			fake_arch_clear_log();
+			set_own_cpu(no_slot_mpidrs[i]);
+			stub_cpu_start(ON_CONTEXT(0) | low_bit);
+			assert_int_equal(fake.enter_el1_stub_calls, 0);
+			assert_int_equal(fake.el2_writes, 0);
+		}
 	}
 }
 
@@ -435,18 +464,18 @@ static void test_cpu_on(void **state)
 	HVC(PSCI_CPU_ON64_ID, MPIDR_OF(1), ENTRY_A, CONTEXT_A, ARG4);
 	/* The firmware starts the CPU at the stub's entry, on its stack. */
 	EXPECT_SMC(PSCI_CPU_ON64_ID, MPIDR_OF(1), FAKE_STUB_CPU_ENTRY,
-		   stub_cpu_stack_top(1), ARG4);
+		   ON_CONTEXT(1), ARG4);
 	/* The caller's x1..x4 are its own again. */
 	EXPECT(PSCI_SUCCESS);
 
 	HVC(PSCI_CPU_ON64_ID, MPIDR_OF(LAST_CPU), ENTRY_B, CONTEXT_B, ARG4);
 	EXPECT_SMC(PSCI_CPU_ON64_ID, MPIDR_OF(LAST_CPU), FAKE_STUB_CPU_ENTRY,
-		   stub_cpu_stack_top(LAST_CPU), ARG4);
+		   ON_CONTEXT(LAST_CPU), ARG4);
 	EXPECT(PSCI_SUCCESS);
 
 	/* Each CPU enters the kernel where its own CPU_ON said. */
-	EXPECT_CPU_START(MPIDR_OF(LAST_CPU), ENTRY_B, CONTEXT_B);
-	EXPECT_CPU_START(MPIDR_OF(1), ENTRY_A, CONTEXT_A);
+	EXPECT_CPU_ON_START(MPIDR_OF(LAST_CPU), ENTRY_B, CONTEXT_B);
+	EXPECT_CPU_ON_START(MPIDR_OF(1), ENTRY_A, CONTEXT_A);
 }
 
 /* CPU_ON32 takes the low 32 bits of x1..x4 and goes on as CPU_ON64. */
@@ -457,17 +486,17 @@ static void test_cpu_on32(void **state)
 	    0xa5a5a5a500000000ULL | ENTRY_B, 0x5a5a5a5a00000000ULL | CONTEXT_A,
 	    ARG4);
 	EXPECT_SMC(PSCI_CPU_ON64_ID, MPIDR_OF(2), FAKE_STUB_CPU_ENTRY,
-		   stub_cpu_stack_top(2), (uint32_t)ARG4);
+		   ON_CONTEXT(2), (uint32_t)ARG4);
 	EXPECT(FIRMWARE_X0);
-	EXPECT_CPU_START(MPIDR_OF(2), ENTRY_B, CONTEXT_A);
+	EXPECT_CPU_ON_START(MPIDR_OF(2), ENTRY_B, CONTEXT_A);
 
 	/* Beyond the PA range as x2, a good entry as w2. */
 	HVC(PSCI_CPU_ON32_ID, MPIDR_OF(3), 0xffffffff00000000ULL | ENTRY_A,
 	    CONTEXT_B, ARG4);
 	EXPECT_SMC(PSCI_CPU_ON64_ID, MPIDR_OF(3), FAKE_STUB_CPU_ENTRY,
-		   stub_cpu_stack_top(3), (uint32_t)ARG4);
+		   ON_CONTEXT(3), (uint32_t)ARG4);
 	EXPECT(FIRMWARE_X0);
-	EXPECT_CPU_START(MPIDR_OF(3), ENTRY_A, (uint32_t)CONTEXT_B);
+	EXPECT_CPU_ON_START(MPIDR_OF(3), ENTRY_A, (uint32_t)CONTEXT_B);
 
 	/* A good entry as x2 that is 0 as w2. */
 	HVC(PSCI_CPU_ON32_ID, MPIDR_OF(3), 1ULL << 32, CONTEXT_B, ARG4);
@@ -504,7 +533,7 @@ static void test_cpu_on_bad_entry(void **state)
 		EXPECT((uint64_t)(int64_t)PSCI_RET_INVALID_ADDRESS);
 	}
 	/* A refused call leaves the CPU's slot as the last good one set it. */
-	EXPECT_CPU_START(MPIDR_OF(1), ENTRY_A, CONTEXT_A);
+	EXPECT_CPU_ON_START(MPIDR_OF(1), ENTRY_A, CONTEXT_A);
 }
 
 /* The entry's limit follows ID_AA64MMFR0_EL1.PARange. */
@@ -517,15 +546,15 @@ static void test_cpu_on_entry_limit_follows_parange(void **state)
 	EXPECT((uint64_t)(int64_t)PSCI_RET_INVALID_ADDRESS);
 	HVC(PSCI_CPU_ON64_ID, MPIDR_OF(1), (1ULL << 32) - 4, CONTEXT_A, ARG4);
 	EXPECT_SMC(PSCI_CPU_ON64_ID, MPIDR_OF(1), FAKE_STUB_CPU_ENTRY,
-		   stub_cpu_stack_top(1), ARG4);
+		   ON_CONTEXT(1), ARG4);
 	EXPECT(FIRMWARE_X0);
 
 	fake.mmfr0 = 0x5;		/* 48 bits */
 	HVC(PSCI_CPU_ON64_ID, MPIDR_OF(1), PA40, CONTEXT_A, ARG4);
 	EXPECT_SMC(PSCI_CPU_ON64_ID, MPIDR_OF(1), FAKE_STUB_CPU_ENTRY,
-		   stub_cpu_stack_top(1), ARG4);
+		   ON_CONTEXT(1), ARG4);
 	EXPECT(FIRMWARE_X0);
-	EXPECT_CPU_START(MPIDR_OF(1), PA40, CONTEXT_A);
+	EXPECT_CPU_ON_START(MPIDR_OF(1), PA40, CONTEXT_A);
 }
 
 /* ---- the suspend calls: the calling CPU's own slot --------------------- */
@@ -538,18 +567,18 @@ static void test_cpu_suspend(void **state)
 	HVC(PSCI_CPU_SUSPEND64_ID, MPIDR_OF(5) | 0x10000, ENTRY_A, CONTEXT_A,
 	    ARG4);
 	EXPECT_SMC(PSCI_CPU_SUSPEND64_ID, MPIDR_OF(5) | 0x10000,
-		   FAKE_STUB_CPU_ENTRY, stub_cpu_stack_top(3), ARG4);
+		   FAKE_STUB_CPU_ENTRY, RESUME_CONTEXT(3), ARG4);
 	EXPECT(FIRMWARE_X0);
-	EXPECT_CPU_START(MPIDR_OF(3), ENTRY_A, CONTEXT_A);
+	EXPECT_CPU_RESUME(MPIDR_OF(3), ENTRY_A, CONTEXT_A);
 
 	/* SMC32: low halves, and the SMC64 form. */
 	set_own_cpu(MPIDR_OF(LAST_CPU));
 	HVC(PSCI_CPU_SUSPEND32_ID, ARG1, 0x1111111100000000ULL | ENTRY_B,
 	    CONTEXT_B, ARG4);
 	EXPECT_SMC(PSCI_CPU_SUSPEND64_ID, (uint32_t)ARG1, FAKE_STUB_CPU_ENTRY,
-		   stub_cpu_stack_top(LAST_CPU), (uint32_t)ARG4);
+		   RESUME_CONTEXT(LAST_CPU), (uint32_t)ARG4);
 	EXPECT(FIRMWARE_X0);
-	EXPECT_CPU_START(MPIDR_OF(LAST_CPU), ENTRY_B, (uint32_t)CONTEXT_B);
+	EXPECT_CPU_RESUME(MPIDR_OF(LAST_CPU), ENTRY_B, (uint32_t)CONTEXT_B);
 }
 
 static void test_cpu_suspend_refused(void **state)
@@ -566,7 +595,7 @@ static void test_cpu_suspend_refused(void **state)
 		EXPECT_NO_SMC();
 		EXPECT((uint64_t)(int64_t)PSCI_RET_INVALID_ADDRESS);
 	}
-	EXPECT_CPU_START(MPIDR_OF(2), ENTRY_A, CONTEXT_A);
+	EXPECT_CPU_RESUME(MPIDR_OF(2), ENTRY_A, CONTEXT_A);
 
 	/* A caller on a CPU without a slot (it cannot have the stub). */
 	call.context[0] = '\0';
@@ -602,10 +631,10 @@ static void test_default_and_system_suspend(void **state)
 		}
 		HVC(id, entry, CONTEXT_B, ARG3, ARG4);
 		EXPECT_SMC(calls[i].smc64, FAKE_STUB_CPU_ENTRY,
-			   stub_cpu_stack_top(4 + i), smc_arg(id, ARG3),
+			   RESUME_CONTEXT(4 + i), smc_arg(id, ARG3),
 			   smc_arg(id, ARG4));
 		EXPECT(FIRMWARE_X0);
-		EXPECT_CPU_START(MPIDR_OF(4 + i), ENTRY_B,
+		EXPECT_CPU_RESUME(MPIDR_OF(4 + i), ENTRY_B,
 				 smc_arg(id, CONTEXT_B));
 
 		set_own_cpu(MPIDR_OF(4 + i));
@@ -619,9 +648,38 @@ static void test_default_and_system_suspend(void **state)
 			EXPECT_NO_SMC();
 			EXPECT((uint64_t)(int64_t)PSCI_RET_INVALID_ADDRESS);
 		}
-		EXPECT_CPU_START(MPIDR_OF(4 + i), ENTRY_B,
+		EXPECT_CPU_RESUME(MPIDR_OF(4 + i), ENTRY_B,
 				 smc_arg(id, CONTEXT_B));
 	}
+}
+
+/*
+ * CPU_ON and the suspend calls keep separate pairs: a CPU_ON naming a CPU
+ * that is suspended in a power-down state, which the firmware refuses with
+ * ALREADY_ON, leaves the entry that CPU resumes at alone.
+ */
+static void test_cpu_on_leaves_resume_alone(void **state)
+{
+	(void)state;
+	/* CPU 1 suspends (on the target, the call does not return). */
+	set_own_cpu(MPIDR_OF(1));
+	HVC(PSCI_CPU_SUSPEND64_ID, 0x10000, ENTRY_A, CONTEXT_A, ARG4);
+	EXPECT_SMC(PSCI_CPU_SUSPEND64_ID, 0x10000, FAKE_STUB_CPU_ENTRY,
+		   RESUME_CONTEXT(1), ARG4);
+	EXPECT(FIRMWARE_X0);
+
+	/* CPU 0 asks for CPU 1 with another entry: it is already on. */
+	set_own_cpu(MPIDR_OF(0));
+	fake.smc_answer[0] = PSCI_ALREADY_ON;
+	HVC(PSCI_CPU_ON64_ID, MPIDR_OF(1), ENTRY_B, CONTEXT_B, ARG4);
+	EXPECT_SMC(PSCI_CPU_ON64_ID, MPIDR_OF(1), FAKE_STUB_CPU_ENTRY,
+		   ON_CONTEXT(1), ARG4);
+	EXPECT(PSCI_ALREADY_ON);
+
+	/* CPU 1 resumes where its suspend call said, not at CPU_ON's entry. */
+	EXPECT_CPU_RESUME(MPIDR_OF(1), ENTRY_A, CONTEXT_A);
+	/* A start from CPU_ON would take CPU_ON's pair. */
+	EXPECT_CPU_ON_START(MPIDR_OF(1), ENTRY_B, CONTEXT_B);
 }
 
 /* ---- SMCCC_ARCH_FEATURES ----------------------------------------------- */
@@ -791,6 +849,7 @@ int main(void)
 		cmocka_unit_test_setup(test_cpu_suspend, setup),
 		cmocka_unit_test_setup(test_cpu_suspend_refused, setup),
 		cmocka_unit_test_setup(test_default_and_system_suspend, setup),
+		cmocka_unit_test_setup(test_cpu_on_leaves_resume_alone, setup),
 		cmocka_unit_test_setup(test_arch_features, setup),
 		cmocka_unit_test_setup(test_not_forwarded, setup),
 		cmocka_unit_test_setup(test_probe_ignores_forwarded_calls, setup),
