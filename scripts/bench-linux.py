@@ -87,18 +87,12 @@ def boot(variant, args, log_path):
     started = time.monotonic()
     con = Console(argv, log_path, idle_timeout=IDLE_TIMEOUT)
     try:
-        con.expect(r"Hit any key to stop autoboot", STEP_TIMEOUT)
-        con.send("")
-        con.expect(r"=> ", STEP_TIMEOUT)
+        con.uboot_prompt(STEP_TIMEOUT)
 
         def command(line, want=None):
-            con.send(line)
-            start = con.pos
-            con.expect(r"=> ", STEP_TIMEOUT)
-            out = con.text[start:con.pos - 3]
-            if re.search(r"(?i)error|fail|usage:|unknown command|not found", out) or \
-                    (want and not re.search(want, out)):
-                raise Broken("U-Boot: %s: %s" % (line, " / ".join(out.split("\n")[1:]).strip()))
+            out, problem = con.uboot_command(line, STEP_TIMEOUT, want)
+            if problem:
+                raise Broken(problem)
             return out
 
         env = dict(re.findall(r"(\w+)=(0x[0-9a-fA-F]+)",

@@ -103,6 +103,27 @@ class Console:
         except subprocess.TimeoutExpired:
             self._timeout("QEMU to exit after closing its output", timeout)
 
+    def uboot_prompt(self, timeout):
+        """Stop U-Boot's autoboot and wait for its prompt."""
+        self.expect(r"Hit any key to stop autoboot", timeout)
+        self.send("")
+        self.expect(r"=> ", timeout)
+
+    def uboot_command(self, line, timeout, want=None):
+        """Type a command at U-Boot's prompt and wait for the next one.
+
+        Returns (output, None), or (output, problem) when U-Boot reported
+        an error or the output does not match the regex want."""
+        self.send(line)
+        start = self.pos
+        self.expect(r"=> ", timeout)
+        out = self.text[start:self.pos - 3]
+        if re.search(r"(?i)error|fail|usage:|unknown command|not found", out) or \
+                (want and not re.search(want, out)):
+            return out, "U-Boot: %s: %s" % (
+                line, " / ".join(out.split("\n")[1:]).strip())
+        return out, None
+
     def kill(self):
         if self.proc.poll() is None:
             self.proc.kill()

@@ -166,19 +166,11 @@ def boot(run, args, log_path):
 
 def drive_uboot(con, run, args):
     """Stop autoboot, load, choose the mode, booti.  Returns a problem or None."""
-    con.expect(r"Hit any key to stop autoboot", UBOOT_STEP_TIMEOUT)
-    con.send("")
-    con.expect(r"=> ", UBOOT_STEP_TIMEOUT)
+    con.uboot_prompt(UBOOT_STEP_TIMEOUT)
 
     def command(line, want=None):
-        con.send(line)
-        start = con.pos
-        con.expect(r"=> ", UBOOT_STEP_TIMEOUT)
-        out = con.text[start:con.pos - 3]
-        if re.search(r"(?i)error|fail|usage:|unknown command|not found", out) or \
-                (want and not re.search(want, out)):
-            return None, "U-Boot: %s: %s" % (line, " / ".join(out.split("\n")[1:]).strip())
-        return out, None
+        out, problem = con.uboot_command(line, UBOOT_STEP_TIMEOUT, want)
+        return (None, problem) if problem else (out, None)
 
     out, problem = command("printenv kernel_addr_r ramdisk_addr_r")
     if problem:
