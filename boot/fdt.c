@@ -16,6 +16,9 @@
 #include "boot.h"
 
 #define BOOT_FDT_MAX_SIZE	0x200000	/* booting.rst: at most 2 MiB */
+/* The reserved-memory child's name: this, then the base in hex. */
+#define BOOT_RESERVED_PREFIX	"hypstub@"
+#define BOOT_MODE_KEY		"hypstub.mode="
 
 static uint64_t boot_fdt_cells(const fdt32_t *cells, int count)
 {
@@ -64,19 +67,12 @@ static int boot_mode_named(const char *word, int len)
 /* The value of the token "hypstub.mode=" in @bootargs, or NULL. */
 static const char *boot_bootargs_mode(const char *args, int len, int *value_len)
 {
-	static const char key[] = "hypstub.mode=";
-	int i, k;
+	const int k = sizeof(BOOT_MODE_KEY) - 1;
+	int i;
 
-	for (i = 0; i < len; i++) {
-		if (i > 0 && args[i - 1] != ' ') {
-			continue;
-		}
-		for (k = 0; key[k] != '\0' && i + k < len; k++) {
-			if (args[i + k] != key[k]) {
-				break;
-			}
-		}
-		if (key[k] != '\0') {
+	for (i = 0; i + k <= len; i++) {
+		if ((i > 0 && args[i - 1] != ' ') ||
+		    memcmp(args + i, BOOT_MODE_KEY, k) != 0) {
 			continue;
 		}
 		*value_len = 0;
@@ -201,13 +197,10 @@ static void boot_fdt_initrd(const void *fdt, struct boot_dt *dt)
 /* "hypstub@<address in hex>" into @name (at least 26 bytes). */
 static void boot_unit_name(char *name, uint64_t address)
 {
-	static const char prefix[] = "hypstub@";
 	static const char digits[] = "0123456789abcdef";
-	int i = 0, shift;
+	int i = sizeof(BOOT_RESERVED_PREFIX) - 1, shift;
 
-	for (; prefix[i] != '\0'; i++) {
-		name[i] = prefix[i];
-	}
+	memcpy(name, BOOT_RESERVED_PREFIX, (size_t)i);
 	for (shift = 60; shift > 0 && (address >> shift) == 0; shift -= 4) {
 	}
 	for (; shift >= 0; shift -= 4) {
@@ -267,16 +260,16 @@ static int boot_fdt_node(void *fdt, int parent, const char *name)
  */
 static int boot_fdt_forget(void *fdt, const char *keep)
 {
-	static const char prefix[] = "hypstub@";
+	const size_t prefix_len = sizeof(BOOT_RESERVED_PREFIX) - 1;
 	const char *name;
-	int parent, node, i, err;
+	int parent, node, err;
 
 	parent = fdt_path_offset(fdt, "/reserved-memory");
 	for (node = parent < 0 ? -1 : fdt_first_subnode(fdt, parent); node >= 0;) {
 		name = fdt_get_name(fdt, node, NULL);
-		for (i = 0; name != NULL && prefix[i] != '\0' && name[i] == prefix[i]; i++) {
-		}
-		if (name == NULL || prefix[i] != '\0' ||
+		if (name == NULL ||
+		    strnlen(name, prefix_len) != prefix_len ||
+		    memcmp(name, BOOT_RESERVED_PREFIX, prefix_len) != 0 ||
 		    (keep != NULL && boot_streq(name, keep, (int)strlen(name)))) {
 			node = fdt_next_subnode(fdt, node);
 			continue;
