@@ -58,7 +58,7 @@ export DEB_DIR ?= $(abspath $(O))/debian
 LIBFDT_DIR := $(DEB_DIR)/libfdt
 LIBFDT := $(LIBFDT_DIR)/libfdt.a
 
-.PHONY: all image defconfig menuconfig savedefconfig olddefconfig check \
+.PHONY: all blob image defconfig menuconfig savedefconfig olddefconfig check \
 	check-unit check-abi check-qemu bench run clean help FORCE
 
 all: $(O)/hypstub.bin
@@ -147,6 +147,28 @@ $(O)/hypstub.bin: $(O)/hypstub.elf $(OBJS) $(O)/hypstub-at-1g.lds
 	$(Q)undefined=$$($(NM) -u $(O)/stub-only.o); [ -z "$$undefined" ] || \
 		{ echo "error: the stub calls outside the stub: $$undefined"; rm -f $@; exit 1; }
 
+# --- make blob: the stub alone, for a bootloader to carry ------------------
+# include/hypstub-blob.h describes it; U-Boot's CONFIG_HYPSTUB builds it
+# this way (docs/u-boot.rst).  The same stub objects as the image, behind a
+# header of entry offsets; linked as a PIE at 0, and refused if it needs any
+# relocation, since the bootloader copies it anywhere 64 KiB aligned.
+BLOB := $(O)/hypstub-el2.bin
+BLOB_OBJS := $(addprefix $(O)/,$(STUB_OBJS) stub/arm64/blob.o)
+blob: $(BLOB)
+
+$(O)/blob.lds: stub/arm64/blob.lds.S include/hypstub-blob.h
+	$(Q)$(CC) -E -P -D__ASSEMBLER__ -I$(SRC) -x c $< -o $@
+
+$(BLOB): $(BLOB_OBJS) $(O)/blob.lds
+	@echo "  LD      $(O)/hypstub-el2.elf"
+	$(Q)$(LD) $(LDFLAGS) -T $(O)/blob.lds $(BLOB_OBJS) -o $(O)/hypstub-el2.elf
+	$(Q)relocs=$$($(READELF) -rW $(O)/hypstub-el2.elf | grep R_AARCH64 || true); \
+		[ -z "$$relocs" ] || { echo "error: the EL2 blob needs relocations:"; echo "$$relocs"; exit 1; }
+	$(Q)undefined=$$($(NM) -u $(O)/hypstub-el2.elf); [ -z "$$undefined" ] || \
+		{ echo "error: the EL2 blob calls outside the stub: $$undefined"; exit 1; }
+	@echo "  OBJCOPY $@"
+	$(Q)$(OBJCOPY) -O binary $(O)/hypstub-el2.elf $@
+
 # --- make image KERNEL=<arm64 Image> ---------------------------------------
 IMAGE ?= $(O)/hypstub.Image
 image: $(O)/hypstub.bin
@@ -180,7 +202,7 @@ bench: $(O)/tests/bench/bench.Image $(O)/hypstub.elf \
 		--kernel $(LINUX_DIR)/Image --initrd $(LINUX_DIR)/initramfs.cpio \
 		--resident-size $(RESIDENT_SIZE) --logdir $(LINUX_DIR)/logs
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(O)/stub/arm64/blob.d
 # CONFIG_* of this build, for the tests' expectations.
 -include $(CONFIG)
 include tests/tests.mk
@@ -195,6 +217,7 @@ help:
 	@echo "  menuconfig     edit \$$(O)/.config (Kconfiglib)"
 	@echo "  savedefconfig  write the minimal \$$(O)/defconfig"
 	@echo "  all            build \$$(O)/hypstub.bin: stub and loader, no payload"
+	@echo "  blob           build \$$(O)/hypstub-el2.bin: the stub alone, for U-Boot"
 	@echo "  image KERNEL=f pack the stub with arm64 Image f into \$$(O)/hypstub.Image"
 	@echo "  run            boot Debian's Linux through U-Boot and the stub, both modes"
 	@echo "  run-conformance  the conformance guest under the stub in QEMU"
