@@ -58,7 +58,7 @@ export DEB_DIR ?= $(abspath $(O))/debian
 LIBFDT_DIR := $(DEB_DIR)/libfdt
 LIBFDT := $(LIBFDT_DIR)/libfdt.a
 
-.PHONY: all blob image defconfig menuconfig savedefconfig olddefconfig check \
+.PHONY: all blob uboot image defconfig menuconfig savedefconfig olddefconfig check \
 	check-unit check-abi check-qemu bench run clean help FORCE
 
 all: $(O)/hypstub.bin
@@ -169,6 +169,18 @@ $(BLOB): $(BLOB_OBJS) $(O)/blob.lds
 	@echo "  OBJCOPY $@"
 	$(Q)$(OBJCOPY) -O binary $(O)/hypstub-el2.elf $@
 
+# --- make uboot: U-Boot with hypstub inside --------------------------------
+# Debian's u-boot source (apt-get source), or UBOOT_SRC=<your tree>, with
+# uboot/patches applied, UBOOT_DEFCONFIG plus uboot/hypstub.config, built in
+# $(O)/uboot/build; U-Boot's build runs this tree's make blob (docs/u-boot.rst).
+UBOOT_DIR := $(abspath $(O))/uboot
+UBOOT_BIN := $(UBOOT_DIR)/build/u-boot.bin
+UBOOT_DEFCONFIG ?= qemu_arm64_defconfig
+UBOOT_SRC ?=
+uboot:
+	$(Q)CROSS_COMPILE=$(CROSS_COMPILE) scripts/build-uboot.sh $(UBOOT_DIR) $(SRC) \
+		$(UBOOT_DEFCONFIG) uboot/hypstub.config $(UBOOT_SRC)
+
 # --- make image KERNEL=<arm64 Image> ---------------------------------------
 IMAGE ?= $(O)/hypstub.Image
 image: $(O)/hypstub.bin
@@ -218,6 +230,8 @@ help:
 	@echo "  savedefconfig  write the minimal \$$(O)/defconfig"
 	@echo "  all            build \$$(O)/hypstub.bin: stub and loader, no payload"
 	@echo "  blob           build \$$(O)/hypstub-el2.bin: the stub alone, for U-Boot"
+	@echo "  uboot          U-Boot with hypstub inside: \$$(O)/uboot/build/u-boot.bin"
+	@echo "                 (Debian's u-boot source, or UBOOT_SRC=<tree>)"
 	@echo "  image KERNEL=f pack the stub with arm64 Image f into \$$(O)/hypstub.Image"
 	@echo "  run            boot Debian's Linux through U-Boot and the stub, both modes"
 	@echo "  run-conformance  the conformance guest under the stub in QEMU"

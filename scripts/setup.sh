@@ -13,6 +13,7 @@ packages=(
 	device-tree-compiler                              # bad device trees for tests
 	qemu-system-arm                                   # qemu-system-aarch64
 	u-boot-qemu                                       # U-Boot for the Linux tests
+	dpkg-dev bison flex bc libssl-dev                 # make uboot: apt-get source, U-Boot's build
 )
 
 missing=()

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
+#
+# build-uboot.sh <work dir> <hypstub tree> <U-Boot defconfig> <fragment>
+#                [<U-Boot tree>]
+# U-Boot with hypstub inside (make uboot; docs/u-boot.rst):
+#   1. the source: the given U-Boot tree, or else Debian's u-boot source
+#      package, fetched with `apt-get source u-boot` into <work dir>/debian.
+#      When apt has no deb-src entry for Debian's archive, one is added as
+#      /etc/apt/sources.list.d/hypstub-deb-src.sources (the deb entry's
+#      mirror and suites, Types: deb-src), then apt-get update;
+#   2. the patch series uboot/patches/*.patch, applied unless the tree
+#      already has it (a tree of your own is patched in place, and said so);
+#   3. configured in <work dir>/build (out of tree) from the defconfig plus
+#      the fragment, again only when they or the series changed;
+#   4. built there (u-boot.bin), with HYPSTUB_SRC=<hypstub tree>: U-Boot's
+#      build runs hypstub's `make blob` from that tree.
+# CROSS_COMPILE (default aarch64-linux-gnu-) and JOBS (default: all CPUs)
+# come from the environment.  Uses sudo when not root, for apt only.
+set -euo pipefail
+
+if [ $# -lt 4 ] || [ $# -gt 5 ]; then
+	echo "usage: $0 <work dir> <hypstub tree> <U-Boot defconfig> <fragment> [<U-Boot tree>]" >&2
+	exit 2
+fi
+work=$(realpath -m "$1") hypstub=$(realpath "$2") defconfig=$3 fragment=$(realpath "$4")
+src=${5:-}
+cross=${CROSS_COMPILE:-aarch64-linux-gnu-}
+jobs=${JOBS:-$(nproc)}
+patches=("$hypstub"/uboot/patches/*.patch)
+mkdir -p "$work"
+
+sudo=
+if [ "$(id -u)" -ne 0 ]; then
+	sudo=sudo
+fi
+
+# The deb-src twin of the deb entry that serves this release from
+# Debian's archive (deb822 or one-line form), as a deb822 stanza.
+deb_src_stanza() {
+	local codename
+	codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+	/usr/bin/python3 - "$codename" <<'EOF'
+import glob, re, sys
+codename = sys.argv[1]
+uri, suites, signed = None, None, None
+for path in sorted(glob.glob("/etc/apt/sources.list.d/*.sources")):
+    for stanza in re.split(r"\n\s*\n", open(path).read()):
+        f = dict(re.findall(r"(?m)^([A-Za-z-]+):\s*(.*)$", stanza))
+        if "deb" in f.get("Types", "").split() and codename in f.get("Suites", "").split():
+            uri, suites, signed = f["URIs"].split()[0], f["Suites"], f.get("Signed-By")
+            break
+    if uri:
+        break
+if not uri:
+    for path in ["/etc/apt/sources.list"] + sorted(glob.glob("/etc/apt/sources.list.d/*.list")):
+        try:
+            lines = open(path).read().splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            m = re.match(r"\s*deb\s+(?:\[[^]]*\]\s+)?(\S+)\s+(\S+)\s", line)
+            if m and m.group(2) == codename:
+                uri, suites = m.group(1), codename + " " + codename + "-updates"
+                break
+        if uri:
+            break
+if not uri:
+    sys.exit("no deb entry for %r in apt's sources" % codename)
+print("Types: deb-src\nURIs: %s\nSuites: %s\nComponents: main" % (uri, suites))
+if signed:
+    print("Signed-By: " + signed)
+EOF
+}
+
+fetch_debian_source() {
+	local dir=$work/debian tree
+	tree=$(find "$dir" -maxdepth 1 -type d -name 'u-boot-*' 2>/dev/null | head -n 1)
+	if [ -n "$tree" ] && [ -e "$dir/.unpacked" ]; then
+		echo "$tree"
+		return
+	fi
+	if ! apt-cache showsrc u-boot 2>/dev/null | grep -q '^Package: u-boot$'; then
+		echo "uboot: apt has no deb-src entry for u-boot: adding /etc/apt/sources.list.d/hypstub-deb-src.sources" >&2
+		deb_src_stanza | $sudo tee /etc/apt/sources.list.d/hypstub-deb-src.sources >&2
+		$sudo apt-get update -q >&2 || echo "uboot: apt-get update reported errors; trying anyway" >&2
+	fi
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	echo "uboot: apt-get source u-boot" >&2
+	(cd "$dir" && apt-get source -q u-boot) >"$work/apt-get-source.log" 2>&1 || {
+		tail -n 20 "$work/apt-get-source.log" >&2
+		echo "uboot: apt-get source u-boot failed (log: $work/apt-get-source.log)" >&2
+		exit 1
+	}
+	tree=$(find "$dir" -maxdepth 1 -type d -name 'u-boot-*' | head -n 1)
+	[ -n "$tree" ] || { echo "uboot: apt-get source left no u-boot-* tree in $dir" >&2; exit 1; }
+	touch "$dir/.unpacked"
+	echo "$tree"
+}
+
+if [ -n "$src" ]; then
+	src=$(realpath "$src")
+	if [ ! -f "$src/Makefile" ] || [ ! -d "$src/arch/arm/cpu/armv8" ]; then
+		echo "uboot: UBOOT_SRC=$src is not a U-Boot tree (no Makefile, arch/arm/cpu/armv8)" >&2
+		exit 1
+	fi
+else
+	src=$(fetch_debian_source)
+fi
+echo "uboot: source $src"
+
+# The series: already there, or applied now (all or nothing).
+if [ -e "$src/arch/arm/cpu/armv8/hypstub/Kconfig" ]; then
+	if ! cat "${patches[@]}" | patch -d "$src" -p1 -R --dry-run -s -f >/dev/null; then
+		echo "uboot: $src has a hypstub integration other than uboot/patches; building it as it is" >&2
+	fi
+else
+	if ! cat "${patches[@]}" | patch -d "$src" -p1 --dry-run -s -f >"$work/patch.log" 2>&1; then
+		cat "$work/patch.log" >&2
+		echo "uboot: uboot/patches do not apply to $src; apply them by hand (docs/u-boot.rst)" >&2
+		exit 1
+	fi
+	echo "uboot: applying ${#patches[@]} patches from uboot/patches to $src"
+	cat "${patches[@]}" | patch -d "$src" -p1 -s -f
+fi
+
+build=$work/build
+stamp=$build/.hypstub-config
+want=$(printf '%s\n%s\n' "$src" "$defconfig"; cat "$fragment" "${patches[@]}" | sha256sum)
+if [ ! -f "$build/.config" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+	echo "uboot: configuring $defconfig + $(basename "$fragment")"
+	mkdir -p "$build"
+	make -s -C "$src" O="$build" CROSS_COMPILE="$cross" "$defconfig" >/dev/null
+	"$src/scripts/kconfig/merge_config.sh" -m -O "$build" "$build/.config" "$fragment" >/dev/null
+	make -s -C "$src" O="$build" CROSS_COMPILE="$cross" olddefconfig >/dev/null
+	while IFS= read -r line; do
+		case $line in
+		CONFIG_*=*) grep -qxF "$line" "$build/.config" ||
+			{ echo "uboot: $line did not stay set (a dependency missing?)" >&2; exit 1; } ;;
+		esac
+	done <"$fragment"
+	printf '%s\n' "$want" >"$stamp"
+fi
+
+echo "uboot: building in $build (HYPSTUB_SRC=$hypstub)"
+make -s -C "$src" O="$build" CROSS_COMPILE="$cross" HYPSTUB_SRC="$hypstub" -j"$jobs" \
+	>"$work/build.log" 2>&1 || {
+	grep -v 'LOAD segment with RWX' "$work/build.log" | tail -n 30 >&2
+	echo "uboot: U-Boot build failed (log: $work/build.log)" >&2
+	exit 1
+}
+echo "uboot: $build/u-boot.bin"
