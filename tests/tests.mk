@@ -18,7 +18,7 @@ CONFORMANCE_IMAGE := $(O)/conformance.Image
 check:
 	$(Q)O=$(O) MAKE="$(MAKE)" tests/run-all.sh unit freeze doc bad-input \
 		$(addprefix qemu-,$(QEMU_COMBOS)) qemu-legacy \
-		linux-bare linux-uboot linux-kernel linux-kexec
+		linux-bare linux-uboot linux-kernel linux-kexec uboot-builtin uboot-builtin-kexec
 
 check-abi: check-freeze check-doc
 
@@ -79,7 +79,8 @@ LINUX_RUN = $(PYTHON) tests/linux/run-linux.py --qemu $(QEMU) \
 LINUX_CHECK = $(LINUX_RUN) --ref-dir $(LINUX_REFS)
 LINUX_PARTS := $(LINUX_IMAGE) $(LINUX_DIR)/initramfs.cpio
 .PHONY: check-linux check-linux-bare check-linux-uboot check-linux-kernel \
-	check-linux-kexec linux-parts run-linux run-conformance
+	check-linux-kexec check-uboot-builtin check-uboot-builtin-kexec linux-parts \
+	run-linux run-conformance run-uboot
 
 linux-parts: $(LINUX_PARTS)
 
@@ -141,6 +142,38 @@ check-linux-kexec: $(LINUX_PARTS) $(LINUX_REF_FILES)
 	$(Q)$(LINUX_CHECK) -j2 uboot:resident:cortex-a57:3-noits:4:kexec10 \
 		kernel:handoff:cortex-a57:2:4:kexec2 kernel:resident:max:2:4:kexec2 \
 		kernel:handoff:max:3-noits:4:kexec1
+
+# U-Boot with the stub inside (make uboot), the same runs from the same
+# runner: at U-Boot's prompt, U-Boot at EL1 and hypstub info read back from
+# the stub, the mode set with hypstub mode, then booti of the kernel itself.
+# Every mode, CPU and GIC; the first also with the refusals (unknown mode,
+# no device tree, an AArch32 uImage made with U-Boot's own mkimage), CPU
+# hotplug and reboot, hand-off on max with hotplug at EL2; the Kconfig
+# default once.  Then kexec chains above this U-Boot's stub.
+UBOOT_RUN = $(LINUX_CHECK) --builtin-u-boot $(UBOOT_BIN) --aarch32-uimage $(LINUX_DIR)/aarch32.uImage
+$(LINUX_DIR)/aarch32.uImage: tests/linux/init
+	$(Q)$(MAKE) -s uboot >/dev/null
+	$(Q)$(UBOOT_DIR)/build/tools/mkimage -q -A arm -O linux -T kernel -C none \
+		-a 0x40008000 -e 0x40008000 -n "AArch32 (refused)" -d $< $@
+
+check-uboot-builtin: $(LINUX_PARTS) $(LINUX_REF_FILES) $(LINUX_DIR)/aarch32.uImage
+	$(Q)$(MAKE) -s uboot >/dev/null
+	$(Q)$(UBOOT_RUN) -j2 builtin:resident:cortex-a57:3:4:refusals+hotplug+reboot \
+		builtin:handoff:max:2:4:hotplug \
+		$(foreach m,resident handoff,$(foreach c,$(QEMU_CPUS),$(foreach g,$(QEMU_GICS),\
+		$(if $(filter resident:cortex-a57:3 handoff:max:2,$(m):$(c):$(g)),,builtin:$(m):$(c):$(g):4)))) \
+		builtin:resident/default:cortex-a57:2:2:refusals
+
+check-uboot-builtin-kexec: $(LINUX_PARTS) $(LINUX_REF_FILES)
+	$(Q)$(MAKE) -s uboot >/dev/null
+	$(Q)$(UBOOT_RUN) -j2 builtin:resident:cortex-a57:3-noits:4:kexec3 \
+		builtin:handoff:max:2:4:kexec1
+
+# Debian's Linux through the U-Boot with the stub inside, both modes.
+run-uboot: $(LINUX_PARTS)
+	$(Q)$(MAKE) -s uboot >/dev/null
+	$(Q)$(UBOOT_RUN) -j2 --evidence builtin:resident:cortex-a57:3:4 \
+		builtin:handoff:cortex-a57:3:4
 
 # Debian's Linux through the stub from QEMU -kernel: make run-linux [MODE=handoff].
 MODE ?= resident

@@ -3,21 +3,27 @@
 """Debian's arm64 Linux in QEMU (virt, EL2, no EL3), through hypstub.
 
 usage: run-linux.py --initrd FILE [--image FILE] [--kernel FILE]
-                    [--u-boot FILE] [--logdir DIR] [--ref-dir DIR] [-j N]
-                    [--evidence] RUN...
+                    [--u-boot FILE] [--builtin-u-boot FILE] [--aarch32-uimage FILE]
+                    [--logdir DIR] [--ref-dir DIR] [-j N] [--evidence] RUN...
 
 Each RUN is one fresh QEMU, written <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]
   path  kernel  QEMU -kernel <image>: QEMU enters the hypstub image at EL2
         uboot   QEMU -bios u-boot.bin (Debian's u-boot-qemu, at EL2): at its
                 prompt, qfw load puts the image and the initramfs in RAM and
                 booti enters the image with U-Boot's device tree
+        builtin QEMU -bios <U-Boot with hypstub inside> (make uboot): at its
+                prompt, at EL1 above the stub, hypstub info is checked,
+                qfw load puts the kernel itself (no hypstub image) and the
+                initramfs in RAM, and booti enters the kernel through the
+                stub
         bare    QEMU -kernel <kernel>: the same Linux without the stub, the
                 reference (its mode is "bare")
   mode  resident or handoff, optionally followed by how it is chosen:
         /chosen (the /chosen property hypstub,mode, set with U-Boot's fdt
-        set: uboot only), /bootargs (hypstub.mode= on the command line) or
-        /default (nothing: the image's Kconfig default).  Without it: uboot
-        runs use /chosen, kernel runs /bootargs.
+        set: uboot only), /bootargs (hypstub.mode= on the command line),
+        /command (U-Boot's hypstub mode command: builtin only) or
+        /default (nothing: the Kconfig default).  Without it: uboot runs
+        use /chosen, kernel runs /bootargs, builtin runs /command.
   cpu   QEMU -cpu (cortex-a57, max)
   gic   2, 3, or 3-noits (GICv3 without an ITS: Linux 6.1 booted without EFI
         cannot keep its LPI tables through a kexec, with or without the stub)
@@ -26,6 +32,10 @@ Each RUN is one fresh QEMU, written <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]
         hotplug  offline every CPU but 0, then online them again
         kexecN   N kexecs in a row into the same kernel and initramfs
         reboot   end with reboot -f (PSCI SYSTEM_RESET), not power-off
+        refusals (builtin only) first, at the prompt: an unknown mode, booti
+                 without a device tree and bootm of an AArch32 uImage
+                 (--aarch32-uimage, put in RAM at 0x50000000), each refused
+                 with hypstub's message and U-Boot back at its prompt
 The initramfs's /init (tests/linux/init) does the steps and reports.
 
 Every run is checked from its console log, one "ok - " or "not ok - " line
@@ -62,8 +72,11 @@ UBOOT_STEP_TIMEOUT = 30
 MODE_SOURCES = {
     "chosen": "/chosen hypstub,mode",
     "bootargs": "bootargs hypstub.mode=",
+    "command": "hypstub mode",
     "default": "Kconfig default",
 }
+DEFAULT_HOW = {"uboot": "chosen", "kernel": "bootargs", "builtin": "command"}
+AARCH32_UIMAGE_ADDR = 0x50000000
 BAD_LINES = re.compile(r"WARNING:|Oops|Kernel panic|BUG:|Internal error|"
                        r"Call trace:|inconsistent modes")
 EVIDENCE = re.compile(r"^(?:\[[ 0-9.]+\] )?(U-Boot 20\S+ .*|Linux version \S+ .*|"
@@ -81,27 +94,33 @@ class Run:
         self.path, mode, self.cpu, self.gic, smp = fields[:5]
         self.test = fields[5] if len(fields) == 6 else "basic"
         self.mode, _, how = mode.partition("/")
-        if self.path not in ("kernel", "uboot", "bare"):
-            raise ValueError("%s: path is kernel, uboot or bare" % spec)
+        if self.path not in ("kernel", "uboot", "builtin", "bare"):
+            raise ValueError("%s: path is kernel, uboot, builtin or bare" % spec)
         if (self.path == "bare") != (self.mode == "bare"):
             raise ValueError("%s: the bare path, and only it, has mode bare" % spec)
         if self.mode not in ("resident", "handoff", "bare"):
             raise ValueError("%s: mode is resident or handoff" % spec)
-        self.how = how or {"uboot": "chosen", "kernel": "bootargs"}.get(self.path)
+        self.how = how or DEFAULT_HOW.get(self.path)
         if self.path != "bare" and self.how not in MODE_SOURCES:
-            raise ValueError("%s: the mode is chosen by chosen, bootargs or default" % spec)
+            raise ValueError("%s: the mode is chosen by chosen, bootargs, command or default"
+                             % spec)
         if self.how == "chosen" and self.path != "uboot":
             raise ValueError("%s: only U-Boot sets /chosen properties" % spec)
+        if (self.how == "command") != (self.path == "builtin" and self.how != "default"):
+            raise ValueError("%s: the builtin path chooses by command or default, "
+                             "and only it by command" % spec)
         if self.gic not in ("2", "3", "3-noits"):
             raise ValueError("%s: gic is 2, 3 or 3-noits" % spec)
         self.smp = int(smp)
-        self.hotplug = self.reboot = False
+        self.hotplug = self.reboot = self.refusals = False
         self.kexecs = 0
         for step in self.test.split("+"):
             if step == "hotplug":
                 self.hotplug = True
             elif step == "reboot":
                 self.reboot = True
+            elif step == "refusals" and self.path == "builtin":
+                self.refusals = True
             elif re.fullmatch(r"kexec[0-9]+", step):
                 self.kexecs = int(step[5:])
             elif step != "basic":
@@ -146,13 +165,18 @@ def boot(run, args, log_path):
             "-nic", "none"]
     if run.path == "uboot":
         argv += ["-bios", args.u_boot, "-kernel", args.image, "-initrd", args.initrd]
+    elif run.path == "builtin":
+        argv += ["-bios", args.builtin_u_boot, "-kernel", args.kernel, "-initrd", args.initrd]
+        if run.refusals:
+            argv += ["-device", "loader,file=%s,addr=%#x,force-raw=on"
+                     % (args.aarch32_uimage, AARCH32_UIMAGE_ADDR)]
     else:
         argv += ["-kernel", args.kernel if run.path == "bare" else args.image,
                  "-initrd", args.initrd, "-append", run.cmdline()]
     con = Console(argv, log_path, idle_timeout=IDLE_TIMEOUT)
     timeout = RUN_TIMEOUT + KEXEC_TIMEOUT * run.kexecs
     try:
-        if run.path == "uboot":
+        if run.path in ("uboot", "builtin"):
             problem = drive_uboot(con, run, args)
             if problem:
                 con.kill()
@@ -164,13 +188,50 @@ def boot(run, args, log_path):
         con.close()
 
 
+def refused(con, line, message):
+    """A command hypstub must refuse: its message, then the prompt again."""
+    out, _ = con.uboot_command(line, UBOOT_STEP_TIMEOUT)
+    if message not in out:
+        return "U-Boot: %s: not refused with \"%s\": %s" % (
+            line, message, " / ".join(out.split("\n")[1:]).strip())
+    return None
+
+
 def drive_uboot(con, run, args):
     """Stop autoboot, load, choose the mode, booti.  Returns a problem or None."""
     con.uboot_prompt(UBOOT_STEP_TIMEOUT)
+    image = args.kernel if run.path == "builtin" else args.image
 
     def command(line, want=None):
         out, problem = con.uboot_command(line, UBOOT_STEP_TIMEOUT, want)
         return (None, problem) if problem else (out, None)
+
+    if run.path == "builtin":
+        # Checked from the log by assess(); here only that it answers.
+        _, problem = command("hypstub info", r"installed: +yes")
+        if problem:
+            return problem
+        if run.how == "command":
+            for line, want in (("hypstub mode %s" % run.mode, None),
+                               ("hypstub mode", r"\n%s\n" % run.mode)):
+                _, problem = command(line, want)
+                if problem:
+                    return problem
+    if run.refusals:
+        mode = run.mode if run.how == "command" else "resident"
+        for line, message in (
+                ("hypstub mode bogus", 'hypstub: unknown mode "bogus"'),
+                ("qfw load ${kernel_addr_r} ${ramdisk_addr_r}", None),
+                ("booti ${kernel_addr_r} ${ramdisk_addr_r}:${filesize}",
+                 "hypstub: the kernel needs a device tree"),
+                ("bootm %#x - ${fdtcontroladdr}" % AARCH32_UIMAGE_ADDR,
+                 "hypstub: only arm64 kernels can be entered above the stub")):
+            problem = refused(con, line, message) if message else command(line)[1]
+            if problem:
+                return problem
+        _, problem = command("hypstub mode", r"\n%s\n" % mode)
+        if problem:
+            return "after the refusals: " + problem
 
     out, problem = command("printenv kernel_addr_r ramdisk_addr_r")
     if problem:
@@ -180,7 +241,7 @@ def drive_uboot(con, run, args):
     ramdisk_addr = int(env["ramdisk_addr_r"], 16)
     # The initramfs must start clear of all the packed image claims (its
     # image_size covers the kernel's own bss): move it up if it does not.
-    end = kernel_addr + image_size(args.image)
+    end = kernel_addr + image_size(image)
     if ramdisk_addr < end:
         ramdisk_addr = (end + 0x1fffff) & ~0x1fffff
         steps = ["setenv ramdisk_addr_r %#x" % ramdisk_addr]
@@ -200,7 +261,7 @@ def drive_uboot(con, run, args):
         if problem:
             return problem
     con.send("booti ${kernel_addr_r} ${ramdisk_addr_r}:${filesize} ${fdtcontroladdr}")
-    m = con.expect(r"hypstub: |=> ", UBOOT_STEP_TIMEOUT)
+    m = con.expect(r"hypstub: (?:mode|stub installed)|=> ", UBOOT_STEP_TIMEOUT)
     if m.group(0) == "=> ":
         return "U-Boot: booti returned to the prompt"
     return None
@@ -269,6 +330,44 @@ def reservation_test(stub_range):
     return test
 
 
+def abi_version():
+    """HYPSTUB_ABI_VERSION_MAJOR.MINOR from abi/hypstub.h, as "M.m"."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                        "abi", "hypstub.h")
+    with open(path) as f:
+        text = f.read()
+    return ".".join(re.search(r"#define HYPSTUB_ABI_VERSION_%s\s+HYPSTUB_U\((\d+)\)" % part,
+                              text).group(1) for part in ("MAJOR", "MINOR"))
+
+
+def assess_builtin(rep, run, pre):
+    """U-Boot with the stub inside: U-Boot itself at EL1 above the stub, and
+    what hypstub info read back from the stub through its ABI."""
+    rep.has("U-Boot goes on at EL1 after installing the stub", pre, "; U-Boot at EL1\n")
+    info = pre[pre.find("=> hypstub info\n"):]
+    rep.has("hypstub info: U-Boot at EL1", info, "U-Boot at:   EL1\n")
+    rep.has("hypstub info: the stub's vendor UID", info, "(hypstub)\n")
+    rep.has("hypstub info: ABI version of abi/hypstub.h", info,
+            "ABI version: %s\n" % abi_version())
+    m = re.search(r"region: +(0x[0-9a-f]+), size (0x[0-9a-f]+)\n(?:.*\n)*?VBAR_EL2: +(0x[0-9a-f]+)",
+                  info)
+    base, size, vbar = (int(g, 16) for g in m.groups()) if m else (0, 0, 0)
+    rep.check("hypstub info: 64 KiB region, 64 KiB aligned, VBAR_EL2 inside it",
+              m and size == 0x10000 and base % 0x10000 == 0 and base < vbar < base + size,
+              "region %#x size %#x VBAR_EL2 %#x" % (base, size, vbar) if m else "no region/VBAR lines")
+    rep.has("hypstub info: PSCI proxy", info, "psci-proxy)\n")
+    if run.how == "command":
+        rep.has("hypstub mode %s at the prompt" % run.mode, pre,
+                "=> hypstub mode\n%s\n" % run.mode)
+    if run.refusals:
+        for name, needle in (("an unknown mode", 'hypstub: unknown mode "bogus"'),
+                             ("booti without a device tree",
+                              "hypstub: the kernel needs a device tree"),
+                             ("an AArch32 uImage",
+                              "hypstub: only arm64 kernels can be entered above the stub")):
+            rep.has("refused: " + name, pre, needle)
+
+
 def assess(run, status, problem, text, args):
     rep = Report()
     if problem:
@@ -284,8 +383,10 @@ def assess(run, status, problem, text, args):
         rep.has("stub installed at EL2", pre, "hypstub: stub installed at EL2")
         rep.has("mode chosen from " + run.how, pre, "hypstub: mode %s (from %s)"
                 % (run.mode, MODE_SOURCES[run.how]))
-        rep.has("loader entered Linux at EL%d" % el, pre,
-                "at EL1, DTB" if el == 1 else "at EL2 (hand-off through HVC_SOFT_RESTART)")
+        rep.has("%s entered Linux at EL%d" % ("U-Boot" if run.path == "builtin" else "loader", el),
+                pre, "at EL1, DTB" if el == 1 else "at EL2 (hand-off through HVC_SOFT_RESTART)")
+    if run.path == "builtin":
+        assess_builtin(rep, run, pre)
     rep.check("%d boot(s) seen" % (run.kexecs + 1), len(boots) == run.kexecs + 1,
               "%d kernel boots on the console" % len(boots))
     if run.kexecs:
@@ -394,6 +495,8 @@ def main():
     ap.add_argument("--kernel", help="the kernel Image alone, for bare runs")
     ap.add_argument("--initrd", required=True)
     ap.add_argument("--u-boot", default="/usr/lib/u-boot/qemu_arm64/u-boot.bin")
+    ap.add_argument("--builtin-u-boot", help="U-Boot with hypstub inside (make uboot)")
+    ap.add_argument("--aarch32-uimage", help="an AArch32 uImage, for the refusals step")
     ap.add_argument("--qemu", default=os.environ.get("QEMU", "qemu-system-aarch64"))
     ap.add_argument("--logdir", default=".")
     ap.add_argument("--ref-dir", help="where bare runs keep the vulnerabilities "
@@ -407,9 +510,11 @@ def main():
     except ValueError as e:
         ap.error(str(e))
     for run in runs:
-        need = "kernel" if run.path == "bare" else "image"
-        if not getattr(args, need):
-            ap.error("%s needs --%s" % (run.label, need))
+        need = {"bare": ["kernel"], "builtin": ["kernel", "builtin_u_boot"]}.get(
+            run.path, ["image"]) + (["aarch32_uimage"] if run.refusals else [])
+        for n in need:
+            if not getattr(args, n):
+                ap.error("%s needs --%s" % (run.label, n.replace("_", "-")))
     os.makedirs(args.logdir, exist_ok=True)
     if args.ref_dir:
         os.makedirs(args.ref_dir, exist_ok=True)
