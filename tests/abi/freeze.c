@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "abi/hypstub.h"
+#include "include/hypstub-blob.h"
 
 /* True when the type of the integer constant expression x is unsigned. */
 #define IS_UNSIGNED(x)	((x) - (x) - 1 > 0)
@@ -344,6 +345,30 @@ static void uid(void **state)
 	}
 }
 
+/*
+ * The EL2 blob's header (include/hypstub-blob.h): bootloaders built
+ * against one hypstub tree read blobs of another, so its layout is frozen
+ * like the numbers; a new layout is a new HYPSTUB_BLOB_VERSION.
+ */
+static void blob_header(void **state)
+{
+	(void)state;
+	assert_int_equal(HYPSTUB_BLOB_MAGIC, 0x626f6c6273707968ULL);
+	assert_memory_equal(&(uint64_t){ HYPSTUB_BLOB_MAGIC }, "hypsblob", 8);
+	assert_int_equal(HYPSTUB_BLOB_VERSION, 1);
+	assert_int_equal(HYPSTUB_BLOB_ALIGN, 0x10000);
+	assert_int_equal(HYPSTUB_BLOB_REGION_SIZE, 0x10000);
+	assert_int_equal(sizeof(struct hypstub_blob_header), 48);
+	assert_int_equal(HYPSTUB_BLOB_HEADER_SIZE, 48);
+	assert_int_equal(offsetof(struct hypstub_blob_header, magic), 0);
+	assert_int_equal(offsetof(struct hypstub_blob_header, version), 8);
+	assert_int_equal(offsetof(struct hypstub_blob_header, abi_version), 12);
+	assert_int_equal(offsetof(struct hypstub_blob_header, region_size), 16);
+	assert_int_equal(offsetof(struct hypstub_blob_header, prepare_cpu), 24);
+	assert_int_equal(offsetof(struct hypstub_blob_header, enter_el1), 32);
+	assert_int_equal(offsetof(struct hypstub_blob_header, vectors), 40);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -356,6 +381,7 @@ int main(void)
 		cmocka_unit_test(errors),
 		cmocka_unit_test(config_and_alignment),
 		cmocka_unit_test(uid),
+		cmocka_unit_test(blob_header),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
