@@ -235,6 +235,7 @@ help:
 	@echo "  image KERNEL=f pack the stub with arm64 Image f into \$$(O)/hypstub.Image"
 	@echo "  run            boot Debian's Linux through U-Boot and the stub, both modes"
 	@echo "  run-conformance  the conformance guest under the stub in QEMU"
+	@echo "  run-uboot      boot Debian's Linux through make uboot's U-Boot, both modes"
 	@echo "  run-linux [MODE=handoff]  Debian's Linux through QEMU -kernel"
 	@echo "  check          every test: host unit, ABI, bad input, QEMU, Linux"
 	@echo "  bench          footprint, instructions per call, Linux boot time ratio"

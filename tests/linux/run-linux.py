@@ -80,7 +80,7 @@ AARCH32_UIMAGE_ADDR = 0x50000000
 BAD_LINES = re.compile(r"WARNING:|Oops|Kernel panic|BUG:|Internal error|"
                        r"Call trace:|inconsistent modes")
 EVIDENCE = re.compile(r"^(?:\[[ 0-9.]+\] )?(U-Boot 20\S+ .*|Linux version \S+ .*|"
-                      r"hypstub: .*|CPU: All CPU\(s\) started at EL\d|"
+                      r"hypstub: .*|U-Boot at: +EL\d|ABI version: .*|CPU: All CPU\(s\) started at EL\d|"
                       r"psci: SMC Calling Convention v.*|kvm \[1\]: (?:HYP mode not available|"
                       r"Hyp mode initialized successfully|VHE mode initialized successfully))$",
                       re.M)
