@@ -148,21 +148,29 @@ check-linux-kexec: $(LINUX_PARTS) $(LINUX_REF_FILES)
 # the stub, the mode set with hypstub mode, then booti of the kernel itself.
 # Every mode, CPU and GIC; the first also with the refusals (unknown mode,
 # no device tree, an AArch32 uImage made with U-Boot's own mkimage), CPU
-# hotplug and reboot, hand-off on max with hotplug at EL2; the Kconfig
-# default once.  Then kexec chains above this U-Boot's stub.
-UBOOT_RUN = $(LINUX_CHECK) --builtin-u-boot $(UBOOT_BIN) --aarch32-uimage $(LINUX_DIR)/aarch32.uImage
+# hotplug and reboot, hand-off on max with hotplug at EL2 and bootm of the
+# kernel as a uImage; the Kconfig default once, with refusals and bootm.
+# Then kexec chains above this U-Boot's stub.
+UBOOT_RUN = $(LINUX_CHECK) --builtin-u-boot $(UBOOT_BIN) \
+	--aarch32-uimage $(LINUX_DIR)/aarch32.uImage --kernel-uimage $(LINUX_DIR)/Image.uImage
 $(LINUX_DIR)/aarch32.uImage: tests/linux/init
 	$(Q)$(MAKE) -s uboot >/dev/null
 	$(Q)$(UBOOT_DIR)/build/tools/mkimage -q -A arm -O linux -T kernel -C none \
 		-a 0x40008000 -e 0x40008000 -n "AArch32 (refused)" -d $< $@
+# The kernel for bootm, loaded where booti would put it (2 MiB aligned).
+$(LINUX_DIR)/Image.uImage: $(LINUX_DIR)/Image
+	$(Q)$(MAKE) -s uboot >/dev/null
+	$(Q)$(UBOOT_DIR)/build/tools/mkimage -q -A arm64 -O linux -T kernel -C none \
+		-a 0x40400000 -e 0x40400000 -n "Debian arm64 kernel" -d $< $@
 
-check-uboot-builtin: $(LINUX_PARTS) $(LINUX_REF_FILES) $(LINUX_DIR)/aarch32.uImage
+check-uboot-builtin: $(LINUX_PARTS) $(LINUX_REF_FILES) $(LINUX_DIR)/aarch32.uImage \
+		$(LINUX_DIR)/Image.uImage
 	$(Q)$(MAKE) -s uboot >/dev/null
 	$(Q)$(UBOOT_RUN) -j2 builtin:resident:cortex-a57:3:4:refusals+hotplug+reboot \
-		builtin:handoff:max:2:4:hotplug \
+		builtin:handoff:max:2:4:hotplug+bootm \
 		$(foreach m,resident handoff,$(foreach c,$(QEMU_CPUS),$(foreach g,$(QEMU_GICS),\
 		$(if $(filter resident:cortex-a57:3 handoff:max:2,$(m):$(c):$(g)),,builtin:$(m):$(c):$(g):4)))) \
-		builtin:resident/default:cortex-a57:2:2:refusals
+		builtin:resident/default:cortex-a57:2:2:refusals+bootm
 
 check-uboot-builtin-kexec: $(LINUX_PARTS) $(LINUX_REF_FILES)
 	$(Q)$(MAKE) -s uboot >/dev/null

@@ -4,6 +4,7 @@
 
 usage: run-linux.py --initrd FILE [--image FILE] [--kernel FILE]
                     [--u-boot FILE] [--builtin-u-boot FILE] [--aarch32-uimage FILE]
+                    [--kernel-uimage FILE]
                     [--logdir DIR] [--ref-dir DIR] [-j N] [--evidence] RUN...
 
 Each RUN is one fresh QEMU, written <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]
@@ -33,9 +34,12 @@ Each RUN is one fresh QEMU, written <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]
         kexecN   N kexecs in a row into the same kernel and initramfs
         reboot   end with reboot -f (PSCI SYSTEM_RESET), not power-off
         refusals (builtin only) first, at the prompt: an unknown mode, booti
-                 without a device tree and bootm of an AArch32 uImage
+                 (bootm with the bootm step) without a device tree, and bootm
+                 of an AArch32 uImage
                  (--aarch32-uimage, put in RAM at 0x50000000), each refused
                  with hypstub's message and U-Boot back at its prompt
+        bootm    (builtin only) the kernel as a legacy uImage (--kernel-uimage)
+                 entered with bootm instead of booti
 The initramfs's /init (tests/linux/init) does the steps and reports.
 
 Every run is checked from its console log, one "ok - " or "not ok - " line
@@ -77,6 +81,7 @@ MODE_SOURCES = {
 }
 DEFAULT_HOW = {"uboot": "chosen", "kernel": "bootargs", "builtin": "command"}
 AARCH32_UIMAGE_ADDR = 0x50000000
+UIMAGE_ADDR = 0x48000000
 BAD_LINES = re.compile(r"WARNING:|Oops|Kernel panic|BUG:|Internal error|"
                        r"Call trace:|inconsistent modes")
 EVIDENCE = re.compile(r"^(?:\[[ 0-9.]+\] )?(U-Boot 20\S+ .*|Linux version \S+ .*|"
@@ -112,7 +117,7 @@ class Run:
         if self.gic not in ("2", "3", "3-noits"):
             raise ValueError("%s: gic is 2, 3 or 3-noits" % spec)
         self.smp = int(smp)
-        self.hotplug = self.reboot = self.refusals = False
+        self.hotplug = self.reboot = self.refusals = self.bootm = False
         self.kexecs = 0
         for step in self.test.split("+"):
             if step == "hotplug":
@@ -121,6 +126,8 @@ class Run:
                 self.reboot = True
             elif step == "refusals" and self.path == "builtin":
                 self.refusals = True
+            elif step == "bootm" and self.path == "builtin":
+                self.bootm = True
             elif re.fullmatch(r"kexec[0-9]+", step):
                 self.kexecs = int(step[5:])
             elif step != "basic":
@@ -166,7 +173,8 @@ def boot(run, args, log_path):
     if run.path == "uboot":
         argv += ["-bios", args.u_boot, "-kernel", args.image, "-initrd", args.initrd]
     elif run.path == "builtin":
-        argv += ["-bios", args.builtin_u_boot, "-kernel", args.kernel, "-initrd", args.initrd]
+        argv += ["-bios", args.builtin_u_boot, "-kernel",
+                 args.kernel_uimage if run.bootm else args.kernel, "-initrd", args.initrd]
         if run.refusals:
             argv += ["-device", "loader,file=%s,addr=%#x,force-raw=on"
                      % (args.aarch32_uimage, AARCH32_UIMAGE_ADDR)]
@@ -201,6 +209,7 @@ def drive_uboot(con, run, args):
     """Stop autoboot, load, choose the mode, booti.  Returns a problem or None."""
     con.uboot_prompt(UBOOT_STEP_TIMEOUT)
     image = args.kernel if run.path == "builtin" else args.image
+    boot_cmd = "bootm" if run.bootm else "booti"
 
     def command(line, want=None):
         out, problem = con.uboot_command(line, UBOOT_STEP_TIMEOUT, want)
@@ -222,7 +231,7 @@ def drive_uboot(con, run, args):
         for line, message in (
                 ("hypstub mode bogus", 'hypstub: unknown mode "bogus"'),
                 ("qfw load ${kernel_addr_r} ${ramdisk_addr_r}", None),
-                ("booti ${kernel_addr_r} ${ramdisk_addr_r}:${filesize}",
+                ("%s ${kernel_addr_r} ${ramdisk_addr_r}:${filesize}" % boot_cmd,
                  "hypstub: the kernel needs a device tree"),
                 ("bootm %#x - ${fdtcontroladdr}" % AARCH32_UIMAGE_ADDR,
                  "hypstub: only arm64 kernels can be entered above the stub")):
@@ -233,6 +242,11 @@ def drive_uboot(con, run, args):
         if problem:
             return "after the refusals: " + problem
 
+    if run.bootm:
+        # The uImage above where bootm puts the kernel (its load address).
+        _, problem = command("setenv kernel_addr_r %#x" % UIMAGE_ADDR)
+        if problem:
+            return problem
     out, problem = command("printenv kernel_addr_r ramdisk_addr_r")
     if problem:
         return problem
@@ -241,7 +255,7 @@ def drive_uboot(con, run, args):
     ramdisk_addr = int(env["ramdisk_addr_r"], 16)
     # The initramfs must start clear of all the packed image claims (its
     # image_size covers the kernel's own bss): move it up if it does not.
-    end = kernel_addr + image_size(image)
+    end = kernel_addr + (os.path.getsize(args.kernel_uimage) if run.bootm else image_size(image))
     if ramdisk_addr < end:
         ramdisk_addr = (end + 0x1fffff) & ~0x1fffff
         steps = ["setenv ramdisk_addr_r %#x" % ramdisk_addr]
@@ -260,7 +274,7 @@ def drive_uboot(con, run, args):
         _, problem = command(line, want)
         if problem:
             return problem
-    con.send("booti ${kernel_addr_r} ${ramdisk_addr_r}:${filesize} ${fdtcontroladdr}")
+    con.send("%s ${kernel_addr_r} ${ramdisk_addr_r}:${filesize} ${fdtcontroladdr}" % boot_cmd)
     m = con.expect(r"hypstub: (?:mode|stub installed)|=> ", UBOOT_STEP_TIMEOUT)
     if m.group(0) == "=> ":
         return "U-Boot: booti returned to the prompt"
@@ -359,9 +373,12 @@ def assess_builtin(rep, run, pre):
     if run.how == "command":
         rep.has("hypstub mode %s at the prompt" % run.mode, pre,
                 "=> hypstub mode\n%s\n" % run.mode)
+    if run.bootm:
+        rep.has("bootm of the kernel's uImage", pre,
+                "## Booting kernel from Legacy Image at %x ..." % UIMAGE_ADDR)
     if run.refusals:
         for name, needle in (("an unknown mode", 'hypstub: unknown mode "bogus"'),
-                             ("booti without a device tree",
+                             ("%s without a device tree" % ("bootm" if run.bootm else "booti"),
                               "hypstub: the kernel needs a device tree"),
                              ("an AArch32 uImage",
                               "hypstub: only arm64 kernels can be entered above the stub")):
@@ -497,6 +514,7 @@ def main():
     ap.add_argument("--u-boot", default="/usr/lib/u-boot/qemu_arm64/u-boot.bin")
     ap.add_argument("--builtin-u-boot", help="U-Boot with hypstub inside (make uboot)")
     ap.add_argument("--aarch32-uimage", help="an AArch32 uImage, for the refusals step")
+    ap.add_argument("--kernel-uimage", help="the kernel as a uImage, for the bootm step")
     ap.add_argument("--qemu", default=os.environ.get("QEMU", "qemu-system-aarch64"))
     ap.add_argument("--logdir", default=".")
     ap.add_argument("--ref-dir", help="where bare runs keep the vulnerabilities "
@@ -511,7 +529,8 @@ def main():
         ap.error(str(e))
     for run in runs:
         need = {"bare": ["kernel"], "builtin": ["kernel", "builtin_u_boot"]}.get(
-            run.path, ["image"]) + (["aarch32_uimage"] if run.refusals else [])
+            run.path, ["image"]) + (["aarch32_uimage"] if run.refusals else []) + \
+            (["kernel_uimage"] if run.bootm else [])
         for n in need:
             if not getattr(args, n):
                 ap.error("%s needs --%s" % (run.label, n.replace("_", "-")))
