@@ -10,7 +10,8 @@
 #      /etc/apt/sources.list.d/hypstub-deb-src.sources (the deb entry's
 #      mirror and suites, Types: deb-src), then apt-get update;
 #   2. the patch series uboot/patches/*.patch, applied unless the tree
-#      already has it (a tree of your own is patched in place, and said so);
+#      already has it (a tree of your own is patched in place, and said so;
+#      the Debian copy, if it has an older series, is unpacked afresh);
 #   3. configured in <work dir>/build (out of tree) from the defconfig plus
 #      the fragment, again only when they or the series changed;
 #   4. built there (u-boot.bin), with HYPSTUB_SRC=<hypstub tree>: U-Boot's
@@ -99,6 +100,11 @@ fetch_debian_source() {
 	echo "$tree"
 }
 
+# Whether the tree holds exactly this series.
+has_series() {
+	cat "${patches[@]}" | patch -d "$1" -p1 -R --dry-run -s -f >/dev/null 2>&1
+}
+
 if [ -n "$src" ]; then
 	src=$(realpath "$src")
 	if [ ! -f "$src/Makefile" ] || [ ! -d "$src/arch/arm/cpu/armv8" ]; then
@@ -107,12 +113,18 @@ if [ -n "$src" ]; then
 	fi
 else
 	src=$(fetch_debian_source)
+	# Our own copy, patched with an older series: unpack it afresh.
+	if [ -e "$src/arch/arm/cpu/armv8/hypstub/Kconfig" ] && ! has_series "$src"; then
+		echo "uboot: uboot/patches changed: unpacking Debian's source again"
+		dpkg-source --no-check -q -x "$(ls "$work"/debian/u-boot_*.dsc | head -n 1)" "$src.new" >/dev/null
+		rm -rf "$src" && mv "$src.new" "$src"
+	fi
 fi
 echo "uboot: source $src"
 
 # The series: already there, or applied now (all or nothing).
 if [ -e "$src/arch/arm/cpu/armv8/hypstub/Kconfig" ]; then
-	if ! cat "${patches[@]}" | patch -d "$src" -p1 -R --dry-run -s -f >/dev/null; then
+	if ! has_series "$src"; then
 		echo "uboot: $src has a hypstub integration other than uboot/patches; building it as it is" >&2
 	fi
 else
