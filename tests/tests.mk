@@ -150,36 +150,32 @@ check-linux-kexec: $(LINUX_PARTS) $(LINUX_REF_FILES)
 # no device tree, an AArch32 uImage made with U-Boot's own mkimage), CPU
 # hotplug and reboot, hand-off on max with hotplug at EL2 and bootm of the
 # kernel as a uImage; the Kconfig default once, with refusals and bootm.
-# Then kexec chains above this U-Boot's stub.
+# Then kexec chains above this U-Boot's stub.  `uboot` always runs first:
+# U-Boot's build is incremental, so a changed stub or series is picked up.
 UBOOT_RUN = $(LINUX_CHECK) --builtin-u-boot $(UBOOT_BIN) \
 	--aarch32-uimage $(LINUX_DIR)/aarch32.uImage --kernel-uimage $(LINUX_DIR)/Image.uImage
-$(LINUX_DIR)/aarch32.uImage: tests/linux/init
-	$(Q)$(MAKE) -s uboot >/dev/null
-	$(Q)$(UBOOT_DIR)/build/tools/mkimage -q -A arm -O linux -T kernel -C none \
-		-a 0x40008000 -e 0x40008000 -n "AArch32 (refused)" -d $< $@
+$(LINUX_DIR)/aarch32.uImage: tests/linux/init | uboot
+	$(Q)$(UBOOT_DIR)/build/tools/mkimage -A arm -O linux -T kernel -C none \
+		-a 0x40008000 -e 0x40008000 -n "AArch32 (refused)" -d $< $@ >/dev/null
 # The kernel for bootm, loaded where booti would put it (2 MiB aligned).
-$(LINUX_DIR)/Image.uImage: $(LINUX_DIR)/Image
-	$(Q)$(MAKE) -s uboot >/dev/null
-	$(Q)$(UBOOT_DIR)/build/tools/mkimage -q -A arm64 -O linux -T kernel -C none \
-		-a 0x40400000 -e 0x40400000 -n "Debian arm64 kernel" -d $< $@
+$(LINUX_DIR)/Image.uImage: $(LINUX_DIR)/Image | uboot
+	$(Q)$(UBOOT_DIR)/build/tools/mkimage -A arm64 -O linux -T kernel -C none \
+		-a 0x40400000 -e 0x40400000 -n "Debian arm64 kernel" -d $< $@ >/dev/null
 
-check-uboot-builtin: $(LINUX_PARTS) $(LINUX_REF_FILES) $(LINUX_DIR)/aarch32.uImage \
+check-uboot-builtin: uboot $(LINUX_PARTS) $(LINUX_REF_FILES) $(LINUX_DIR)/aarch32.uImage \
 		$(LINUX_DIR)/Image.uImage
-	$(Q)$(MAKE) -s uboot >/dev/null
 	$(Q)$(UBOOT_RUN) -j2 builtin:resident:cortex-a57:3:4:refusals+hotplug+reboot \
 		builtin:handoff:max:2:4:hotplug+bootm \
 		$(foreach m,resident handoff,$(foreach c,$(QEMU_CPUS),$(foreach g,$(QEMU_GICS),\
 		$(if $(filter resident:cortex-a57:3 handoff:max:2,$(m):$(c):$(g)),,builtin:$(m):$(c):$(g):4)))) \
 		builtin:resident/default:cortex-a57:2:2:refusals+bootm
 
-check-uboot-builtin-kexec: $(LINUX_PARTS) $(LINUX_REF_FILES)
-	$(Q)$(MAKE) -s uboot >/dev/null
+check-uboot-builtin-kexec: uboot $(LINUX_PARTS) $(LINUX_REF_FILES)
 	$(Q)$(UBOOT_RUN) -j2 builtin:resident:cortex-a57:3-noits:4:kexec3 \
 		builtin:handoff:max:2:4:kexec1
 
 # Debian's Linux through the U-Boot with the stub inside, both modes.
-run-uboot: $(LINUX_PARTS)
-	$(Q)$(MAKE) -s uboot >/dev/null
+run-uboot: uboot $(LINUX_PARTS)
 	$(Q)$(UBOOT_RUN) -j2 --evidence builtin:resident:cortex-a57:3:4 \
 		builtin:handoff:cortex-a57:3:4
 
