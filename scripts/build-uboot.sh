@@ -100,9 +100,16 @@ fetch_debian_source() {
 	echo "$tree"
 }
 
+# series <dir> [patch options]: the whole series through patch(1) at once.
+series() {
+	local dir=$1
+	shift
+	cat "${patches[@]}" | patch -d "$dir" -p1 -s -f "$@"
+}
+
 # Whether the tree holds exactly this series.
 has_series() {
-	cat "${patches[@]}" | patch -d "$1" -p1 -R --dry-run -s -f >/dev/null 2>&1
+	series "$1" -R --dry-run >/dev/null 2>&1
 }
 
 if [ -n "$src" ]; then
@@ -128,13 +135,13 @@ if [ -e "$src/arch/arm/cpu/armv8/hypstub/Kconfig" ]; then
 		echo "uboot: $src has a hypstub integration other than uboot/patches; building it as it is" >&2
 	fi
 else
-	if ! cat "${patches[@]}" | patch -d "$src" -p1 --dry-run -s -f >"$work/patch.log" 2>&1; then
+	if ! series "$src" --dry-run >"$work/patch.log" 2>&1; then
 		cat "$work/patch.log" >&2
 		echo "uboot: uboot/patches do not apply to $src; apply them by hand (docs/u-boot.rst)" >&2
 		exit 1
 	fi
 	echo "uboot: applying ${#patches[@]} patches from uboot/patches to $src"
-	cat "${patches[@]}" | patch -d "$src" -p1 -s -f
+	series "$src"
 fi
 
 build=$work/build
