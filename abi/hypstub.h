@@ -24,7 +24,7 @@
 
 /* ABI version: major << 16 | minor, as SMCCC encodes its own version. */
 #define HYPSTUB_ABI_VERSION_MAJOR	HYPSTUB_U(1)
-#define HYPSTUB_ABI_VERSION_MINOR	HYPSTUB_U(1)
+#define HYPSTUB_ABI_VERSION_MINOR	HYPSTUB_U(2)
 #define HYPSTUB_ABI_VERSION \
 	((HYPSTUB_ABI_VERSION_MAJOR << 16) | HYPSTUB_ABI_VERSION_MINOR)
 
@@ -159,6 +159,15 @@
 /* SET_VECTORS: a vector table is 2 KiB aligned.  SOFT_RESTART: 4-byte entry. */
 #define HYPSTUB_VECTORS_ALIGN	HYPSTUB_U(0x800)
 #define HYPSTUB_ENTRY_ALIGN	HYPSTUB_U(0x4)
+
+/*
+ * Since 1.2: the pass-on entry, this far into the stub's own vector table
+ * (the VBAR_EL2 value HYPSTUB_GET_VECTORS reports while the stub owns
+ * EL2).  An owner that has borrowed EL2 branches there, with the caller's
+ * x30 stored at SP_EL2 - 8, to have the stub serve an HVC it does not
+ * serve itself (docs/hyp-abi.rst, "Passing a call on to the stub").
+ */
+#define HYPSTUB_PASS_ON_OFFSET	HYPSTUB_U(0x3fc)
 
 #ifndef __ASSEMBLER__
 /* C-only helpers. */

@@ -6,10 +6,6 @@
  */
 #include "stub.h"
 
-/* HCR_EL2: EL1 is AArch64, pointer authentication keys and insns not trapped. */
-#define HCR_RW			(1UL << 31)
-#define HCR_APK			(1UL << 40)
-#define HCR_API			(1UL << 41)
 /* CNTHCTL_EL2: EL1 may read the physical counter and use the physical timer. */
 #define CNTHCTL_EL1PCTEN	(1UL << 0)
 #define CNTHCTL_EL1PCEN		(1UL << 1)
@@ -22,8 +18,7 @@
 #define SMCR_FA64		(1UL << 31)
 #define ID_AA64SMFR0_FA64	(1UL << 63)
 #define SMCR_LEN_MAX		0xfUL
-/* SCTLR values with the MMU and caches off, little-endian. */
-#define SCTLR_EL2_RES1		0x30c50830UL
+/* SCTLR_EL1 with the MMU and caches off, little-endian. */
 #define SCTLR_EL1_RES1		0x30d00800UL
 
 _Static_assert(STUB_PERCPU_SIZE % 16 == 0, "stack alignment");
@@ -87,11 +82,11 @@ uintptr_t stub_cpu_stack_top(long index)
 void stub_el2_config(const struct stub_cpu_id *id, struct stub_el2_regs *regs)
 {
 	regs->features = 0;
-	regs->hcr = HCR_RW | HCR_APK | HCR_API;
+	regs->hcr = STUB_HCR_EL2;
 	regs->cnthctl = CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN;
 	regs->cptr = CPTR_EL2_RES1;
 	regs->mdcr = 0;
-	regs->sctlr_el2 = SCTLR_EL2_RES1;
+	regs->sctlr_el2 = STUB_SCTLR_EL2;
 	regs->sctlr_el1 = SCTLR_EL1_RES1;
 	regs->vpidr = id->midr;
 	regs->vmpidr = id->mpidr;
@@ -99,6 +94,10 @@ void stub_el2_config(const struct stub_cpu_id *id, struct stub_el2_regs *regs)
 	regs->zcr = 0;
 	regs->smcr = 0;
 
+	if (stub_id_has_pauth(id->isar1, id->isar2)) {
+		regs->features |= STUB_EL2_HAS_PAUTH;
+		regs->hcr |= STUB_HCR_EL2_PAUTH;
+	}
 	if (stub_id_has_gicv3(id->pfr0)) {
 		regs->features |= STUB_EL2_HAS_GICV3;
 		regs->icc_sre = ICC_SRE_EL2_SRE | ICC_SRE_EL2_ENABLE;

@@ -22,6 +22,8 @@ void arch_read_cpu_id(struct stub_cpu_id *id)
 	id->pfr0 = read_sysreg(id_aa64pfr0_el1);
 	id->pfr1 = read_sysreg(SYS_ID_AA64PFR1_EL1);
 	id->mmfr0 = read_sysreg(id_aa64mmfr0_el1);
+	id->isar1 = read_sysreg(id_aa64isar1_el1);
+	id->isar2 = read_sysreg(SYS_ID_AA64ISAR2_EL1);
 	id->dfr0 = read_sysreg(id_aa64dfr0_el1);
 	id->smfr0 = 0;
 	if (stub_id_has_sme(id->pfr1)) {
@@ -79,6 +81,12 @@ void arch_read_fault(uint64_t *esr, uint64_t *elr, uint64_t *far,
 	*elr = read_sysreg(elr_el2);
 	*far = read_sysreg(far_el2);
 	*spsr = read_sysreg(spsr_el2);
+}
+
+void arch_read_el2_control(uint64_t *hcr, uint64_t *sctlr)
+{
+	*hcr = read_sysreg(hcr_el2);
+	*sctlr = read_sysreg(sctlr_el2);
 }
 
 void arch_disarm_report(void)

@@ -5,7 +5,10 @@
  *
  * Contract on every vector: EL2, MMU off, SP_EL2 is this CPU's stub stack
  * (set by stub_enter_el1), TPIDR_EL2 its top while reports are armed.
+ * The same holds at the pass-on entry, which an owner of EL2 reaches at
+ * stub_vectors + HYPSTUB_PASS_ON_OFFSET (docs/hyp-abi.rst).
  */
+#include "abi/hypstub.h"
 #include "stub-asm.h"
 
 	.section .stub.vectors, "ax"
@@ -37,8 +40,23 @@ stub_vectors:
 	vector_unexpected fiq_el2h, STUB_VEC_FIQ_EL2H
 	vector_unexpected serror_el2h, STUB_VEC_SERROR_EL2H
 
+	/*
+	 * The pass-on entry (ABI 1.2), the last word before the HVC entry:
+	 * an owner that borrowed EL2 branches here with x30 free and the
+	 * caller's x30 at SP_EL2 - 8; everything else is as the HVC left
+	 * it, so the stub serves the call as if it had taken it.
+	 */
+	.if	HYPSTUB_PASS_ON_OFFSET + 4 != 0x400
+	.error	"the pass-on entry must be the word before the HVC entry"
+	.endif
+	.org	stub_vectors + HYPSTUB_PASS_ON_OFFSET
+	.globl	stub_pass_on
+stub_pass_on:
+	ldr	x30, [sp, #-8]
+	/* Falls through into the HVC entry. */
+
 	/* Synchronous from EL1 (AArch64): the HVC entry, saved in place. */
-	.align	7
+	.org	stub_vectors + 0x400
 vector_sync_el1_64:
 	/* x5..x18 need no saving: EL2 C is built never to touch them. */
 	stp	x0, x1, [sp, #-STUB_FRAME_SIZE]!

@@ -53,6 +53,8 @@ struct stub_cpu_id {
 	uint64_t pfr1;		/* ID_AA64PFR1_EL1 */
 	uint64_t smfr0;		/* ID_AA64SMFR0_EL1, read only when pfr1 shows SME */
 	uint64_t mmfr0;		/* ID_AA64MMFR0_EL1 */
+	uint64_t isar1;		/* ID_AA64ISAR1_EL1 */
+	uint64_t isar2;		/* ID_AA64ISAR2_EL1 */
 	uint64_t dfr0;		/* ID_AA64DFR0_EL1 */
 	uint64_t pmcr;		/* PMCR_EL0, read only when dfr0 shows a PMU */
 };
@@ -62,6 +64,17 @@ struct stub_cpu_id {
 #define STUB_EL2_HAS_SME	0x4U
 #define STUB_EL2_HAS_FGT	0x8U
 #define STUB_EL2_HAS_PMU	0x10U
+#define STUB_EL2_HAS_PAUTH	0x20U
+
+/*
+ * HCR_EL2: EL1 is AArch64 (RW); with pointer authentication, its keys and
+ * instructions do not trap (APK, API: RES0 without FEAT_PAuth).  SCTLR_EL2:
+ * the EL2 MMU and caches off, little-endian (RES1 bits only).  A borrower
+ * of EL2 must put both back (docs/hyp-abi.rst).
+ */
+#define STUB_HCR_EL2		(1UL << 31)
+#define STUB_HCR_EL2_PAUTH	((1UL << 40) | (1UL << 41))
+#define STUB_SCTLR_EL2		0x30c50830UL
 
 /* The EL2 register values for one CPU, as booting.rst asks. */
 struct stub_el2_regs {
@@ -117,6 +130,17 @@ static inline int stub_id_has_pmu(uint64_t dfr0)
 	unsigned int pmuver = STUB_ID_FIELD(dfr0, 8);
 
 	return pmuver != 0 && pmuver != 0xf;
+}
+
+/*
+ * Pointer authentication (FEAT_PAuth): ID_AA64ISAR1_EL1.APA, API, GPA or
+ * GPI, or ID_AA64ISAR2_EL1.APA3 or GPA3, not 0.
+ */
+static inline int stub_id_has_pauth(uint64_t isar1, uint64_t isar2)
+{
+	return STUB_ID_FIELD(isar1, 4) != 0 || STUB_ID_FIELD(isar1, 8) != 0 ||
+	       STUB_ID_FIELD(isar1, 24) != 0 || STUB_ID_FIELD(isar1, 28) != 0 ||
+	       STUB_ID_FIELD(isar2, 8) != 0 || STUB_ID_FIELD(isar2, 12) != 0;
 }
 
 /* Number of address bits ID_AA64MMFR0_EL1.PARange allows (inline: HVC path). */
@@ -202,6 +226,8 @@ void arch_read_cpu_id(struct stub_cpu_id *id);
 void arch_write_el2_regs(const struct stub_el2_regs *regs);
 void arch_read_fault(uint64_t *esr, uint64_t *elr, uint64_t *far,
 		     uint64_t *spsr);
+/* HCR_EL2 and SCTLR_EL2 as they are now, for the report's check. */
+void arch_read_el2_control(uint64_t *hcr, uint64_t *sctlr);
 /* Make the next fault at EL2 on this CPU park without a report. */
 void arch_disarm_report(void);
 void arch_uart_putc(char c);

@@ -86,8 +86,8 @@ static void abi_version(void **state)
 {
 	static const struct frozen table[] = {
 		FROZEN_U(HYPSTUB_ABI_VERSION_MAJOR, 0x1),
-		FROZEN_U(HYPSTUB_ABI_VERSION_MINOR, 0x1),	/* 1.1: PSCI proxy */
-		FROZEN_U(HYPSTUB_ABI_VERSION, 0x00010001),
+		FROZEN_U(HYPSTUB_ABI_VERSION_MINOR, 0x2),	/* 1.2: pass-on entry */
+		FROZEN_U(HYPSTUB_ABI_VERSION, 0x00010002),
 		FROZEN_U(HYPSTUB_SMCCC_VERSION, 0x10001),
 	};
 
@@ -246,6 +246,7 @@ static void config_and_alignment(void **state)
 		FROZEN_U(HYPSTUB_CONFIG_PSCI_PROXY, 0x4),	/* since 1.1 */
 		FROZEN_U(HYPSTUB_VECTORS_ALIGN, 0x800),
 		FROZEN_U(HYPSTUB_ENTRY_ALIGN, 0x4),
+		FROZEN_U(HYPSTUB_PASS_ON_OFFSET, 0x3fc),	/* since 1.2 */
 	};
 
 	(void)state;

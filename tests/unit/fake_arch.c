@@ -61,6 +61,8 @@ void fake_arch_reset(void)
 	fake.cpu_id.mpidr = FAKE_MPIDR;
 	fake.cpu_id.pfr0 = FAKE_PFR0_GICV3;
 	fake.cpu_id.mmfr0 = FAKE_MMFR0_PA40;
+	fake.hcr = FAKE_HCR_STUB;
+	fake.sctlr_el2 = FAKE_SCTLR_EL2_STUB;
 	/*
 	 * The loader's device tree: built 128 KiB into the image, 4 KiB
 	 * fixed up, the boot mode the build defaults to, memory everywhere.
@@ -176,6 +178,12 @@ void arch_read_fault(uint64_t *esr, uint64_t *elr, uint64_t *far,
 	*elr = fake.elr;
 	*far = fake.far;
 	*spsr = fake.spsr;
+}
+
+void arch_read_el2_control(uint64_t *hcr, uint64_t *sctlr)
+{
+	*hcr = fake.hcr;
+	*sctlr = fake.sctlr_el2;
 }
 
 void arch_disarm_report(void)

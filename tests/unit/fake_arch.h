@@ -26,6 +26,13 @@
 /* Where the fake says the stub's CPU entry for the PSCI proxy is. */
 #define FAKE_STUB_CPU_ENTRY	0x40001000ULL
 
+/*
+ * HCR_EL2 and SCTLR_EL2 as the stub sets them (docs/hyp-abi.rst, EL2
+ * state) on the fake's CPU, which has no pointer authentication.
+ */
+#define FAKE_HCR_STUB		0x0000000080000000ULL
+#define FAKE_SCTLR_EL2_STUB	0x30c50830ULL
+
 #define FAKE_UART_SIZE		8192
 
 struct fake_arch {
@@ -38,6 +45,7 @@ struct fake_arch {
 	uint64_t mpidr;
 	struct stub_cpu_id cpu_id;	/* for arch_read_cpu_id() */
 	uint64_t esr, elr, far, spsr;	/* for arch_read_fault() */
+	uint64_t hcr, sctlr_el2;	/* for arch_read_el2_control() */
 	/* boot_fdt_buffer() answers image_base + fdt_buffer_offset. */
 	uint64_t fdt_buffer_offset;
 	/*

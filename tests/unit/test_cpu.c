@@ -33,7 +33,8 @@
 #endif
 
 /* Expected register values, spelt out from semantics.md and the Arm ARM. */
-#define HCR_EXPECTED		0x0000030080000000ULL	/* RW 31, APK 40, API 41 */
+#define HCR_EXPECTED		0x0000000080000000ULL	/* RW 31 */
+#define HCR_PAUTH_EXPECTED	0x0000030080000000ULL	/* RW 31, APK 40, API 41 */
 #define HCR_HCD			(1ULL << 29)
 #define HCR_E2H			(1ULL << 34)
 #define CNTHCTL_EXPECTED	0x3ULL			/* EL1PCTEN | EL1PCEN */
@@ -49,7 +50,8 @@
 #define SMCR_NO_FA64		0x0000000fULL		/* LEN max */
 
 #define ALL_FEATURES	(STUB_EL2_HAS_GICV3 | STUB_EL2_HAS_SVE | \
-			 STUB_EL2_HAS_SME | STUB_EL2_HAS_FGT | STUB_EL2_HAS_PMU)
+			 STUB_EL2_HAS_SME | STUB_EL2_HAS_FGT | STUB_EL2_HAS_PMU | \
+			 STUB_EL2_HAS_PAUTH)
 
 /* A CPU with none of the optional features: Cortex-A57-like, no GICv3. */
 static const struct stub_cpu_id plain_cpu = {
@@ -80,7 +82,9 @@ static void config(const struct stub_cpu_id *id, struct stub_el2_regs *regs)
 static void check_common(const struct stub_cpu_id *id,
 			 const struct stub_el2_regs *regs)
 {
-	assert_int_equal(regs->hcr, HCR_EXPECTED);
+	/* APK and API are RES0 without pointer authentication. */
+	assert_int_equal(regs->hcr, (regs->features & STUB_EL2_HAS_PAUTH) ?
+		HCR_PAUTH_EXPECTED : HCR_EXPECTED);
 	assert_int_equal(regs->hcr & HCR_HCD, 0);
 	assert_int_equal(regs->hcr & HCR_E2H, 0);
 	assert_int_equal(regs->cnthctl, CNTHCTL_EXPECTED);
@@ -113,6 +117,8 @@ static void test_el2_config_other_id_fields_ignored(void **state)
 		.pfr1 = 0xfffffffff0ffffffULL,	/* SME (27:24) 0 */
 		.mmfr0 = 0xf0ffffffffffffffULL,	/* FGT (59:56) 0 */
 		.dfr0 = 0xfffffffffffff0ffULL,	/* PMUVer (11:8) 0 */
+		.isar1 = 0xffffffff00fff00fULL,	/* GPI, GPA, API, APA 0 */
+		.isar2 = 0xffffffffffff00ffULL,	/* APA3, GPA3 0 */
 		.pmcr = 0xffffffffffffffffULL,
 	};
 	struct stub_el2_regs regs;
@@ -248,6 +254,32 @@ static void test_el2_config_pmu(void **state)
 	}
 }
 
+/* Any of the six pointer authentication fields: APK and API as well. */
+static void test_el2_config_pauth(void **state)
+{
+	static const struct {
+		uint64_t isar1, isar2;
+	} pauth[] = {
+		{ 1ULL << 4, 0 }, { 1ULL << 8, 0 }, { 1ULL << 24, 0 },
+		{ 1ULL << 28, 0 }, { 0, 1ULL << 8 }, { 0, 1ULL << 12 },
+		{ 0xfULL << 4, 0 }, { 0, 0xfULL << 12 },
+	};
+	struct stub_cpu_id id = plain_cpu;
+	struct stub_el2_regs regs;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(pauth); i++) {
+		id.isar1 = pauth[i].isar1;
+		id.isar2 = pauth[i].isar2;
+		config(&id, &regs);
+		check_common(&id, &regs);
+		assert_int_equal(regs.features, STUB_EL2_HAS_PAUTH);
+		assert_int_equal(regs.hcr, HCR_PAUTH_EXPECTED);
+		assert_int_equal(regs.cptr, CPTR_EXPECTED);
+	}
+}
+
 static void test_el2_config_everything(void **state)
 {
 	struct stub_cpu_id id = {
@@ -258,6 +290,7 @@ static void test_el2_config_everything(void **state)
 		.smfr0 = 0x8000000000000000ULL,	/* FEAT_SME_FA64 */
 		.mmfr0 = 0x0100000000001126ULL,	/* FGT 1, PARange 6 */
 		.dfr0 = 0x0000000000000806ULL,	/* PMUVer 8 */
+		.isar1 = 0x0000000000000010ULL,	/* APA 1 */
 		.pmcr = 6 << 11,
 	};
 	struct stub_el2_regs regs;
@@ -266,6 +299,7 @@ static void test_el2_config_everything(void **state)
 	config(&id, &regs);
 	check_common(&id, &regs);
 	assert_int_equal(regs.features, ALL_FEATURES);
+	assert_int_equal(regs.hcr, HCR_PAUTH_EXPECTED);
 	assert_int_equal(regs.icc_sre, ICC_SRE_EXPECTED);
 	assert_int_equal(regs.zcr & 0xf, ZCR_LEN_MAX);
 	assert_int_equal(regs.smcr, SMCR_EXPECTED);
@@ -479,6 +513,7 @@ int main(void)
 		cmocka_unit_test_setup(test_el2_config_fgt, setup),
 		cmocka_unit_test_setup(test_el2_config_no_architected_pmu, setup),
 		cmocka_unit_test_setup(test_el2_config_pmu, setup),
+		cmocka_unit_test_setup(test_el2_config_pauth, setup),
 		cmocka_unit_test_setup(test_el2_config_everything, setup),
 #if HYPSTUB_TEST_ALT
 		cmocka_unit_test_setup(test_cpu_index_alt, setup),

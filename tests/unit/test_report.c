@@ -115,6 +115,56 @@ static void test_report_every_vector(void **state)
 		assert_true(fake.disarm_seq < fake.first_putc_seq);
 	}
 }
+
+/*
+ * EL2 given back with HCR_EL2 or SCTLR_EL2 changed: one more line, before
+ * the park line, naming both as they are and as the stub sets them.
+ */
+static void test_report_el2_given_back_changed(void **state)
+{
+	static const struct {
+		uint64_t hcr, sctlr;
+		uint64_t isar1;		/* the CPU's ID_AA64ISAR1_EL1 */
+	} changed[] = {
+		{ FAKE_HCR_STUB | (1ULL << 13), FAKE_SCTLR_EL2_STUB, 0 },	/* TWI */
+		{ FAKE_HCR_STUB, FAKE_SCTLR_EL2_STUB | 0x8, 0 },	/* SA */
+		{ 0, 0x30c5183dULL, 0 },	/* MMU and caches on, no RW */
+		/* A CPU with pointer authentication, APK and API cleared. */
+		{ FAKE_HCR_STUB, FAKE_SCTLR_EL2_STUB, 0x10 },
+	};
+	char expected[512];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(changed) / sizeof(changed[0]); i++) {
+		fake_arch_clear_log();
+		fake.hcr = changed[i].hcr;
+		fake.sctlr_el2 = changed[i].sctlr;
+		fake.cpu_id.isar1 = changed[i].isar1;
+		stub_report_unexpected(STUB_VEC_SYNC_EL1_64);
+		snprintf(expected, sizeof(expected),
+			 "\r\nhypstub: unexpected sync_el1_64 exception on CPU 0x0000000080000203\r\n"
+			 "hypstub: ESR_EL2=0x0000000096000046 ELR_EL2=0x0000000040081234 "
+			 "FAR_EL2=0xffff0000deadbeef SPSR_EL2=0x00000000600003c9\r\n"
+			 "hypstub: HCR_EL2=0x%016llx SCTLR_EL2=0x%016llx, the stub's "
+			 "0x%016llx 0x0000000030c50830: EL2 was given back changed\r\n"
+			 "hypstub: CPU parked\r\n",
+			 (unsigned long long)changed[i].hcr,
+			 (unsigned long long)changed[i].sctlr,
+			 (unsigned long long)(changed[i].isar1 ?
+				0x0000030080000000ULL : FAKE_HCR_STUB));
+		assert_string_equal(fake.uart, expected);
+	}
+}
+
+/* The stub's own values (the defaults): no such line. */
+static void test_report_el2_as_the_stub_set_it(void **state)
+{
+	(void)state;
+	stub_report_unexpected(STUB_VEC_IRQ_EL1_64);
+	assert_null(strstr(fake.uart, "HCR_EL2"));
+	assert_non_null(strstr(fake.uart, "hypstub: CPU parked"));
+}
 #endif
 
 /* Vector numbers outside the table: disarm, print nothing. */
@@ -158,6 +208,8 @@ int main(void)
 		cmocka_unit_test_setup(test_console_put_hex, setup),
 		cmocka_unit_test_setup(test_report_sync_el2h, setup),
 		cmocka_unit_test_setup(test_report_every_vector, setup),
+		cmocka_unit_test_setup(test_report_el2_given_back_changed, setup),
+		cmocka_unit_test_setup(test_report_el2_as_the_stub_set_it, setup),
 #endif
 		cmocka_unit_test_setup(test_report_bad_vector, setup),
 	};

@@ -23,6 +23,7 @@
 
 #define SYS_ID_AA64PFR1_EL1	s3_0_c0_c4_1
 #define SYS_ID_AA64SMFR0_EL1	s3_0_c0_c4_5
+#define SYS_ID_AA64ISAR2_EL1	s3_0_c0_c6_2
 #define SYS_ZCR_EL2		s3_4_c1_c2_0
 #define SYS_SMCR_EL2		s3_4_c1_c2_6
 #define SYS_HFGRTR_EL2		s3_4_c1_c1_4
