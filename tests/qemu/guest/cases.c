@@ -304,8 +304,9 @@ static void recover_stub_vectors(void)
 {
 	struct hvc_frame out;
 
-	raw_call(SMCCC_VERSION, 0, &out);
-	if (out.x[0] == HYPSTUB_SMCCC_VERSION) {
+	/* The stub answers WHOAMI, a legacy number, with HVC_STUB_ERR. */
+	raw_call(GUEST_EL2_WHOAMI, 0, &out);
+	if (out.x[0] != 0) {
 		return;
 	}
 	raw_call(GUEST_EL2_GIVE_BACK, suite.stub_vectors, &out);
@@ -1064,7 +1065,7 @@ static void case_cpu_on_bad_entry(struct tcase *t)
  * installed, reports, and switches itself off through the proxy.  Without
  * the proxy the call answers -1 and CPU 1 stays off.
  */
-static void case_cpu_on_secondary(struct tcase *t)
+static void cpu_on_secondary(struct tcase *t)
 {
 	volatile struct secondary_record *rec = &guest_secondary_record;
 	u64 entry = (u64)guest_secondary_entry;
@@ -1138,6 +1139,11 @@ static void case_cpu_on_secondary(struct tcase *t)
 		      PSCI_AFFINITY_OFF);
 	check_value(t, "CPU 1 AFFINITY_INFO over SMC after CPU_OFF",
 		    PSCI_AFFINITY_OFF, cpu1_state_by_smc());
+}
+
+static void case_cpu_on_secondary(struct tcase *t)
+{
+	cpu_on_secondary(t);
 	stub_serves(t);
 	vectors_unchanged(t);
 }
@@ -1203,9 +1209,12 @@ static void while_guest_owns_el2(struct tcase *t, u64 mine)
 		}
 		suite.takeover_sp = sp;
 	}
-	/* Every HVC now goes to the new owner, the stub's calls included. */
-	call_x0(t, "SMCCC_VERSION while the guest owns EL2", IMM_0,
-		SMCCC_VERSION, 0, 1, NOT_SUPPORTED);
+	/*
+	 * Every HVC now goes to the new owner, which passes what it does not
+	 * serve on to the stub: the stub's answer, every register kept.
+	 */
+	call_x0(t, "SMCCC_VERSION passed on while the guest owns EL2", IMM_0,
+		SMCCC_VERSION, 0, 1, HYPSTUB_SMCCC_VERSION);
 	if (suite.have_ich_vtr) {
 		call(t, "ICH_VTR_EL2 read at EL2 against the stub's answer",
 		     &ich_vtr, &out);
@@ -1221,6 +1230,7 @@ static void take_over_case(struct tcase *t, bool legacy)
 		return;
 	}
 	check_value(t, "saved VBAR_EL2", suite.stub_vectors, saved);
+	guest_el2_stub_vbar = saved;
 	if (legacy) {
 		installed = call_x0(t, "legacy SET_VECTORS(guest vectors)",
 				    IMM_0, suite.legacy->set_vectors, mine, 2,
@@ -1250,6 +1260,306 @@ static void case_take_over_legacy(struct tcase *t)
 static void case_take_over_smccc(struct tcase *t)
 {
 	take_over_case(t, false);
+}
+
+/* Take EL2 over with HYPSTUB_SET_VECTORS, passing calls on to @saved's stub. */
+static bool borrow_el2(struct tcase *t, u64 *saved)
+{
+	if (!get_vectors(t, "GET_VECTORS (save)", saved)) {
+		return false;
+	}
+	guest_el2_stub_vbar = *saved;
+	if (!call_x0(t, "HYPSTUB_SET_VECTORS(guest vectors)", IMM_0,
+		     HYPSTUB_SET_VECTORS, (u64)guest_el2_vectors, 2,
+		     SMCCC_RET_SUCCESS)) {
+		recover_stub_vectors();
+		return false;
+	}
+	return true;
+}
+
+static void give_el2_back(struct tcase *t, u64 saved)
+{
+	call_x0(t, "guest EL2 GIVE_BACK", IMM_0, GUEST_EL2_GIVE_BACK, saved, 2,
+		0);
+}
+
+/* The guest's own vectors still hold EL2 on this CPU. */
+static void still_borrowed(struct tcase *t)
+{
+	const struct call whoami = {
+		.nargs = 1,
+		.arg = { GUEST_EL2_WHOAMI },
+		.results = BIT(0) | BIT(1) | BIT(2) | BIT(3) | BIT(4),
+		.checked = BIT(0) | BIT(3),
+		.want = { 0, 0, 0, (u64)guest_el2_vectors },
+	};
+	struct hvc_frame out;
+
+	call(t, "guest EL2 WHOAMI: VBAR_EL2 still the guest's", &whoami, &out);
+}
+
+/* Which of the registers that need a feature this CPU has. */
+static u64 el2_features(void)
+{
+	u64 pfr0 = read_sysreg(id_aa64pfr0_el1);
+	u64 pfr1 = read_sysreg(id_aa64pfr1_el1);
+	u64 mmfr0 = read_sysreg(id_aa64mmfr0_el1);
+	u64 pmuver = (read_sysreg(id_aa64dfr0_el1) >> 8) & 0xf;
+	u64 isar1 = read_sysreg(id_aa64isar1_el1);
+	u64 isar2 = read_sysreg(s3_0_c0_c6_2);		/* ID_AA64ISAR2_EL1 */
+	u64 flags = 0;
+
+	if ((pfr0 >> 24) & 0xf) {
+		flags |= BIT(GUEST_EL2_HAS_GICV3_BIT);
+	}
+	if ((pfr0 >> 32) & 0xf) {
+		flags |= BIT(GUEST_EL2_HAS_SVE_BIT);
+	}
+	if ((pfr1 >> 24) & 0xf) {
+		flags |= BIT(GUEST_EL2_HAS_SME_BIT);
+	}
+	if ((mmfr0 >> 56) & 0xf) {
+		flags |= BIT(GUEST_EL2_HAS_FGT_BIT);
+	}
+	if (pmuver != 0 && pmuver != 0xf) {
+		flags |= BIT(GUEST_EL2_HAS_PMU_BIT);
+	}
+	/* APA, API, GPA, GPI; APA3, GPA3. */
+	if ((isar1 & 0xff000ff0UL) || (isar2 & 0xff00UL)) {
+		flags |= BIT(GUEST_EL2_HAS_PAUTH_BIT);
+	}
+	return flags;
+}
+
+static bool read_el2_state(struct tcase *t, u64 features,
+			   struct el2_state *state)
+{
+	const struct call c = {
+		.nargs = 3,
+		.arg = { GUEST_EL2_READ_STATE, features, (u64)state },
+		.results = BIT(0) | BIT(1) | BIT(2) | BIT(3) | BIT(4),
+		.checked = BIT(0),
+		.want = { 0 },
+	};
+	struct hvc_frame out;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(*state) / 8; i++) {
+		((volatile u64 *)state)[i] = 0x5e5e5e5e5e5e5e5eUL;
+	}
+	return call(t, "guest EL2 READ_STATE", &c, &out);
+}
+
+#define HCR_EL2_STUB		0x0000000080000000UL	/* RW */
+#define HCR_EL2_PAUTH		0x0000030000000000UL	/* APK, API */
+#define SCTLR_EL2_STUB		0x30c50830UL
+#define CPTR_EL2_STUB		0x32ffUL
+#define CPTR_EL2_TSM		BIT(12)
+#define CNTHCTL_EL2_STUB	0x3UL			/* EL1PCTEN, EL1PCEN */
+#define CNTHP_CTL_ENABLE_IMASK	0x3UL
+#define ICC_SRE_EL2_SRE_ENABLE	0x9UL
+#define ZCR_SMCR_LEN		0xfUL
+#define SMCR_EL2_FA64		BIT(31)
+
+/*
+ * docs/hyp-abi.rst, "Taking EL2 over and giving it back": every register
+ * of the table holds the stub's value, as a borrower finds it.
+ */
+static void check_el2_table(struct tcase *t, u64 features,
+			    const struct el2_state *s)
+{
+	u64 cptr = CPTR_EL2_STUB, mdcr = 0, hcr = HCR_EL2_STUB;
+
+	if (features & BIT(GUEST_EL2_HAS_PAUTH_BIT)) {
+		hcr |= HCR_EL2_PAUTH;
+	}
+	check_value(t, "HCR_EL2", hcr, s->hcr);
+	check_value(t, "SCTLR_EL2", SCTLR_EL2_STUB, s->sctlr_el2);
+	if (features & BIT(GUEST_EL2_HAS_SME_BIT)) {
+		cptr &= ~CPTR_EL2_TSM;
+	}
+	check_value(t, "CPTR_EL2", cptr, s->cptr);
+	if (features & BIT(GUEST_EL2_HAS_PMU_BIT)) {
+		mdcr = (s->pmcr >> 11) & 0x1f;	/* HPMN = PMCR_EL0.N */
+	}
+	check_value(t, "MDCR_EL2", mdcr, s->mdcr);
+	check_value(t, "CNTHCTL_EL2", CNTHCTL_EL2_STUB, s->cnthctl);
+	check_value(t, "CNTVOFF_EL2", 0, s->cntvoff);
+	check_value(t, "CNTHP_CTL_EL2 ENABLE, IMASK", 0,
+		    s->cnthp_ctl & CNTHP_CTL_ENABLE_IMASK);
+	check_value(t, "VTTBR_EL2", 0, s->vttbr);
+	check_value(t, "HSTR_EL2", 0, s->hstr);
+	check_value(t, "VPIDR_EL2 (MIDR_EL1 at EL2)", s->midr, s->vpidr);
+	check_value(t, "VMPIDR_EL2 (MPIDR_EL1 at EL2)", s->mpidr, s->vmpidr);
+	check_true(t, "SP_EL2 non-zero, 16-byte aligned",
+		   s->sp && !(s->sp & 15), s->sp);
+	check_value(t, "TPIDR_EL2 (the top of the stub's stack, SP_EL2)",
+		    s->sp, s->tpidr);
+	check_value(t, "VBAR_EL2 under the guest's vectors",
+		    (u64)guest_el2_vectors, s->vbar);
+	if (features & BIT(GUEST_EL2_HAS_GICV3_BIT)) {
+		check_value(t, "ICC_SRE_EL2 SRE, Enable", ICC_SRE_EL2_SRE_ENABLE,
+			    s->icc_sre & ICC_SRE_EL2_SRE_ENABLE);
+		check_value(t, "ICH_HCR_EL2", 0, s->ich_hcr);
+	}
+	if (features & BIT(GUEST_EL2_HAS_SVE_BIT)) {
+		check_value(t, "ZCR_EL2.LEN", ZCR_SMCR_LEN, s->zcr & ZCR_SMCR_LEN);
+	}
+	if (features & BIT(GUEST_EL2_HAS_SME_BIT)) {
+		u64 fa64 = read_sysreg(s3_0_c0_c4_5) >> 63;	/* SMFR0.FA64 */
+
+		check_value(t, "SMCR_EL2.LEN", ZCR_SMCR_LEN,
+			    s->smcr & ZCR_SMCR_LEN);
+		check_value(t, "SMCR_EL2.FA64", fa64 ? SMCR_EL2_FA64 : 0,
+			    s->smcr & SMCR_EL2_FA64);
+	}
+	if (features & BIT(GUEST_EL2_HAS_FGT_BIT)) {
+		check_value(t, "HFGRTR_EL2", 0, s->hfgrtr);
+		check_value(t, "HFGWTR_EL2", 0, s->hfgwtr);
+		check_value(t, "HFGITR_EL2", 0, s->hfgitr);
+		check_value(t, "HDFGRTR_EL2", 0, s->hdfgrtr);
+		check_value(t, "HDFGWTR_EL2", 0, s->hdfgwtr);
+	}
+}
+
+static void guest_el2_call(struct tcase *t, const char *what, u64 number)
+{
+	const struct call c = {
+		.nargs = 1,
+		.arg = { number },
+		.results = BIT(0) | BIT(1) | BIT(2) | BIT(3) | BIT(4),
+		.checked = BIT(0),
+		.want = { 0 },
+	};
+	struct hvc_frame out;
+
+	call(t, what, &c, &out);
+}
+
+/*
+ * The register table across a borrow: as documented when the guest takes
+ * EL2; the stub serving calls passed on to it while a borrower's HCR_EL2,
+ * SCTLR_EL2, TPIDR_EL2, VTTBR_EL2, HSTR_EL2 and CNTHP_CTL_EL2 are live;
+ * and every register as before once the borrower put them back and gave
+ * EL2 back (read by taking EL2 over once more).
+ */
+static void case_el2_register_table(struct tcase *t)
+{
+	static struct el2_state before, after;
+	struct call uid = uid_call_template;
+	const struct call vectors = {
+		.nargs = 1,
+		.arg = { HYPSTUB_GET_VECTORS },
+		.results = BIT(0) | BIT(1),
+		.checked = BIT(0) | BIT(1),
+		.want = { SMCCC_RET_SUCCESS, (u64)guest_el2_vectors },
+	};
+	u64 features = el2_features(), saved;
+	struct hvc_frame out;
+	unsigned int i;
+
+	case_diag("EL2 features (GUEST_EL2_HAS_* bits) ", features);
+	if (!borrow_el2(t, &saved)) {
+		return;
+	}
+	if (read_el2_state(t, features, &before)) {
+		check_el2_table(t, features, &before);
+		case_diag("SP_EL2 and TPIDR_EL2 ", before.sp);
+	}
+	guest_el2_call(t, "guest EL2 USE (change HCR_EL2, SCTLR_EL2, ...)",
+		       GUEST_EL2_USE);
+	uid.arg[0] = HYPSTUB_VENDOR_UID;
+	call(t, "Vendor UID passed on, a borrower's registers live", &uid,
+	     &out);
+	call_x0(t, "GET_ABI_VERSION passed on", IMM_0, HYPSTUB_GET_ABI_VERSION,
+		0, 1, HYPSTUB_ABI_VERSION);
+	/* The stub reports VBAR_EL2 as it is: the borrower's. */
+	call(t, "GET_VECTORS passed on", &vectors, &out);
+	if (suite.psci_proxy) {
+		firmware_call(t, "PSCI_VERSION passed on", PSCI_0_2_VERSION,
+			      0, 0, 0, smc_x0(PSCI_0_2_VERSION, 0, 0));
+	}
+	guest_el2_call(t, "guest EL2 RESTORE", GUEST_EL2_RESTORE);
+	give_el2_back(t, saved);
+	if (!stub_serves(t) || !vectors_unchanged(t)) {
+		return;
+	}
+
+	if (!borrow_el2(t, &saved)) {
+		return;
+	}
+	if (read_el2_state(t, features, &after)) {
+		for (i = 0; i < sizeof(after) / 8; i++) {
+			if (((u64 *)&after)[i] != ((u64 *)&before)[i]) {
+				fail_value(t, "a register of the table after the "
+					   "give-back, at byte offset",
+					   i * 8, ((u64 *)&after)[i]);
+			}
+		}
+		case_diag("registers compared across the borrow ",
+			  sizeof(after) / 8);
+	}
+	give_el2_back(t, saved);
+	stub_serves(t);
+	vectors_unchanged(t);
+}
+
+/* A RESET_VECTORS the owner passes on ends the borrow: the stub's again. */
+static void case_reset_vectors_passed_on(struct tcase *t)
+{
+	const struct call whoami_stub = {
+		.nargs = 1,
+		.arg = { GUEST_EL2_WHOAMI },
+		.results = BIT(0),
+		.checked = BIT(0),
+		.want = { HVC_STUB_ERR },
+	};
+	struct hvc_frame out;
+	unsigned int legacy;
+	u64 saved;
+
+	for (legacy = 0; legacy < 2; legacy++) {
+		if (!borrow_el2(t, &saved)) {
+			return;
+		}
+		if (legacy) {
+			call_x0(t, "legacy RESET_VECTORS passed on", IMM_0,
+				suite.legacy->reset_vectors, 0, 1, 0);
+		} else {
+			call_x0(t, "HYPSTUB_RESET_VECTORS passed on", IMM_0,
+				HYPSTUB_RESET_VECTORS, 0, 1, SMCCC_RET_SUCCESS);
+		}
+		if (!call(t, "WHOAMI afterwards reaches the stub", &whoami_stub,
+			  &out)) {
+			recover_stub_vectors();
+		}
+		vectors_unchanged(t);
+	}
+	stub_serves(t);
+}
+
+/*
+ * PSCI CPU_ON of CPU 1 while CPU 0's EL2 is borrowed: the guest's vectors
+ * pass it on, the proxy starts CPU 1, and CPU 1 comes up with the stub
+ * (its GET_VECTORS answers the stub's vectors); CPU 0 keeps its borrow.
+ */
+static void case_cpu_on_while_borrowed(struct tcase *t)
+{
+	u64 saved;
+
+	if (cpu1_state_by_smc() == PSCI_INVALID_PARAMETERS) {
+		t->skip = "QEMU has no CPU 1 (-smp 1)";
+		return;
+	}
+	if (!borrow_el2(t, &saved)) {
+		return;
+	}
+	cpu_on_secondary(t);
+	still_borrowed(t);
+	give_el2_back(t, saved);
+	stub_serves(t);
+	vectors_unchanged(t);
 }
 
 /*
@@ -1365,6 +1675,12 @@ static void case_still_serving(struct tcase *t)
 	  "take EL2 over with legacy SET_VECTORS and give it back")	\
 	X(case_take_over_smccc,						\
 	  "take EL2 over with HYPSTUB_SET_VECTORS and give it back")	\
+	X(case_el2_register_table,					\
+	  "EL2 registers as the take-over table says, before and after") \
+	X(case_reset_vectors_passed_on,					\
+	  "RESET_VECTORS passed on by the owner gives EL2 back")	\
+	X(case_cpu_on_while_borrowed,					\
+	  "PSCI CPU_ON passed on while CPU 0's EL2 is borrowed")	\
 	X(case_soft_restart_legacy, "legacy SOFT_RESTART into EL2")	\
 	X(case_soft_restart_smccc, "HYPSTUB_SOFT_RESTART into EL2")
 

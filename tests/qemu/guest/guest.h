@@ -92,6 +92,53 @@
 					 * x3 = VBAR_EL2, x4 = SP_EL2 */
 #define GUEST_EL2_GIVE_BACK	0xe21	/* VBAR_EL2 = x1; x0 = 0 */
 #define GUEST_EL2_ICH_VTR	0xe22	/* x0 = 0, x1 = ICH_VTR_EL2 */
+#define GUEST_EL2_READ_STATE	0xe23	/* x1 = GUEST_EL2_HAS_*, x2 = struct
+					 * el2_state to fill; x0 = 0 */
+#define GUEST_EL2_USE		0xe24	/* keep, then change, some EL2 regs */
+#define GUEST_EL2_RESTORE	0xe25	/* put them back */
+/* Any other number the guest's vectors pass on to the stub. */
+
+/* GUEST_EL2_READ_STATE x1: the registers that exist only with a feature. */
+#define GUEST_EL2_HAS_GICV3_BIT	0
+#define GUEST_EL2_HAS_SVE_BIT	1
+#define GUEST_EL2_HAS_SME_BIT	2
+#define GUEST_EL2_HAS_FGT_BIT	3
+#define GUEST_EL2_HAS_PMU_BIT	4
+#define GUEST_EL2_HAS_PAUTH_BIT	5	/* not read: decides HCR_EL2 */
+/* What GUEST_EL2_USE writes into TPIDR_EL2 and VTTBR_EL2. */
+#define GUEST_EL2_MARKER	0x00000000cafe0000
+
+/*
+ * struct el2_state: the EL2 registers of docs/hyp-abi.rst's take-over
+ * table, as the guest's EL2 code reads them while it owns EL2.
+ */
+#define ES_VBAR			0
+#define ES_HCR			8
+#define ES_SCTLR_EL2		16
+#define ES_CPTR			24
+#define ES_MDCR			32
+#define ES_CNTHCTL		40
+#define ES_CNTVOFF		48
+#define ES_CNTHP_CTL		56
+#define ES_VTTBR		64
+#define ES_HSTR			72
+#define ES_VPIDR		80
+#define ES_VMPIDR		88
+#define ES_MIDR			96
+#define ES_MPIDR		104
+#define ES_TPIDR		112
+#define ES_SP			120
+#define ES_PMCR			128
+#define ES_ICC_SRE		136
+#define ES_ICH_HCR		144
+#define ES_ZCR			152
+#define ES_SMCR			160
+#define ES_HFGRTR		168
+#define ES_HFGWTR		176
+#define ES_HFGITR		184
+#define ES_HDFGRTR		192
+#define ES_HDFGWTR		200
+#define ES_SIZE			208
 
 /* SPSR_EL2 for the SOFT_RESTART target's return: EL1h, DAIF masked. */
 #define GUEST_SPSR_EL1H_MASKED	0x3c5
@@ -153,7 +200,15 @@ void guest_hvc1(const struct hvc_frame *in, struct hvc_frame *out);
 void guest_hvc_ffff(const struct hvc_frame *in, struct hvc_frame *out);
 
 /* el2.S */
+struct el2_state {
+	u64 vbar, hcr, sctlr_el2, cptr, mdcr, cnthctl, cntvoff, cnthp_ctl;
+	u64 vttbr, hstr, vpidr, vmpidr, midr, mpidr, tpidr, sp, pmcr;
+	u64 icc_sre, ich_hcr, zcr, smcr;
+	u64 hfgrtr, hfgwtr, hfgitr, hdfgrtr, hdfgwtr;
+};
+
 extern const char guest_el2_vectors[];
+extern u64 guest_el2_stub_vbar;
 extern const char guest_soft_restart_target[];
 extern struct soft_restart_record guest_soft_restart_record;
 
@@ -271,6 +326,31 @@ _Static_assert(__builtin_offsetof(struct secondary_record, off_returned) ==
 _Static_assert(__builtin_offsetof(struct secondary_record, off_x0) ==
 	       SEC_OFF_X0, "sec off_x0");
 _Static_assert(sizeof(struct secondary_record) == SEC_SIZE, "sec size");
+_Static_assert(__builtin_offsetof(struct el2_state, hcr) == ES_HCR, "es hcr");
+_Static_assert(__builtin_offsetof(struct el2_state, sctlr_el2) == ES_SCTLR_EL2,
+	       "es sctlr_el2");
+_Static_assert(__builtin_offsetof(struct el2_state, mdcr) == ES_MDCR, "es mdcr");
+_Static_assert(__builtin_offsetof(struct el2_state, cntvoff) == ES_CNTVOFF,
+	       "es cntvoff");
+_Static_assert(__builtin_offsetof(struct el2_state, vttbr) == ES_VTTBR,
+	       "es vttbr");
+_Static_assert(__builtin_offsetof(struct el2_state, vpidr) == ES_VPIDR,
+	       "es vpidr");
+_Static_assert(__builtin_offsetof(struct el2_state, midr) == ES_MIDR, "es midr");
+_Static_assert(__builtin_offsetof(struct el2_state, tpidr) == ES_TPIDR,
+	       "es tpidr");
+_Static_assert(__builtin_offsetof(struct el2_state, pmcr) == ES_PMCR, "es pmcr");
+_Static_assert(__builtin_offsetof(struct el2_state, icc_sre) == ES_ICC_SRE,
+	       "es icc_sre");
+_Static_assert(__builtin_offsetof(struct el2_state, zcr) == ES_ZCR, "es zcr");
+_Static_assert(__builtin_offsetof(struct el2_state, smcr) == ES_SMCR, "es smcr");
+_Static_assert(__builtin_offsetof(struct el2_state, hfgrtr) == ES_HFGRTR,
+	       "es hfgrtr");
+_Static_assert(__builtin_offsetof(struct el2_state, hfgitr) == ES_HFGITR,
+	       "es hfgitr");
+_Static_assert(__builtin_offsetof(struct el2_state, hdfgwtr) == ES_HDFGWTR,
+	       "es hdfgwtr");
+_Static_assert(sizeof(struct el2_state) == ES_SIZE, "es size");
 
 #endif /* __ASSEMBLER__ */
 
