@@ -45,11 +45,14 @@ check-qemu-legacy:
 	$(Q)$(MAKE) -s O=$(O)/legacy check-qemu-max,3
 
 # The loader's bad-input answers, on images made from a good one, and the
-# stub's diagnostic for an unexpected exception at EL2.
-check-bad-input: $(CONFORMANCE_IMAGE) $(O)/tests/boot/fault.Image $(O)/tests/boot/launch.bin
+# stub's diagnostic for an unexpected exception at EL2, and for one from EL1
+# after a borrower gave EL2 back with HCR_EL2 and SCTLR_EL2 changed.
+check-bad-input: $(CONFORMANCE_IMAGE) $(O)/tests/boot/fault.Image $(O)/tests/boot/launch.bin \
+		$(O)/tests/boot/borrow-fault.Image
 	$(Q)QEMU=$(QEMU) tests/boot/run-bad-input.sh $(O)/hypstub.bin \
 		$(CONFORMANCE_IMAGE) $(O)/tests/boot/fault.Image \
-		$(O)/tests/boot/launch.bin $(O)/tests/bad-input
+		$(O)/tests/boot/launch.bin $(O)/tests/bad-input \
+		$(O)/tests/boot/borrow-fault.Image
 
 # check-qemu-<cpu>,<gic>: one fresh QEMU per CPU and GIC model.
 # The configuration the stub must report, from the build's own .config.

@@ -5,16 +5,18 @@
 # its message and switch the machine off (QEMU exits by itself, well before
 # the timeout), never enter the payload.
 #
-# Then the stub's own answer to an unexpected exception at EL2: a
-# diagnostic and a parked CPU (the test stops QEMU once it has parked).
+# Then the stub's own answer to an unexpected exception at EL2, and to an
+# exception from EL1 after a borrower gave EL2 back with HCR_EL2 and
+# SCTLR_EL2 changed: a diagnostic and a parked CPU (the test stops QEMU
+# once it has parked).
 #
 # The device-tree cases boot tests/boot/launch.S, which enters the image
 # (loaded with -device loader) with x0 = a hand-made bad device tree.
 #
 # usage: run-bad-input.sh <hypstub.bin> <packed good image> <packed fault image>
-#                         <launcher> <work dir>
+#                         <launcher> <work dir> <packed borrow-fault image>
 set -u
-bin=$1 good=$2 fault=$3 launcher=$4 work=$5
+bin=$1 good=$2 fault=$3 launcher=$4 work=$5 borrow=$6
 QEMU=${QEMU:-qemu-system-aarch64}
 mkdir -p "$work"
 passed=0
@@ -114,18 +116,24 @@ fi
 
 # The fault payload prints the address of its udf (16 hex digits), then soft-restarts
 # into it; the stub must report sync_el2h with that ELR and park.
-fault_case() {
-	local log="$work/unexpected-el2.log" pid i address
-	"$QEMU" -M virt,virtualization=on -cpu cortex-a57 -m 256M -nographic \
-		-no-reboot -nic none -kernel "$fault" >"$log" 2>&1 </dev/null &
+# run_until_parked <image> <log> [<cpu>]: QEMU until the stub parks (or exits).
+run_until_parked() {
+	local pid i
+	"$QEMU" -M virt,virtualization=on -cpu "${3:-cortex-a57}" -m 256M -nographic \
+		-no-reboot -nic none -kernel "$1" >"$2" 2>&1 </dev/null &
 	pid=$!
 	for i in $(seq 1 100); do	# up to 20 s; it takes well under one
-		grep -q "hypstub: CPU parked" "$log" && break
+		grep -q "hypstub: CPU parked" "$2" && break
 		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.2
 	done
 	kill "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
+}
+
+fault_case() {
+	local log="$work/unexpected-el2.log" address
+	run_until_parked "$fault" "$log"
 	address=0x$(grep -o '^[0-9a-f]\{16\}' "$log" | head -1)
 	if ! grep -q "hypstub: CPU parked" "$log"; then
 		echo "not ok - unexpected-el2: no park message"
@@ -143,6 +151,32 @@ fault_case() {
 	fi
 }
 fault_case
+
+# The borrower leaves HCR_EL2.TWI and SCTLR_EL2.SA set: a WFI at EL1 traps to
+# the stub (ESR_EL2 EC 0x01, CV, COND 0xe), whose report names both, as they
+# are and as the stub sets them on that CPU: with pointer authentication
+# (max) HCR_EL2 has APK and API as well.
+borrow_case() {
+	local cpu=$1 hcr=$2 log="$work/given-back-changed-$1.log" line
+	run_until_parked "$borrow" "$log" "$cpu"
+	line="hypstub: HCR_EL2=0x$(printf '%016x' $((hcr | 1 << 13))) SCTLR_EL2=0x0000000030c50838, the stub's 0x$(printf '%016x' "$hcr") 0x0000000030c50830: EL2 was given back changed"
+	if ! grep -q "hypstub: CPU parked" "$log"; then
+		echo "not ok - given-back-changed-$cpu: no park message"
+		failed=$((failed + 1))
+	elif ! grep -q "hypstub: unexpected sync_el1_64 exception on CPU 0x" "$log" ||
+	     ! grep -q "hypstub: ESR_EL2=0x0000000007e00000 " "$log"; then
+		echo "not ok - given-back-changed-$cpu: not reported as the WFI trapped from EL1"
+		failed=$((failed + 1))
+	elif ! grep -qF "$line" "$log"; then
+		echo "not ok - given-back-changed-$cpu: no line \"$line\""
+		failed=$((failed + 1))
+	else
+		echo "ok - given-back-changed-$cpu: $(grep -F 'given back changed' "$log" | tr -d '\r')"
+		passed=$((passed + 1))
+	fi
+}
+borrow_case cortex-a57 0x80000000
+borrow_case max 0x30080000000
 
 echo "bad-input: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
