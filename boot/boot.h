@@ -56,15 +56,38 @@ struct boot_dt {
 };
 
 /*
+ * The stub the kernel is booted above: the one this image installed, or a
+ * hypstub found below a loader entered at EL1 (boot_find_stub()).
+ */
+struct boot_stub {
+	/* Its resident region; for one found below, read from /hypstub. */
+	struct boot_range region;
+	uint64_t abi_version;		/* what HYPSTUB_GET_ABI_VERSION answers */
+	int psci_proxy;			/* it passes firmware calls on */
+	int below;			/* found below, not installed here */
+	uint64_t vectors;		/* below: its VBAR_EL2 (GET_VECTORS) */
+};
+
+/*
  * The device-tree pass (boot/fdt.c, libfdt): checks the tree at @dtb, opens
  * a copy into @buf (@bufsize bytes) and reads the mode, memory and initrd
  * into @dt, then fixes the copy up for the mode (resident: @stub reserved,
- * /psci method "hvc", /hypstub added; hand-off: /psci method "smc") and
- * packs it.  NULL on success, else why not (libfdt's own error already
- * printed); the tree at @dtb is never written.
+ * /psci method "hvc", /hypstub added; hand-off: /psci method "smc", and
+ * the stub's nodes dropped, but for a stub found below only /hypstub: its
+ * memory is not this loader's to free) and packs it.  For a stub found
+ * below, its region comes from the tree's /hypstub node into @stub.  NULL
+ * on success, else why not (libfdt's own error already printed); the tree
+ * at @dtb is never written.
  */
 const char *boot_fdt_prepare(uint64_t dtb, void *buf, uint64_t bufsize,
-			     const struct boot_range *stub, struct boot_dt *dt);
+			     struct boot_stub *stub, struct boot_dt *dt);
+
+/*
+ * Entered at EL1: whether a hypstub answers below (its vendor UID over HVC,
+ * an HVC that traps as undefined counting as no; ABI major 1), and then
+ * what it is into @stub (ABI version, PSCI proxy, vectors).
+ */
+int boot_find_stub(struct boot_stub *stub);
 
 /*
  * Where the loader builds the fixed-up device tree: from the end of the
@@ -72,8 +95,13 @@ const char *boot_fdt_prepare(uint64_t dtb, void *buf, uint64_t bufsize,
  */
 uint64_t boot_fdt_buffer(uint64_t image_base);
 
-/* Checks, places and enters the payload; on any problem, boot_fail(). */
-void boot_main(uint64_t dtb, uint64_t image_base) __attribute__((noreturn));
+/*
+ * Checks, places and enters the payload; on any problem, boot_fail().
+ * @installed: the image head installed the stub (entered at EL2); else the
+ * image was entered at EL1 and looks for a hypstub below to reuse.
+ */
+void boot_main(uint64_t dtb, uint64_t image_base, int installed)
+	__attribute__((noreturn));
 /* Enters the payload at @entry in @mode (BOOT_MODE_*). */
 void boot_enter(uint64_t entry, uint64_t dtb, int mode) __attribute__((noreturn));
 void boot_fail(const char *why) __attribute__((noreturn));
@@ -83,6 +111,11 @@ void boot_fail_no_slot(void) __attribute__((noreturn));
 /* arch (boot/arm64/head.S) */
 void boot_enter_el1(uint64_t entry, uint64_t dtb) __attribute__((noreturn));
 uint64_t boot_soft_restart(uint64_t entry, uint64_t dtb);
+/*
+ * hvc #0 with w0 = @function_id, x1 = @arg, at EL1: 1 and x0..x3 in @out
+ * when something at EL2 answered, 0 when the HVC trapped as undefined.
+ */
+int boot_hvc_probe(uint32_t function_id, uint64_t arg, uint64_t out[4]);
 void boot_sync_icache(void);
 void boot_system_off(void) __attribute__((noreturn));
 

@@ -334,7 +334,7 @@ static int boot_fdt_reserve(void *fdt, const struct boot_range *stub)
 }
 
 /* /hypstub: the stub is there, at this ABI, called with HVC (docs/device-tree.rst). */
-static int boot_fdt_stub_node(void *fdt, const struct boot_range *stub)
+static int boot_fdt_stub_node(void *fdt, const struct boot_stub *stub)
 {
 	int node = boot_fdt_node(fdt, 0, "hypstub");
 	int err;
@@ -347,20 +347,53 @@ static int boot_fdt_stub_node(void *fdt, const struct boot_range *stub)
 		err = fdt_setprop_string(fdt, node, "method", "hvc");
 	}
 	if (err == 0) {
-		err = boot_fdt_set_reg(fdt, 0, node, stub);
+		err = boot_fdt_set_reg(fdt, 0, node, &stub->region);
 	}
 	if (err == 0) {
 		err = fdt_setprop_u32(fdt, node, "hypstub,abi-version",
-				      HYPSTUB_ABI_VERSION);
+				      (uint32_t)stub->abi_version);
 	}
-	if (err == 0 && IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY)) {
+	if (err == 0 && stub->psci_proxy) {
 		err = fdt_setprop_empty(fdt, node, "hypstub,psci-proxy");
+	} else if (err == 0) {
+		err = fdt_delprop(fdt, node, "hypstub,psci-proxy");
+		err = err == -FDT_ERR_NOTFOUND ? 0 : err;
 	}
 	return err;
 }
 
+/*
+ * The region of the stub below, from an earlier pass's /hypstub node (the
+ * loader or U-Boot that installed it wrote it): 0, or a libfdt error.
+ */
+static int boot_fdt_stub_region(const void *fdt, struct boot_range *region)
+{
+	int node = fdt_path_offset(fdt, "/hypstub");
+	int ac = fdt_address_cells(fdt, 0);
+	int sc = fdt_size_cells(fdt, 0);
+	const fdt32_t *reg;
+	int len;
+
+	if (node < 0) {
+		return node;
+	}
+	if (ac < 1 || ac > 2 || sc < 1 || sc > 2) {
+		return -FDT_ERR_BADNCELLS;
+	}
+	reg = fdt_getprop(fdt, node, "reg", &len);
+	if (reg == NULL || len != (ac + sc) * 4) {
+		return reg == NULL ? len : -FDT_ERR_BADVALUE;
+	}
+	region->start = boot_fdt_cells(reg, ac);
+	region->end = region->start + boot_fdt_cells(reg + ac, sc);
+	if (region->end <= region->start) {
+		return -FDT_ERR_BADVALUE;
+	}
+	return 0;
+}
+
 /* /psci method: HVC to the stub's proxy (resident) or SMC (hand-off). */
-static int boot_fdt_psci(void *fdt, int mode)
+static int boot_fdt_psci(void *fdt, int mode, int psci_proxy)
 {
 	int node = fdt_path_offset(fdt, "/psci");
 	const char *method = "smc";
@@ -373,8 +406,8 @@ static int boot_fdt_psci(void *fdt, int mode)
 		return node;
 	}
 	if (mode == BOOT_MODE_RESIDENT) {
-		if (!IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY)) {
-			stub_puts("hypstub: no PSCI proxy in this build: /psci left as it is\n");
+		if (!psci_proxy) {
+			stub_puts("hypstub: no PSCI proxy in the stub: /psci left as it is\n");
 			return 0;
 		}
 		method = "hvc";
@@ -383,7 +416,7 @@ static int boot_fdt_psci(void *fdt, int mode)
 }
 
 const char *boot_fdt_prepare(uint64_t dtb, void *buf, uint64_t bufsize,
-			     const struct boot_range *stub, struct boot_dt *dt)
+			     struct boot_stub *stub, struct boot_dt *dt)
 {
 	const void *src = (const void *)(uintptr_t)dtb;
 	const char *why;
@@ -440,10 +473,29 @@ const char *boot_fdt_prepare(uint64_t dtb, void *buf, uint64_t bufsize,
 		return why;
 	}
 	boot_fdt_initrd(buf, dt);
+	if (stub->below) {
+		err = boot_fdt_stub_region(buf, &stub->region);
+		if (err != 0) {
+			boot_fdt_error("the /hypstub node's reg", err);
+			return "the stub below is not in the device tree (/hypstub): "
+			       "its memory cannot be kept reserved";
+		}
+	}
 	if (dt->mode == BOOT_MODE_RESIDENT) {
-		err = boot_fdt_reserve(buf, stub);
+		err = boot_fdt_reserve(buf, &stub->region);
 		if (err != 0) {
 			boot_fdt_error("reserve the stub's memory", err);
+			return "cannot fix up the device tree";
+		}
+	} else if (stub->below) {
+		/*
+		 * The kernel will own EL2 and no stub answers it: no /hypstub.
+		 * The stub's memory stays reserved: it is not this loader's.
+		 */
+		err = fdt_path_offset(buf, "/hypstub");
+		err = err >= 0 ? fdt_del_node(buf, err) : 0;
+		if (err != 0) {
+			boot_fdt_error("drop /hypstub", err);
 			return "cannot fix up the device tree";
 		}
 	} else {
@@ -454,7 +506,7 @@ const char *boot_fdt_prepare(uint64_t dtb, void *buf, uint64_t bufsize,
 			return "cannot fix up the device tree";
 		}
 	}
-	err = boot_fdt_psci(buf, dt->mode);
+	err = boot_fdt_psci(buf, dt->mode, stub->psci_proxy);
 	if (err != 0) {
 		boot_fdt_error("set the PSCI method", err);
 		return "cannot fix up the device tree";

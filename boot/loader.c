@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * The loader, at EL1 above the freshly installed stub: checks the payload
- * packed by `make image`, puts it where an arm64 kernel must be, and enters
- * it the way the build's boot mode says.  Any problem is reported and the
- * machine is switched off: a payload is never entered half-prepared.
+ * The loader, at EL1 above the freshly installed stub, or above a hypstub
+ * it found below when the image was entered at EL1 (kexec from a resident
+ * kernel, U-Boot with hypstub inside): checks the payload packed by `make
+ * image`, puts it where an arm64 kernel must be, and enters it the way the
+ * boot mode says.  Any problem is reported and the machine is switched
+ * off: a payload is never entered half-prepared.
  */
 #include "boot.h"
 
@@ -121,6 +123,30 @@ void boot_fail_no_slot(void)
 	boot_fail("no stub slot for this CPU (CONFIG_HYPSTUB_NR_CPUS, _CPUS_PER_CLUSTER)");
 }
 
+int boot_find_stub(struct boot_stub *stub)
+{
+	uint64_t r[4];
+
+	if (!boot_hvc_probe(HYPSTUB_VENDOR_UID, 0, r) || r[0] != HYPSTUB_UID_0 ||
+	    r[1] != HYPSTUB_UID_1 || r[2] != HYPSTUB_UID_2 ||
+	    r[3] != HYPSTUB_UID_3) {
+		return 0;
+	}
+	/* A major version other than 1 is another ABI: not ours to use. */
+	boot_hvc_probe(HYPSTUB_GET_ABI_VERSION, 0, r);
+	if ((r[0] >> 16) != HYPSTUB_ABI_VERSION_MAJOR) {
+		return 0;
+	}
+	stub->abi_version = r[0];
+	boot_hvc_probe(HYPSTUB_GET_CONFIG, 0, r);
+	stub->psci_proxy = r[0] == SMCCC_RET_SUCCESS &&
+			   (r[1] & HYPSTUB_CONFIG_PSCI_PROXY) != 0;
+	boot_hvc_probe(HYPSTUB_GET_VECTORS, 0, r);
+	stub->vectors = r[0] == SMCCC_RET_SUCCESS ? r[1] : 0;
+	stub->below = 1;
+	return 1;
+}
+
 void boot_enter(uint64_t entry, uint64_t dtb, int mode)
 {
 	uint64_t answer;
@@ -128,11 +154,11 @@ void boot_enter(uint64_t entry, uint64_t dtb, int mode)
 	stub_puts("hypstub: entering the payload at ");
 	stub_put_hex(entry);
 	if (mode == BOOT_MODE_HANDOFF) {
-		stub_puts(" at EL2 (hand-off through HVC_SOFT_RESTART), DTB ");
+		stub_puts(" at EL2 (hand-off through HYPSTUB_SOFT_RESTART), DTB ");
 		stub_put_hex(dtb);
 		stub_puts("\n");
 		answer = boot_soft_restart(entry, dtb);
-		stub_puts("hypstub: HVC_SOFT_RESTART answered ");
+		stub_puts("hypstub: HYPSTUB_SOFT_RESTART answered ");
 		stub_put_hex(answer);
 		stub_puts("\n");
 		boot_fail("the stub refused to hand EL2 over");
@@ -165,23 +191,40 @@ static int boot_in_memory(const struct boot_dt *dt, uint64_t start,
 	return 0;
 }
 
-void boot_main(uint64_t dtb, uint64_t image_base)
+void boot_main(uint64_t dtb, uint64_t image_base, int installed)
 {
 	const struct hypstub_info *info =
 		(const struct hypstub_info *)(uintptr_t)(image_base +
 							 HYPSTUB_INFO_OFFSET);
 	const struct arm64_image_header *hdr;
 	struct boot_range busy[3];
-	struct boot_range stub = { image_base, image_base + HYPSTUB_RESIDENT_SIZE };
-	/* The loader runs once, on the boot CPU: no stack for this. */
+	/* The loader runs once, on the boot CPU: no stack for these. */
+	static struct boot_stub stub;
 	static struct boot_dt dt;
 	uint64_t payload, size, dest, image_end, fdt_buf;
 	const char *why;
 
-	stub_puts("hypstub: stub installed at EL2, vectors ");
-	stub_put_hex(arch_stub_vectors());
-	boot_put_range(", resident ", stub.start, stub.end);
-	stub_puts("\n");
+	if (installed) {
+		stub.region.start = image_base;
+		stub.region.end = image_base + HYPSTUB_RESIDENT_SIZE;
+		stub.abi_version = HYPSTUB_ABI_VERSION;
+		stub.psci_proxy = IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY);
+		stub.below = 0;
+		stub_puts("hypstub: stub installed at EL2, vectors ");
+		stub_put_hex(arch_stub_vectors());
+		boot_put_range(", resident ", stub.region.start, stub.region.end);
+		stub_puts("\n");
+	} else if (boot_find_stub(&stub)) {
+		/* No second copy: the payload is booted above the stub below. */
+		stub_puts("hypstub: entered at EL1 above a hypstub (ABI ");
+		stub_put_hex(stub.abi_version);
+		stub_puts(", vectors ");
+		stub_put_hex(stub.vectors);
+		stub_puts("): using it\n");
+	} else {
+		stub_puts("hypstub: entered at EL1, and no hypstub answers below\n");
+		boot_fail("the stub can only be installed from EL2");
+	}
 
 	if (info->magic != HYPSTUB_INFO_MAGIC || info->payload_offset == 0) {
 		boot_fail("no payload in this image (build it with make image KERNEL=...)");
@@ -208,6 +251,11 @@ void boot_main(uint64_t dtb, uint64_t image_base)
 	if (why != NULL) {
 		boot_fail(why);
 	}
+	if (stub.below) {
+		boot_put_range("hypstub: the stub below is resident at ",
+			       stub.region.start, stub.region.end);
+		stub_puts(" (/hypstub)\n");
+	}
 	stub_puts("hypstub: mode ");
 	stub_puts(dt.mode == BOOT_MODE_HANDOFF ? "handoff" : "resident");
 	stub_puts(" (from ");
@@ -216,7 +264,7 @@ void boot_main(uint64_t dtb, uint64_t image_base)
 
 	/* The stub, the tree and the initrd must survive the payload's move. */
 	image_end = payload + info->payload_size;
-	busy[0] = stub;
+	busy[0] = stub.region;
 	busy[1].start = fdt_buf;
 	busy[1].end = fdt_buf + dt.size;
 	busy[2] = dt.initrd;

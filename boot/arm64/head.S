@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Image entry.  Entered like a Linux kernel (booting.rst): at EL2 (the only
- * level the stub can be installed from), MMU off, x0 = DTB.  The EL2 part
- * only installs the stub on this CPU; all loading happens at EL1.
+ * Image entry.  Entered like a Linux kernel (booting.rst), MMU off, x0 =
+ * DTB: at EL2, the only level the stub can be installed from, where the EL2
+ * part only installs the stub on this CPU; or at EL1, where the loader
+ * looks for a hypstub below to boot the payload above (boot_find_stub).
+ * All loading happens at EL1.
  */
 #include "abi/hypstub.h"
 #include "boot/image.h"
@@ -34,22 +36,32 @@ boot_entry:
 	mov	sp, x1
 	mrs	x1, CurrentEL
 	lsr	x0, x1, #2
+	cmp	x0, #1
+	b.eq	boot_entered_el1
 	cmp	x0, #2
 	b.ne	boot_wrong_el
 	bl	stub_prepare_cpu		/* at EL2, on the boot stack */
 	cbz	x0, boot_no_slot
 	adr	x1, boot_el1_entry
 	mov	x2, x19
-	mov	x3, xzr
+	mov	x3, #1				/* installed here */
 	mov	x4, xzr
 	mov	x5, xzr
 	b	stub_enter_el1
 
-	/* EL1h, MMU off, DAIF masked, x0 = DTB: the stub is below us now. */
+boot_entered_el1:
+	mov	x0, x19
+	mov	x1, xzr				/* nothing installed here */
+
+	/*
+	 * EL1h, MMU off, DAIF masked, x0 = DTB, x1 = 1 when the stub was just
+	 * installed below us, 0 when the image was entered at EL1.
+	 */
 boot_el1_entry:
-	adr	x1, boot_stack_top
-	mov	sp, x1
+	adr	x2, boot_stack_top
+	mov	sp, x2
 	mov	x19, x0
+	mov	x20, x1
 	adr	x0, _start			/* linked at 0: the offset to apply */
 	adrp	x1, boot_rela_start
 	add	x1, x1, :lo12:boot_rela_start
@@ -59,6 +71,7 @@ boot_el1_entry:
 	cbnz	x0, boot_bad_relocation
 	mov	x0, x19
 	adr	x1, _start
+	mov	x2, x20
 	bl	boot_main			/* enters the payload: no return */
 boot_park_main:
 	wfe
@@ -95,20 +108,49 @@ boot_enter_el1:
 	.size	boot_enter_el1, . - boot_enter_el1
 
 /*
- * boot_soft_restart(entry, dtb): HVC_SOFT_RESTART to @entry at EL2 with
- * x0 = DTB, x1..x3 = 0.  Returns only if the stub refused (x0 = its answer).
+ * boot_soft_restart(entry, dtb): HYPSTUB_SOFT_RESTART to @entry at EL2 with
+ * x0 = DTB, x1..x3 = 0: the SMCCC form, the same in every numbering, since
+ * the stub below may be another build's.  Returns only if the stub refused
+ * (x0 = its answer).
  */
 	.globl	boot_soft_restart
 	.type	boot_soft_restart, %function
 boot_soft_restart:
 	mov	x2, x1
 	mov	x1, x0
-	mov	x0, #HVC_SOFT_RESTART
+	ldr	w0, =HYPSTUB_SOFT_RESTART
 	mov	x3, xzr
 	mov	x4, xzr
 	hvc	#0
 	ret
 	.size	boot_soft_restart, . - boot_soft_restart
+
+/*
+ * boot_hvc_probe(function_id, arg, out): hvc #0 at EL1 with the probe
+ * vectors below installed, so that an HVC nothing at EL2 answers (no EL2,
+ * or HCR_EL2.HCD set: an undefined instruction) comes back here as 0.
+ * x19 and x20 survive any SMCCC version's callee; x4-x17 need not.
+ */
+	.globl	boot_hvc_probe
+	.type	boot_hvc_probe, %function
+boot_hvc_probe:
+	stp	x19, x20, [sp, #-16]!
+	mov	x19, x2				/* out */
+	mov	x20, #1				/* answered, unless trapped */
+	adr	x2, boot_probe_vectors
+	msr	vbar_el1, x2
+	isb
+	mov	w0, w0
+	mov	x2, xzr
+	mov	x3, xzr
+	hvc	#0
+boot_hvc_probe_return:
+	stp	x0, x1, [x19]
+	stp	x2, x3, [x19, #16]
+	mov	x0, x20
+	ldp	x19, x20, [sp], #16
+	ret
+	.size	boot_hvc_probe, . - boot_hvc_probe
 
 /* boot_fdt_buffer(image_base): the first byte after the loader (8-aligned). */
 	.globl	boot_fdt_buffer
@@ -165,6 +207,17 @@ boot_el1_vectors:
 	.align	7
 	cbz	x9, boot_system_off_hvc
 	b	boot_park_system_off
+	.endr
+
+/* Only used by boot_hvc_probe: the HVC trapped, say so and skip it. */
+	.align	11
+boot_probe_vectors:
+	.rept	16
+	.align	7
+	mov	x20, #0
+	adr	x9, boot_hvc_probe_return
+	msr	elr_el1, x9
+	eret
 	.endr
 	.ltorg
 

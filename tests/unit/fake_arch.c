@@ -36,6 +36,10 @@ void fake_arch_clear_log(void)
 	fake.fdt_prepare_buf = 0;
 	fake.fdt_prepare_bufsize = 0;
 	memset(&fake.fdt_prepare_stub, 0, sizeof(fake.fdt_prepare_stub));
+	fake.fdt_prepare_below = 0;
+	fake.fdt_prepare_abi = 0;
+	fake.fdt_prepare_proxy = 0;
+	fake.hvc_probes = 0;
 	fake.icache_syncs = 0;
 	fake.system_off_calls = 0;
 	fake.enter_el1_calls = 0;
@@ -178,6 +182,33 @@ void arch_read_fault(uint64_t *esr, uint64_t *elr, uint64_t *far,
 	*elr = fake.elr;
 	*far = fake.far;
 	*spsr = fake.spsr;
+}
+
+int boot_hvc_probe(uint32_t function_id, uint64_t arg, uint64_t out[4])
+{
+	static const uint32_t rows[] = {
+		[FAKE_BELOW_UID] = HYPSTUB_VENDOR_UID,
+		[FAKE_BELOW_ABI] = HYPSTUB_GET_ABI_VERSION,
+		[FAKE_BELOW_CONFIG] = HYPSTUB_GET_CONFIG,
+		[FAKE_BELOW_VECTORS] = HYPSTUB_GET_VECTORS,
+	};
+	unsigned int i;
+
+	(void)arg;
+	fake.seq++;
+	fake.hvc_probes++;
+	if (fake.below_traps) {
+		return 0;
+	}
+	for (i = 0; i < 4; i++) {
+		out[i] = i == 0 ? (uint64_t)SMCCC_RET_NOT_SUPPORTED : 0;
+	}
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		if (rows[i] == function_id) {
+			memcpy(out, fake.below_answer[i], sizeof(fake.below_answer[i]));
+		}
+	}
+	return 1;
 }
 
 void arch_read_el2_control(uint64_t *hcr, uint64_t *sctlr)

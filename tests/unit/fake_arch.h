@@ -78,7 +78,21 @@ struct fake_arch {
 	uint64_t fdt_prepare_dtb;	/* the arguments of the last call */
 	uint64_t fdt_prepare_buf;
 	uint64_t fdt_prepare_bufsize;
-	struct boot_range fdt_prepare_stub;
+	struct boot_range fdt_prepare_stub;	/* the region, as it returned */
+	int fdt_prepare_below;
+	uint64_t fdt_prepare_abi;
+	int fdt_prepare_proxy;
+	/* The region of a stub below, as the fake tree's /hypstub gives it. */
+	struct boot_range fdt_below_region;
+	/*
+	 * boot_hvc_probe(): what is at EL2 below a loader entered at EL1.
+	 * below_traps: the HVC is undefined (nothing there); else each call
+	 * answers below_answer[call][] for the vendor UID, GET_ABI_VERSION,
+	 * GET_CONFIG and GET_VECTORS, -1 for anything else.
+	 */
+	int below_traps;
+	uint64_t below_answer[4][4];
+	unsigned int hvc_probes;
 	unsigned int icache_syncs;
 	unsigned int system_off_calls;
 	jmp_buf *system_off_jump;	/* boot_system_off() longjmp()s here */
@@ -100,6 +114,12 @@ struct fake_arch {
 };
 
 extern struct fake_arch fake;
+
+/* Which row of below_answer[] a probed function ID reads. */
+#define FAKE_BELOW_UID		0
+#define FAKE_BELOW_ABI		1
+#define FAKE_BELOW_CONFIG	2
+#define FAKE_BELOW_VECTORS	3
 
 /* Every field back to the defaults: stub vectors in VBAR_EL2, 40 PA bits... */
 void fake_arch_reset(void);

@@ -11,14 +11,21 @@
 #include "fake_arch.h"
 
 const char *boot_fdt_prepare(uint64_t dtb, void *buf, uint64_t bufsize,
-			     const struct boot_range *stub, struct boot_dt *dt)
+			     struct boot_stub *stub, struct boot_dt *dt)
 {
 	fake.seq++;
 	fake.fdt_prepare_calls++;
 	fake.fdt_prepare_dtb = dtb;
 	fake.fdt_prepare_buf = (uint64_t)(uintptr_t)buf;
 	fake.fdt_prepare_bufsize = bufsize;
-	fake.fdt_prepare_stub = *stub;
+	fake.fdt_prepare_below = stub->below;
+	fake.fdt_prepare_abi = stub->abi_version;
+	fake.fdt_prepare_proxy = stub->psci_proxy;
+	/* A stub found below: its region is what the tree's /hypstub says. */
+	if (stub->below) {
+		stub->region = fake.fdt_below_region;
+	}
+	fake.fdt_prepare_stub = stub->region;
 	if (fake.fdt_why != NULL) {
 		return fake.fdt_why;
 	}

@@ -249,8 +249,32 @@ static struct boot_dt dt;
  * out as they went in) into buf with @bufsize of room, for @range.  On
  * success the copy is a valid, packed tree of dt.size bytes.
  */
+/* The stub this build installs, at @range. */
+static struct boot_stub installed(const struct boot_range *range)
+{
+	struct boot_stub s = {
+		.region = *range,
+		.abi_version = HYPSTUB_ABI_VERSION,
+		.psci_proxy = IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY),
+	};
+
+	return s;
+}
+
+static const char *prepare_stub(const void *src, size_t src_len,
+				uint64_t bufsize, struct boot_stub *s);
+
 static const char *prepare_at(const void *src, size_t src_len,
 			      uint64_t bufsize, const struct boot_range *range)
+{
+	struct boot_stub s = installed(range);
+
+	return prepare_stub(src, src_len, bufsize, &s);
+}
+
+/* The same for any stub, @s as boot_main() passes it (a stub below too). */
+static const char *prepare_stub(const void *src, size_t src_len,
+				uint64_t bufsize, struct boot_stub *s)
 {
 	uint8_t *before = malloc(src_len ? src_len : 1);
 	const char *why;
@@ -260,8 +284,7 @@ static const char *prepare_at(const void *src, size_t src_len,
 	memcpy(before, src, src_len);
 	memset(buf, 0xee, bufsize);
 	memset(&dt, 0xa5, sizeof(dt));
-	why = boot_fdt_prepare((uint64_t)(uintptr_t)src, buf, bufsize, range,
-			       &dt);
+	why = boot_fdt_prepare((uint64_t)(uintptr_t)src, buf, bufsize, s, &dt);
 	/* The tree the loader was given is only ever read. */
 	assert_memory_equal(src, before, src_len);
 	free(before);
@@ -516,7 +539,7 @@ static void test_resident(void **state)
 	expect_resident(buf, &stub, 2, 2);
 	expect_rest_kept(buf);
 	assert_string_equal(fake.uart, PROXY ? "" :
-			    "hypstub: no PSCI proxy in this build: /psci left as it is\r\n");
+			    "hypstub: no PSCI proxy in the stub: /psci left as it is\r\n");
 }
 
 /* A tree that says "hvc" already (a resident kernel's, kexec'd). */
@@ -744,6 +767,70 @@ static void test_earlier_pass_forgotten(void **state)
 	assert_int_equal(dt.mode, BOOT_MODE_HANDOFF);
 	assert_int_equal(count_nodes(buf, "/reserved-memory", "hypstub@"), 0);
 	assert_int_equal(count_nodes(buf, "/", "hypstub"), 0);
+	free(first);
+}
+
+/*
+ * A stub found below (the image entered at EL1 above it): its region comes
+ * from the tree's /hypstub.  Resident: the same single reservation and
+ * node, with the ABI version and proxy the stub below answered.  Hand-off:
+ * /hypstub goes (no stub answers the kernel) but the reservation stays (the
+ * memory is not this loader's to free).  No /hypstub: refused, said why.
+ */
+static void test_stub_below(void **state)
+{
+	const struct tree_spec spec = { .mode = "resident" };
+	const struct boot_range moved = {
+		STUB_BASE + 0x200000, STUB_BASE + 0x200000 + HYPSTUB_RESIDENT_SIZE,
+	};
+	struct boot_stub below = {
+		.abi_version = 0x10007, .psci_proxy = 1, .below = 1,
+	};
+	uint8_t *first = malloc(BUF_SIZE);
+	int chosen;
+
+	(void)state;
+	assert_non_null(first);
+	prepare_ok(&spec);
+	memcpy(first, buf, BUF_SIZE);
+	FDT_OK(fdt_open_into(first, first, BUF_SIZE));
+
+	below.region = moved;		/* must be replaced by the tree's */
+	assert_null(prepare_stub(first, BUF_SIZE, BUF_SIZE, &below));
+	assert_int_equal(below.region.start, stub.start);
+	assert_int_equal(below.region.end, stub.end);
+	assert_int_equal(count_nodes(buf, "/reserved-memory", "hypstub@"), 1);
+	assert_true(node(buf, "/reserved-memory/hypstub@40000000") >= 0);
+	assert_int_equal(count_nodes(buf, "/", "hypstub"), 1);
+	expect_reg(buf, "/hypstub", 2, 2, stub.start, stub.end - stub.start);
+	expect_u32_prop(buf, "/hypstub", "hypstub,abi-version", 0x10007);
+	expect_empty_prop(buf, "/hypstub", "hypstub,psci-proxy");
+	expect_str_prop(buf, "/psci", "method", "hvc");
+
+	/* A stub below without the proxy: the property goes, /psci is left. */
+	below.psci_proxy = 0;
+	assert_null(prepare_stub(first, BUF_SIZE, BUF_SIZE, &below));
+	assert_false(has_prop(buf, "/hypstub", "hypstub,psci-proxy"));
+
+	chosen = fdt_path_offset(first, "/chosen");
+	assert_true(chosen >= 0);
+	FDT_OK(fdt_setprop_string(first, chosen, "hypstub,mode", "handoff"));
+	below.psci_proxy = 1;
+	assert_null(prepare_stub(first, BUF_SIZE, BUF_SIZE, &below));
+	assert_int_equal(dt.mode, BOOT_MODE_HANDOFF);
+	assert_int_equal(count_nodes(buf, "/", "hypstub"), 0);
+	assert_int_equal(count_nodes(buf, "/reserved-memory", "hypstub@"), 1);
+	assert_true(node(buf, "/reserved-memory/hypstub@40000000") >= 0);
+	expect_str_prop(buf, "/psci", "method", "smc");
+
+	/* The first tree, without /hypstub: nothing says where the stub is. */
+	fake_arch_clear_log();
+	memcpy(first, buf, BUF_SIZE);
+	assert_string_equal(prepare_stub(first, BUF_SIZE, BUF_SIZE, &below),
+			    "the stub below is not in the device tree (/hypstub): "
+			    "its memory cannot be kept reserved");
+	assert_string_equal(fake.uart,
+			    "hypstub: device tree: the /hypstub node's reg: FDT_ERR_NOTFOUND\r\n");
 	free(first);
 }
 
@@ -975,9 +1062,11 @@ static void test_no_dtb(void **state)
 	static const unsigned int offsets[] = { 1, 2, 4 };
 	size_t i;
 
+	struct boot_stub s = installed(&stub);
+
 	(void)state;
 	assert_non_null(shifted);
-	assert_string_equal(boot_fdt_prepare(0, buf, BUF_SIZE, &stub, &dt),
+	assert_string_equal(boot_fdt_prepare(0, buf, BUF_SIZE, &s, &dt),
 			    "no device tree: x0 is 0 or not 8-byte aligned");
 	/* A valid tree, but not where the loader can read it aligned. */
 	for (i = 0; i < ARRAY_SIZE(offsets); i++) {
@@ -1112,6 +1201,7 @@ int main(void)
 		cmocka_unit_test_setup(test_kconfig_default, setup),
 		cmocka_unit_test_setup(test_twice, setup),
 		cmocka_unit_test_setup(test_earlier_pass_forgotten, setup),
+		cmocka_unit_test_setup(test_stub_below, setup),
 		cmocka_unit_test_setup(test_mode_sources, setup),
 		cmocka_unit_test_setup(test_mode_no_chosen, setup),
 		cmocka_unit_test_setup(test_memory, setup),

@@ -595,7 +595,7 @@ static void want_entry(uint64_t dest, uint64_t dtb)
 {
 	want("hypstub: entering the payload at 0x%016llx%s0x%016llx\r\n",
 	     (unsigned long long)dest,
-	     handoff() ? " at EL2 (hand-off through HVC_SOFT_RESTART), DTB " :
+	     handoff() ? " at EL2 (hand-off through HYPSTUB_SOFT_RESTART), DTB " :
 			 " at EL1, DTB ",
 	     (unsigned long long)dtb);
 }
@@ -620,7 +620,7 @@ static uint64_t tree_buf(uint64_t image)
 }
 
 /* boot_fdt_prepare() was asked for the tree at @dtb, right, once. */
-static void expect_prepared(uint64_t dtb, uint64_t image)
+static void expect_prepared(uint64_t dtb, uint64_t image, int installed)
 {
 	assert_int_equal(fake.fdt_buffer_calls, 1);
 	assert_int_equal(fake.fdt_buffer_arg, image);
@@ -630,21 +630,37 @@ static void expect_prepared(uint64_t dtb, uint64_t image)
 	assert_int_equal(fake.fdt_prepare_buf, tree_buf(image));
 	assert_int_equal(fake.fdt_prepare_bufsize,
 			 image_info(image)->payload_offset - fake.fdt_buffer_offset);
-	/* With the stub's resident region to reserve. */
+	if (!installed) {
+		/* A stub below: the tree says where; the stub what it is. */
+		assert_int_equal(fake.fdt_prepare_below, 1);
+		assert_int_equal(fake.fdt_prepare_abi,
+				 fake.below_answer[FAKE_BELOW_ABI][0]);
+		assert_int_equal(fake.fdt_prepare_proxy,
+				 (fake.below_answer[FAKE_BELOW_CONFIG][1] &
+				  HYPSTUB_CONFIG_PSCI_PROXY) != 0);
+		assert_int_equal(fake.hvc_probes, 4);
+		return;
+	}
+	/* With the stub's resident region to reserve, this build's stub. */
+	assert_int_equal(fake.fdt_prepare_below, 0);
+	assert_int_equal(fake.fdt_prepare_abi, HYPSTUB_ABI_VERSION);
+	assert_int_equal(fake.fdt_prepare_proxy,
+			 IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY));
 	assert_int_equal(fake.fdt_prepare_stub.start, image);
 	assert_int_equal(fake.fdt_prepare_stub.end, image + HYPSTUB_RESIDENT_SIZE);
+	assert_int_equal(fake.hvc_probes, 0);
 }
 
 static jmp_buf enter_jump;
 
 /* boot_main() up to the payload's entry: returns where it was entered. */
-static uint64_t run_main(uint64_t dtb, uint64_t image)
+static uint64_t run_main_from(int installed, uint64_t dtb, uint64_t image)
 {
 	/* Switching off instead lands here too, and fails the test. */
 	fake.enter_jump = &enter_jump;
 	fake.system_off_jump = &enter_jump;
 	if (setjmp(enter_jump) == 0) {
-		boot_main(dtb, image);
+		boot_main(dtb, image, installed);
 		fail_msg("boot_main returned");
 	}
 	fake.enter_jump = NULL;
@@ -653,7 +669,7 @@ static uint64_t run_main(uint64_t dtb, uint64_t image)
 		fail_msg("switched off instead of entering the payload:\n%s",
 			 fake.uart);
 	}
-	expect_prepared(dtb, image);
+	expect_prepared(dtb, image, installed);
 	/* The payload gets the fixed-up copy, whole after any move. */
 	assert_int_equal(fake.entered_dtb, tree_buf(image));
 	assert_memory_equal((const void *)(uintptr_t)tree_buf(image), tree,
@@ -663,6 +679,12 @@ static uint64_t run_main(uint64_t dtb, uint64_t image)
 	assert_int_equal(fake.enter_el1_calls, handoff() ? 0 : 1);
 	assert_int_equal(fake.system_off_calls, 0);
 	return fake.entered_entry;
+}
+
+/* boot_main() of an image entered at EL2, which installed the stub. */
+static uint64_t run_main(uint64_t dtb, uint64_t image)
+{
+	return run_main_from(1, dtb, image);
 }
 
 static void test_main_in_place(void **state)
@@ -901,8 +923,8 @@ static void expect_too_little_memory(uint64_t image, uint64_t base,
 {
 	uint64_t dtb = addr(16 * SZ_1M);
 
-	EXPECT_SYSTEM_OFF(boot_main(dtb, image));
-	expect_prepared(dtb, image);
+	EXPECT_SYSTEM_OFF(boot_main(dtb, image, 1));
+	expect_prepared(dtb, image, 1);
 	assert_int_equal(fake.enter_el1_calls + fake.boot_soft_restart_calls, 0);
 	assert_int_equal(fake.icache_syncs, 0);
 	want_banner(image);
@@ -951,7 +973,7 @@ static void expect_main_fails_early(uint64_t image, const char *why)
 {
 	uint64_t dtb = addr(16 * SZ_1M);
 
-	EXPECT_SYSTEM_OFF(boot_main(dtb, image));
+	EXPECT_SYSTEM_OFF(boot_main(dtb, image, 1));
 	want_banner(image);
 	want_fail(why);
 	expect_output();
@@ -1007,7 +1029,7 @@ static void test_main_payload_offsets(void **state)
 	(void)state;
 	/* Right at the end of the loader: no room for the tree. */
 	image = make_image_at(0, fake.fdt_buffer_offset, 0, PAYLOAD_IMAGE_SIZE);
-	EXPECT_SYSTEM_OFF(boot_main(dtb, image));
+	EXPECT_SYSTEM_OFF(boot_main(dtb, image, 1));
 	assert_int_equal(fake.fdt_prepare_calls, 1);
 	assert_int_equal(fake.fdt_prepare_bufsize, 0);
 	want_banner(image);
@@ -1061,8 +1083,8 @@ static void test_main_fdt_refused(void **state)
 	for (i = 0; i < ARRAY_SIZE(whys); i++) {
 		fake_arch_clear_log();
 		fake.fdt_why = whys[i];
-		EXPECT_SYSTEM_OFF(boot_main(dtb, image));
-		expect_prepared(dtb, image);
+		EXPECT_SYSTEM_OFF(boot_main(dtb, image, 1));
+		expect_prepared(dtb, image, 1);
 		assert_int_equal(fake.enter_el1_calls + fake.boot_soft_restart_calls, 0);
 		assert_int_equal(fake.icache_syncs, 0);
 		want_banner(image);
@@ -1071,7 +1093,7 @@ static void test_main_fdt_refused(void **state)
 	}
 }
 
-/* Hand-off: a refused HVC_SOFT_RESTART is reported, never ignored. */
+/* Hand-off: a refused HYPSTUB_SOFT_RESTART is reported, never ignored. */
 static void test_main_handoff_refused(void **state)
 {
 	uint64_t image = make_image(0, PAYLOAD_IMAGE_SIZE);
@@ -1081,15 +1103,135 @@ static void test_main_handoff_refused(void **state)
 	fake.fdt_dt.mode = BOOT_MODE_HANDOFF;
 	fake.fdt_dt.mode_source = "bootargs hypstub.mode=";
 	fake.soft_restart_refuse = 1;
-	EXPECT_SYSTEM_OFF(boot_main(dtb, image));
+	EXPECT_SYSTEM_OFF(boot_main(dtb, image, 1));
 	assert_int_equal(fake.boot_soft_restart_calls, 1);
 	assert_int_equal(fake.enter_el1_calls, 0);
 	want_banner(image);
 	want_mode();
 	want_entry(image + SZ_2M, tree_buf(image));
-	want("hypstub: HVC_SOFT_RESTART answered 0x000000000badca11\r\n");
+	want("hypstub: HYPSTUB_SOFT_RESTART answered 0x000000000badca11\r\n");
 	want_fail("the stub refused to hand EL2 over");
 	expect_output();
+}
+
+/* ---- entered at EL1: a hypstub below, or nothing -------------------- */
+
+#define BELOW_BASE	(20 * SZ_1M)
+#define BELOW_VECTORS	0x7eda0800ULL
+
+/* A hypstub answers below, with ABI @abi and GET_CONFIG flags @config. */
+static void stub_below(uint64_t abi, uint64_t config)
+{
+	const uint64_t uid[4] = {
+		HYPSTUB_UID_0, HYPSTUB_UID_1, HYPSTUB_UID_2, HYPSTUB_UID_3,
+	};
+
+	memcpy(fake.below_answer[FAKE_BELOW_UID], uid, sizeof(uid));
+	fake.below_answer[FAKE_BELOW_ABI][0] = abi;
+	fake.below_answer[FAKE_BELOW_CONFIG][1] = config;
+	fake.below_answer[FAKE_BELOW_VECTORS][1] = BELOW_VECTORS;
+	fake.fdt_below_region.start = addr(BELOW_BASE);
+	fake.fdt_below_region.end = addr(BELOW_BASE) + HYPSTUB_RESIDENT_SIZE;
+}
+
+static void want_below(uint64_t abi)
+{
+	want_len = 0;
+	want_text[0] = '\0';
+	want("hypstub: entered at EL1 above a hypstub (ABI 0x%016llx, vectors 0x%016llx): using it\r\n",
+	     (unsigned long long)abi, BELOW_VECTORS);
+}
+
+static void want_below_region(void)
+{
+	want("hypstub: the stub below is resident at 0x%016llx..0x%016llx (/hypstub)\r\n",
+	     (unsigned long long)fake.fdt_below_region.start,
+	     (unsigned long long)fake.fdt_below_region.end);
+}
+
+/*
+ * Entered at EL1 above a hypstub, in either mode: no second stub, the one
+ * below described to the tree pass, the payload kept clear of its region,
+ * entered at EL1 or through the stub below's HYPSTUB_SOFT_RESTART.
+ */
+static void test_main_stub_below(void **state)
+{
+	static const struct {
+		int mode;
+		uint64_t config;
+	} cases[] = {
+		{ BOOT_MODE_RESIDENT, HYPSTUB_CONFIG_PSCI_PROXY },
+		{ BOOT_MODE_RESIDENT, HYPSTUB_CONFIG_LEGACY_PRE_4_12 },
+		{ BOOT_MODE_HANDOFF, HYPSTUB_CONFIG_PSCI_PROXY },
+	};
+	uint64_t image, dtb = addr(16 * SZ_1M);
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		setup(NULL);
+		image = make_image(0, PAYLOAD_IMAGE_SIZE);
+		stub_below(0x10001 + i, cases[i].config);
+		fake.fdt_dt.mode = cases[i].mode;
+		fake.fdt_dt.mode_source = "bootargs hypstub.mode=";
+		assert_int_equal(run_main_from(0, dtb, image), image + SZ_2M);
+		assert_int_equal(fake.el2_writes, 0);
+		want_below(0x10001 + i);
+		want_below_region();
+		want_mode();
+		want_entry(image + SZ_2M, tree_buf(image));
+		expect_output();
+	}
+}
+
+/* The payload must not land on the stub below: moved past its region. */
+static void test_main_stub_below_in_the_way(void **state)
+{
+	uint64_t image = make_image(0, PAYLOAD_IMAGE_SIZE);
+	uint64_t dtb = addr(16 * SZ_1M);
+
+	(void)state;
+	stub_below(HYPSTUB_ABI_VERSION, HYPSTUB_CONFIG_PSCI_PROXY);
+	fake.fdt_below_region.start = image + SZ_2M + 0x1000;
+	fake.fdt_below_region.end = fake.fdt_below_region.start + HYPSTUB_RESIDENT_SIZE;
+	assert_int_equal(run_main_from(0, dtb, image), image + 2 * SZ_2M);
+}
+
+/* Entered at EL1 with no hypstub below: said so, switched off. */
+static void test_main_nothing_below(void **state)
+{
+	uint64_t image = make_image(0, PAYLOAD_IMAGE_SIZE);
+	uint64_t dtb = addr(16 * SZ_1M);
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		fake_arch_clear_log();
+		stub_below(HYPSTUB_ABI_VERSION, 0);
+		switch (i) {
+		case 0:		/* nothing at EL2: the HVC is undefined */
+			fake.below_traps = 1;
+			break;
+		case 1:		/* a hypervisor that is not hypstub */
+			fake.below_answer[FAKE_BELOW_UID][2] ^= 1;
+			break;
+		case 2:		/* hypstub of another major version */
+			fake.below_answer[FAKE_BELOW_ABI][0] = 0x20000;
+			break;
+		default:	/* -1 to the UID query: nothing serves it */
+			fake.below_answer[FAKE_BELOW_UID][0] =
+				(uint64_t)SMCCC_RET_NOT_SUPPORTED;
+			break;
+		}
+		EXPECT_SYSTEM_OFF(boot_main(dtb, image, 0));
+		assert_int_equal(fake.fdt_prepare_calls, 0);
+		want_len = 0;
+		want_text[0] = '\0';
+		want("hypstub: entered at EL1, and no hypstub answers below\r\n");
+		want_fail("the stub can only be installed from EL2");
+		expect_output();
+		fake.below_traps = 0;
+	}
 }
 
 static void test_fail(void **state)
@@ -1162,6 +1304,9 @@ int main(void)
 		cmocka_unit_test_setup(test_main_bad_payload, setup),
 		cmocka_unit_test_setup(test_main_fdt_refused, setup),
 		cmocka_unit_test_setup(test_main_handoff_refused, setup),
+		cmocka_unit_test_setup(test_main_stub_below, setup),
+		cmocka_unit_test_setup(test_main_stub_below_in_the_way, setup),
+		cmocka_unit_test_setup(test_main_nothing_below, setup),
 		cmocka_unit_test_setup(test_fail, setup),
 		cmocka_unit_test_setup(test_fail_wrong_el, setup),
 		cmocka_unit_test_setup(test_fail_no_slot, setup),
