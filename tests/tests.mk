@@ -18,7 +18,8 @@ CONFORMANCE_IMAGE := $(O)/conformance.Image
 check:
 	$(Q)O=$(O) MAKE="$(MAKE)" tests/run-all.sh unit freeze doc bad-input \
 		$(addprefix qemu-,$(QEMU_COMBOS)) qemu-legacy \
-		linux-bare linux-uboot linux-kernel linux-kexec uboot-builtin uboot-builtin-kexec
+		linux-bare linux-uboot linux-kernel linux-kexec linux-reuse uboot-builtin \
+		uboot-builtin-kexec
 
 check-abi: check-freeze check-doc
 
@@ -78,11 +79,12 @@ LINUX_IMAGE := $(LINUX_DIR)/defconfig.Image
 LINUX_REFS := $(LINUX_DIR)/ref
 LINUX_RUN = $(PYTHON) tests/linux/run-linux.py --qemu $(QEMU) \
 	--initrd $(LINUX_DIR)/initramfs.cpio --kernel $(LINUX_DIR)/Image \
-	--image $(LINUX_IMAGE) --logdir $(LINUX_DIR)/logs
+	--image $(LINUX_IMAGE) --image-initrd $(LINUX_DIR)/initramfs-image.cpio \
+	--logdir $(LINUX_DIR)/logs
 LINUX_CHECK = $(LINUX_RUN) --ref-dir $(LINUX_REFS)
 LINUX_PARTS := $(LINUX_IMAGE) $(LINUX_DIR)/initramfs.cpio
 .PHONY: check-linux check-linux-bare check-linux-uboot check-linux-kernel \
-	check-linux-kexec check-uboot-builtin check-uboot-builtin-kexec linux-parts \
+	check-linux-kexec check-linux-reuse check-uboot-builtin check-uboot-builtin-kexec linux-parts \
 	run-linux run-conformance run-uboot
 
 linux-parts: $(LINUX_PARTS)
@@ -96,6 +98,13 @@ $(LINUX_DIR)/initramfs.cpio: $(LINUX_DIR)/linux.VERSION tests/linux/init scripts
 	$(Q)$(PYTHON) scripts/mkinitramfs.py $@ init=tests/linux/init \
 		bin/busybox=$(LINUX_DIR)/busybox .=$(LINUX_DIR)/kexec-root \
 		boot/Image=$(LINUX_DIR)/Image
+
+# The same with the hypstub image in place of the kernel, for kexec chains
+# through the image itself (run-linux.py's reuse-* steps).
+$(LINUX_DIR)/initramfs-image.cpio: $(LINUX_IMAGE) tests/linux/init scripts/mkinitramfs.py
+	$(Q)$(PYTHON) scripts/mkinitramfs.py $@ init=tests/linux/init \
+		bin/busybox=$(LINUX_DIR)/busybox .=$(LINUX_DIR)/kexec-root \
+		boot/hypstub.Image=$(LINUX_IMAGE)
 
 # <config>.Image: the stub built from configs/<config> with Debian's kernel,
 # in a build directory of its own, so that a changed $(O)/.config cannot
@@ -112,7 +121,8 @@ $(LINUX_REFS)/vulnerabilities-%.txt: $(LINUX_DIR)/initramfs.cpio
 	$(Q)$(LINUX_CHECK) bare:bare:$*:3:4
 LINUX_REF_FILES := $(foreach c,$(QEMU_CPUS),$(LINUX_REFS)/vulnerabilities-$(c).txt)
 
-check-linux: check-linux-bare check-linux-uboot check-linux-kernel check-linux-kexec
+check-linux: check-linux-bare check-linux-uboot check-linux-kernel check-linux-kexec \
+	check-linux-reuse
 
 # The same kernel without the stub, entered at EL2 by QEMU: KVM up, and the
 # references.
@@ -146,6 +156,17 @@ check-linux-kexec: $(LINUX_PARTS) $(LINUX_REF_FILES)
 		kernel:handoff:cortex-a57:2:4:kexec2 kernel:resident:max:2:4:kexec2 \
 		kernel:handoff:max:3-noits:4:kexec1
 
+# kexec from a resident kernel into the hypstub image itself, which is then
+# entered at EL1 above the resident stub and must use it (docs/booting.rst):
+# into hand-off, where KVM comes up (nVHE on cortex-a57, VHE on max), then
+# on cortex-a57 once more from that kernel at EL2, where the image installs
+# the stub afresh (max under TCG is too slow for a third boot here); and
+# into resident, with the same single reservation.
+check-linux-reuse: $(LINUX_PARTS) $(LINUX_DIR)/initramfs-image.cpio $(LINUX_REF_FILES)
+	$(Q)$(LINUX_CHECK) -j2 kernel:resident:cortex-a57:3-noits:4:kexec2+reuse-handoff \
+		kernel:resident:max:2:4:kexec1+reuse-handoff \
+		kernel:resident:cortex-a57:2:4:kexec1+reuse-resident
+
 # U-Boot with the stub inside (make uboot), the same runs from the same
 # runner: at U-Boot's prompt, U-Boot at EL1 and hypstub info read back from
 # the stub, the mode set with hypstub mode, then booti of the kernel itself.
@@ -166,12 +187,13 @@ $(LINUX_DIR)/Image.uImage: $(LINUX_DIR)/Image | uboot
 		-a 0x40400000 -e 0x40400000 -n "Debian arm64 kernel" -d $< $@ >/dev/null
 
 check-uboot-builtin: uboot $(LINUX_PARTS) $(LINUX_REF_FILES) $(LINUX_DIR)/aarch32.uImage \
-		$(LINUX_DIR)/Image.uImage
+		$(LINUX_DIR)/Image.uImage $(LINUX_IMAGE)
 	$(Q)$(UBOOT_RUN) -j2 builtin:resident:cortex-a57:3:4:refusals+hotplug+reboot \
 		builtin:handoff:max:2:4:hotplug+bootm \
 		$(foreach m,resident handoff,$(foreach c,$(QEMU_CPUS),$(foreach g,$(QEMU_GICS),\
 		$(if $(filter resident:cortex-a57:3 handoff:max:2,$(m):$(c):$(g)),,builtin:$(m):$(c):$(g):4)))) \
-		builtin:resident/default:cortex-a57:2:2:refusals+bootm
+		builtin:resident/default:cortex-a57:2:2:refusals+bootm \
+		builtin:resident:max:3:4:image
 
 check-uboot-builtin-kexec: uboot $(LINUX_PARTS) $(LINUX_REF_FILES)
 	$(Q)$(UBOOT_RUN) -j2 builtin:resident:cortex-a57:3-noits:4:kexec3 \

@@ -4,7 +4,7 @@
 
 usage: run-linux.py --initrd FILE [--image FILE] [--kernel FILE]
                     [--u-boot FILE] [--builtin-u-boot FILE] [--aarch32-uimage FILE]
-                    [--kernel-uimage FILE]
+                    [--kernel-uimage FILE] [--image-initrd FILE]
                     [--logdir DIR] [--ref-dir DIR] [-j N] [--evidence] RUN...
 
 Each RUN is one fresh QEMU, written <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]
@@ -33,6 +33,16 @@ Each RUN is one fresh QEMU, written <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]
         hotplug  offline every CPU but 0, then online them again
         kexecN   N kexecs in a row into the same kernel and initramfs
         reboot   end with reboot -f (PSCI SYSTEM_RESET), not power-off
+        reuse-resident, reuse-handoff  (with kexecN, kernel or uboot path)
+                 every kexec goes into the hypstub image itself
+                 (/boot/hypstub.Image of --image-initrd, which is the
+                 initramfs then) with hypstub.mode= this mode: the first is
+                 entered at EL1 above the resident stub and must use it (no
+                 second copy, the same reservation), in that mode; a later
+                 one, from a kernel at EL2, installs the stub afresh
+        image    (builtin only) booti of the hypstub image (--image) instead
+                 of the kernel: entered at EL1 above U-Boot's stub, it must
+                 use that stub
         refusals (builtin only) first, at the prompt: an unknown mode, booti
                  (bootm with the bootm step) without a device tree, and bootm
                  of an AArch32 uImage
@@ -117,7 +127,8 @@ class Run:
         if self.gic not in ("2", "3", "3-noits"):
             raise ValueError("%s: gic is 2, 3 or 3-noits" % spec)
         self.smp = int(smp)
-        self.hotplug = self.reboot = self.refusals = self.bootm = False
+        self.hotplug = self.reboot = self.refusals = self.bootm = self.image = False
+        self.reuse = None
         self.kexecs = 0
         for step in self.test.split("+"):
             if step == "hotplug":
@@ -128,10 +139,20 @@ class Run:
                 self.refusals = True
             elif step == "bootm" and self.path == "builtin":
                 self.bootm = True
+            elif step == "image" and self.path == "builtin":
+                self.image = True
+            elif step in ("reuse-resident", "reuse-handoff") and \
+                    self.path in ("kernel", "uboot"):
+                self.reuse = step[6:]
             elif re.fullmatch(r"kexec[0-9]+", step):
                 self.kexecs = int(step[5:])
             elif step != "basic":
                 raise ValueError("%s: unknown test step %s" % (spec, step))
+        if self.reuse and not self.kexecs:
+            raise ValueError("%s: %s needs kexecN" % (spec, self.test))
+        # The mode of every boot: the first as asked, the kexec'd ones too,
+        # or the reuse step's.
+        self.modes = [self.mode] + [self.reuse or self.mode] * self.kexecs
         self.label = "linux[%s,%s,%s,gic%s,smp%d%s]" % (
             self.path, mode, self.cpu, self.gic, self.smp,
             "" if self.test == "basic" else "," + self.test)
@@ -154,7 +175,12 @@ class Run:
             words.append("hypstub.test=" + ",".join(steps))
         if self.kexecs:
             words.append("hypstub.kexec=0/%d" % self.kexecs)
+        if self.reuse:
+            words.append("hypstub.kexecimage=" + self.reuse)
         return " ".join(words)
+
+    def initrd(self, args):
+        return args.image_initrd if self.reuse else args.initrd
 
 
 def image_size(path):
@@ -171,16 +197,17 @@ def boot(run, args, log_path):
             # -nic none: no ROM file wanted, and no network boot in U-Boot.
             "-nic", "none"]
     if run.path == "uboot":
-        argv += ["-bios", args.u_boot, "-kernel", args.image, "-initrd", args.initrd]
+        argv += ["-bios", args.u_boot, "-kernel", args.image, "-initrd", run.initrd(args)]
     elif run.path == "builtin":
         argv += ["-bios", args.builtin_u_boot, "-kernel",
-                 args.kernel_uimage if run.bootm else args.kernel, "-initrd", args.initrd]
+                 args.kernel_uimage if run.bootm else args.image if run.image else args.kernel,
+                 "-initrd", args.initrd]
         if run.refusals:
             argv += ["-device", "loader,file=%s,addr=%#x,force-raw=on"
                      % (args.aarch32_uimage, AARCH32_UIMAGE_ADDR)]
     else:
         argv += ["-kernel", args.kernel if run.path == "bare" else args.image,
-                 "-initrd", args.initrd, "-append", run.cmdline()]
+                 "-initrd", run.initrd(args), "-append", run.cmdline()]
     con = Console(argv, log_path, idle_timeout=IDLE_TIMEOUT)
     timeout = RUN_TIMEOUT + KEXEC_TIMEOUT * run.kexecs
     try:
@@ -208,7 +235,7 @@ def refused(con, line, message):
 def drive_uboot(con, run, args):
     """Stop autoboot, load, choose the mode, booti.  Returns a problem or None."""
     con.uboot_prompt(UBOOT_STEP_TIMEOUT)
-    image = args.kernel if run.path == "builtin" else args.image
+    image = args.kernel if run.path == "builtin" and not run.image else args.image
     boot_cmd = "bootm" if run.bootm else "booti"
 
     def command(line, want=None):
@@ -330,6 +357,9 @@ def reservation_test(stub_range):
                       r"( no-map)?$", text, re.M)
         if not m:
             return "no /reserved-memory/hypstub@ node"
+        if text.count("hypstub-linux: reserved hypstub@") != 1:
+            return "%d /reserved-memory/hypstub@ nodes" % text.count(
+                "hypstub-linux: reserved hypstub@")
         if not m.group(3):
             return "the reservation is not no-map"
         base, size = int(m.group(1), 16), int(m.group(2), 16)
@@ -385,6 +415,38 @@ def assess_builtin(rep, run, pre):
             rep.has("refused: " + name, pre, needle)
 
 
+def abi_version_number():
+    """HYPSTUB_ABI_VERSION of abi/hypstub.h, as the stub answers it."""
+    major, minor = abi_version().split(".")
+    return int(major) << 16 | int(minor)
+
+
+def assess_reuse(rep, run, boots):
+    """A chain through the hypstub image itself: the first kexec'd image is
+    entered at EL1 above the resident stub and uses it; from a kernel at
+    EL2 (Linux's own stub) the image is entered at EL2 and installs its own.
+    Each loader's lines end the boot before the one it starts."""
+    for i in range(1, run.kexecs + 1):
+        if i > len(boots):
+            break
+        before, mode = boots[i - 1], run.modes[i]
+        at = "boot %d" % i
+        if run.modes[i - 1] == "resident":
+            rep.has("%s: the image uses the stub below" % at, before,
+                    "hypstub: entered at EL1 above a hypstub (ABI 0x%016x" % abi_version_number())
+            rep.check("%s: no second stub installed" % at,
+                      "hypstub: stub installed at EL2" not in before,
+                      "the image installed a stub of its own")
+        else:
+            rep.has("%s: the image, at EL2, installs the stub" % at, before,
+                    "hypstub: stub installed at EL2")
+        rep.has("%s: mode %s from bootargs" % (at, mode), before,
+                "hypstub: mode %s (from bootargs hypstub.mode=)" % mode)
+        rep.has("%s: loader entered Linux at EL%d" % (at, 1 if mode == "resident" else 2),
+                before, "at EL1, DTB" if mode == "resident"
+                else "at EL2 (hand-off through HYPSTUB_SOFT_RESTART)")
+
+
 def assess(run, status, problem, text, args):
     rep = Report()
     if problem:
@@ -401,35 +463,59 @@ def assess(run, status, problem, text, args):
         rep.has("mode chosen from " + run.how, pre, "hypstub: mode %s (from %s)"
                 % (run.mode, MODE_SOURCES[run.how]))
         rep.has("%s entered Linux at EL%d" % ("U-Boot" if run.path == "builtin" else "loader", el),
-                pre, "at EL1, DTB" if el == 1 else "at EL2 (hand-off through HVC_SOFT_RESTART)")
+                pre, "at EL1, DTB" if el == 1 else "at EL2 (hand-off through %s)" % (
+                    "HVC_SOFT_RESTART" if run.path == "builtin" else "HYPSTUB_SOFT_RESTART"))
     if run.path == "builtin":
         assess_builtin(rep, run, pre)
+    if run.image:
+        # What the image's loader printed, after U-Boot entered it.
+        loader = pre[pre.find("hypstub: entering the kernel at"):]
+        rep.has("the hypstub image uses U-Boot's stub", loader,
+                "hypstub: entered at EL1 above a hypstub (ABI 0x%016x" % abi_version_number())
+        rep.check("no second stub installed", "hypstub: stub installed at EL2" not in loader,
+                  "the image installed a stub of its own")
+    if run.reuse:
+        assess_reuse(rep, run, boots)
     rep.check("%d boot(s) seen" % (run.kexecs + 1), len(boots) == run.kexecs + 1,
               "%d kernel boots on the console" % len(boots))
     if run.kexecs:
         rep.each_boot("each boot numbered in order", boots, lambda i, t: needs(
             "hypstub-linux: kexec boot %d of %d" % (i, run.kexecs))(i, t))
 
-    rep.each_boot("all CPUs at EL%d" % el, boots,
-                  needs("CPU: All CPU(s) started at EL%d" % el,
-                        "hypstub-linux: el: CPU: All CPU(s) started at EL%d" % el))
-    if run.mode == "resident":
-        rep.each_boot("SMCCC 1.1 from the stub", boots,
-                      needs("psci: SMC Calling Convention v1.1"))
-        rep.each_boot("KVM sees no EL2, no /dev/kvm", boots,
-                      needs("kvm [1]: HYP mode not available", "hypstub-linux: /dev/kvm absent"))
-        rep.each_boot("device tree: psci method hvc, /hypstub node", boots,
-                      needs("hypstub-linux: psci method hvc",
-                            "hypstub-linux: /hypstub compatible hypstub,stub"))
+    def in_mode(mode, test):
+        """@test for the boots in @mode; the others pass it."""
+        return lambda i, t: test(i, t) if run.modes[min(i, len(run.modes) - 1)] == mode else None
+
+    def mode_name(name, mode):
+        """A check's name, with the boots it is about when the modes differ."""
+        if len(set(run.modes)) == 1:
+            return name
+        return "%s (the %s boots)" % (name, mode)
+
+    for mode in sorted(set(run.modes) - {"bare"}, reverse=True) or ["bare"]:
+        el = 1 if mode == "resident" else 2
+        rep.each_boot(mode_name("all CPUs at EL%d" % el, mode), boots, in_mode(
+            mode, needs("CPU: All CPU(s) started at EL%d" % el,
+                        "hypstub-linux: el: CPU: All CPU(s) started at EL%d" % el)))
+    if "resident" in run.modes:
+        rep.each_boot(mode_name("SMCCC 1.1 from the stub", "resident"), boots, in_mode(
+            "resident", needs("psci: SMC Calling Convention v1.1")))
+        rep.each_boot(mode_name("KVM sees no EL2, no /dev/kvm", "resident"), boots, in_mode(
+            "resident", needs("kvm [1]: HYP mode not available", "hypstub-linux: /dev/kvm absent")))
+        rep.each_boot(mode_name("device tree: psci method hvc, /hypstub node", "resident"), boots,
+                      in_mode("resident", needs("hypstub-linux: psci method hvc",
+                                                "hypstub-linux: /hypstub compatible hypstub,stub")))
         m = re.search(r"resident (0x[0-9a-f]+)\.\.(0x[0-9a-f]+)", pre)
         stub_range = (int(m.group(1), 16), int(m.group(2), 16)) if m else None
-        rep.each_boot("stub reserved (no-map, not System RAM)", boots,
-                      reservation_test(stub_range))
-    else:
+        rep.each_boot(mode_name("stub reserved (no-map, not System RAM)", "resident"), boots,
+                      in_mode("resident", reservation_test(stub_range)))
+    if "handoff" in run.modes or "bare" in run.modes:
         kvm = "VHE" if run.cpu == "max" else "Hyp"
-        rep.each_boot("KVM up (%s), /dev/kvm" % ("VHE" if kvm == "VHE" else "nVHE"), boots,
-                      needs("kvm [1]: %s mode initialized successfully" % kvm,
-                            "hypstub-linux: /dev/kvm present"))
+        mode = "bare" if run.mode == "bare" else "handoff"
+        rep.each_boot(mode_name("KVM up (%s), /dev/kvm" % ("VHE" if kvm == "VHE" else "nVHE"),
+                                mode), boots,
+                      in_mode(mode, needs("kvm [1]: %s mode initialized successfully" % kvm,
+                                          "hypstub-linux: /dev/kvm present")))
     rep.each_boot("userspace reached", boots, needs("hypstub-linux: userspace up"))
     cpus = "0" if run.smp == 1 else "0-%d" % (run.smp - 1)
     rep.each_boot("every CPU online", boots, needs("hypstub-linux: cpus online %s\n" % cpus))
@@ -511,6 +597,8 @@ def main():
     ap.add_argument("--image", help="the hypstub image (make image KERNEL=...)")
     ap.add_argument("--kernel", help="the kernel Image alone, for bare runs")
     ap.add_argument("--initrd", required=True)
+    ap.add_argument("--image-initrd", help="an initramfs holding the hypstub image as "
+                    "/boot/hypstub.Image, for the reuse-* steps")
     ap.add_argument("--u-boot", default="/usr/lib/u-boot/qemu_arm64/u-boot.bin")
     ap.add_argument("--builtin-u-boot", help="U-Boot with hypstub inside (make uboot)")
     ap.add_argument("--aarch32-uimage", help="an AArch32 uImage, for the refusals step")
@@ -530,7 +618,8 @@ def main():
     for run in runs:
         need = {"bare": ["kernel"], "builtin": ["kernel", "builtin_u_boot"]}.get(
             run.path, ["image"]) + (["aarch32_uimage"] if run.refusals else []) + \
-            (["kernel_uimage"] if run.bootm else [])
+            (["kernel_uimage"] if run.bootm else []) + \
+            (["image_initrd"] if run.reuse else []) + (["image"] if run.image else [])
         for n in need:
             if not getattr(args, n):
                 ap.error("%s needs --%s" % (run.label, n.replace("_", "-")))
