@@ -204,12 +204,15 @@ $(O)/tests/%.Image: $(O)/tests/%.bin $(O)/hypstub.bin
 # and hand-off (the image and initramfs the Linux tests boot, from
 # tests/tests.mk, included below: hence $(O)/linux spelled out here), and
 # the stub's reservation as Linux reports it.
-bench: $(O)/tests/bench/bench.Image $(O)/hypstub.elf \
+bench: $(O)/tests/bench/bench.Image $(O)/hypstub.elf $(O)/conformance.Image \
 		$(O)/linux/defconfig.Image $(O)/linux/initramfs.cpio $(O)/linux/Image
 	$(Q)$(PYTHON) scripts/bench.py --elf $(O)/hypstub.elf --nm $(NM) \
 		--ci-dir $(O)/stub --frame $$(printf '%d' $$(sed -n 's/^#define STUB_FRAME_SIZE[[:space:]]*//p' stub/include/stub-asm.h)) \
 		--nr-cpus $$(sed -n 's/^#define CONFIG_HYPSTUB_NR_CPUS //p' $(AUTOCONF)) \
 		--image $(O)/tests/bench/bench.Image --qemu $(QEMU)
+	@echo "fuzz (conformance guest, cortex-a57, GICv3):"
+	$(Q)FUZZ_CALLS=1000000 tests/qemu/run-conformance.sh $(CONFORMANCE_IMAGE) cortex-a57 3 | \
+		grep -E '^# fuzz|fuzz:|conformance\['
 	$(Q)$(PYTHON) scripts/bench-linux.py --qemu $(QEMU) --image $(LINUX_IMAGE) \
 		--kernel $(LINUX_DIR)/Image --initrd $(LINUX_DIR)/initramfs.cpio \
 		--resident-size $(RESIDENT_SIZE) --logdir $(LINUX_DIR)/logs

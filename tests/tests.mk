@@ -63,6 +63,13 @@ EXPECT_CONFIG = flags=0x$(shell printf '%x' $$(( \
 	$(if $(filter y,$(CONFIG_HYPSTUB_PSCI_PROXY)),4,0) ))) \
 	std_hyp=$(if $(filter y,$(CONFIG_HYPSTUB_STD_HYP_SERVICE)),yes,no)
 
+# Every conformance run ends with the guest's fuzz case: FUZZ_CALLS seeded
+# random calls (10^5 here, 10^6 in make bench), a fresh seed each time
+# unless FUZZ_SEED= is given; a violation prints the seed to run it again.
+FUZZ_CALLS ?= 100000
+FUZZ_SEED ?= $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+export FUZZ_CALLS FUZZ_SEED
+
 $(addprefix check-qemu-,$(QEMU_COMBOS)): check-qemu-%: $(CONFORMANCE_IMAGE)
 	$(Q)tests/qemu/run-conformance.sh $(CONFORMANCE_IMAGE) \
 		$(word 1,$(subst $(comma), ,$*)) $(word 2,$(subst $(comma), ,$*)) \

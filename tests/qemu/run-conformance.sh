@@ -32,6 +32,11 @@ QEMU=${QEMU:-qemu-system-aarch64}
 # The whole suite boots and finishes in well under 5 s on one core; 60 s
 # only ever runs out when the stub or the guest hangs.
 TIMEOUT=${CONFORMANCE_TIMEOUT:-60}
+# FUZZ_CALLS=N [FUZZ_SEED=S]: the guest's fuzz case as well (guest/fuzz.c).
+semihosting=enable=on,target=native,arg=conformance
+if [ -n "${FUZZ_CALLS:-}" ]; then
+	semihosting="$semihosting,arg=fuzz=$FUZZ_CALLS,arg=seed=${FUZZ_SEED:-1}"
+fi
 
 if [ ! -r "$image" ]; then
 	echo "conformance: no image $image" >&2
@@ -45,7 +50,7 @@ label="conformance[$cpu,gic$gic]"
 timeout --kill-after=5 "$TIMEOUT" "$QEMU" \
 	-M "virt,virtualization=on,gic-version=$gic" -cpu "$cpu" -smp 2 \
 	-m 256M -nographic -no-reboot -nic none \
-	-semihosting-config enable=on,target=native \
+	-semihosting-config "$semihosting" \
 	-kernel "$image" </dev/null >"$log" 2>&1
 qemu_status=$?
 

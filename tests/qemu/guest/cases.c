@@ -316,6 +316,18 @@ static void recover_stub_vectors(void)
 	}
 }
 
+void cases_facts(struct stub_facts *facts)
+{
+	facts->config = suite.config;
+	facts->stub_vectors = suite.stub_vectors;
+	facts->pa_limit = suite.pa_limit;
+	facts->ich_vtr = suite.ich_vtr;
+	facts->pre_4_12 = suite.pre_4_12;
+	facts->std_hyp = suite.std_hyp;
+	facts->psci_proxy = suite.psci_proxy;
+	facts->gic_sysregs = suite.gic_sysregs;
+}
+
 static void setup(void)
 {
 	static const u8 pa_range_bits[] = { 32, 36, 40, 42, 44, 48, 52 };
@@ -839,7 +851,7 @@ static void soft_restart_refused_case(struct tcase *t, enum bad_address kind,
  * The firmware's own answer, x0: the call made with SMC at EL1, which QEMU
  * answers itself (no EL3; HCR_EL2.TSC is clear).
  */
-static u64 smc_x0(u64 x0, u64 x1, u64 x2)
+u64 guest_smc_x0(u64 x0, u64 x1, u64 x2)
 {
 	register u64 r0 asm("x0") = x0;
 	register u64 r1 asm("x1") = x1;
@@ -889,7 +901,7 @@ static u64 firmware_call_x0(u64 x0, u64 x1, u64 x2)
 /* CPU 1 as the firmware sees it: OFF, ON, or -2 when there is none. */
 static u64 cpu1_state_by_smc(void)
 {
-	return smc_x0(PSCI_0_2_AFFINITY_INFO64, CPU1_MPIDR, 0);
+	return guest_smc_x0(PSCI_0_2_AFFINITY_INFO64, CPU1_MPIDR, 0);
 }
 
 /* A refused CPU_ON must not have started CPU 1 (when QEMU has one). */
@@ -934,7 +946,7 @@ static bool wait_more(struct wait *w)
 
 static void case_psci_version(struct tcase *t)
 {
-	u64 firmware = smc_x0(PSCI_0_2_VERSION, 0, 0);
+	u64 firmware = guest_smc_x0(PSCI_0_2_VERSION, 0, 0);
 
 	case_diag("PSCI_VERSION over SMC ", firmware);
 	/* The comparison below means something only if the firmware answers. */
@@ -949,7 +961,7 @@ static void case_psci_version(struct tcase *t)
 static void case_psci_features_smccc_version(struct tcase *t)
 {
 	case_diag("PSCI_FEATURES(SMCCC_VERSION) over SMC ",
-		  smc_x0(PSCI_1_0_FEATURES, SMCCC_VERSION, 0));
+		  guest_smc_x0(PSCI_1_0_FEATURES, SMCCC_VERSION, 0));
 	firmware_call(t, "PSCI_FEATURES(SMCCC_VERSION) over HVC",
 		      PSCI_1_0_FEATURES, SMCCC_VERSION, 0, 0,
 		      SMCCC_RET_SUCCESS);
@@ -971,7 +983,7 @@ static void case_psci_features_forwarded(struct tcase *t)
 	for (i = 0; i < ARRAY_SIZE(asked); i++) {
 		firmware_call(t, "PSCI_FEATURES over HVC", PSCI_1_0_FEATURES,
 			      asked[i], 0, 0,
-			      smc_x0(PSCI_1_0_FEATURES, asked[i], 0));
+			      guest_smc_x0(PSCI_1_0_FEATURES, asked[i], 0));
 	}
 	stub_serves(t);
 }
@@ -988,14 +1000,14 @@ static void case_arch_features_firmware(struct tcase *t)
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(firmware_ids); i++) {
-		u64 firmware = smc_x0(SMCCC_ARCH_FEATURES, firmware_ids[i], 0);
+		u64 firmware = guest_smc_x0(SMCCC_ARCH_FEATURES, firmware_ids[i], 0);
 
 		firmware_call(t, "ARCH_FEATURES over HVC", SMCCC_ARCH_FEATURES,
 			      firmware_ids[i], 0, 0, firmware);
 	}
 	/* The call itself too: SOC_ID with w1 = 0, the SoC ID version. */
 	firmware_call(t, "SMCCC_ARCH_SOC_ID over HVC", firmware_ids[0], 0, 0,
-		      0, smc_x0(firmware_ids[0], 0, 0));
+		      0, guest_smc_x0(firmware_ids[0], 0, 0));
 	stub_serves(t);
 }
 
@@ -1013,7 +1025,7 @@ static void case_trng_version(struct tcase *t)
 
 	if (suite.psci_proxy) {
 		c.results = BIT(0) | BIT(1) | BIT(2) | BIT(3);
-		c.want[0] = smc_x0(TRNG_VERSION, 0, 0);
+		c.want[0] = guest_smc_x0(TRNG_VERSION, 0, 0);
 	}
 	call(t, "TRNG_VERSION over HVC", &c, &out);
 	stub_serves(t);
@@ -1478,7 +1490,7 @@ static void case_el2_register_table(struct tcase *t)
 	call(t, "GET_VECTORS passed on", &vectors, &out);
 	if (suite.psci_proxy) {
 		firmware_call(t, "PSCI_VERSION passed on", PSCI_0_2_VERSION,
-			      0, 0, 0, smc_x0(PSCI_0_2_VERSION, 0, 0));
+			      0, 0, 0, guest_smc_x0(PSCI_0_2_VERSION, 0, 0));
 	}
 	guest_el2_call(t, "guest EL2 RESTORE", GUEST_EL2_RESTORE);
 	give_el2_back(t, saved);

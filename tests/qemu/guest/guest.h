@@ -260,6 +260,19 @@ void guest_unexpected_exception(u64 el, u64 vector, u64 esr, u64 elr, u64 far,
 unsigned int cases_planned(void);
 void cases_run(void);
 
+/* What the stub said of itself at the start (cases.c's setup). */
+struct stub_facts {
+	u64 config;			/* GET_CONFIG flags */
+	u64 stub_vectors;
+	u64 pa_limit;			/* 2^PA */
+	u64 ich_vtr;			/* when gic_sysregs */
+	_Bool pre_4_12, std_hyp, psci_proxy, gic_sysregs;
+};
+
+void cases_facts(struct stub_facts *facts);
+/* x0 of the call made with SMC (QEMU answers it), x3 = 0. */
+u64 guest_smc_x0(u64 x0, u64 x1, u64 x2);
+
 /* main.c: the TAP side of a case. */
 struct tcase {
 	unsigned int failures;
@@ -269,6 +282,9 @@ struct tcase {
 
 void case_report(struct tcase *t, const char *name);
 void case_diag(const char *s, u64 value);
+
+/* fuzz.c: @count seeded calls against the document's model. */
+void fuzz_run(struct tcase *t, u64 count, u64 seed);
 
 _Static_assert(sizeof(struct hvc_frame) == FRAME_SIZE, "hvc_frame size");
 _Static_assert(__builtin_offsetof(struct hvc_frame, sp) == FRAME_SP,

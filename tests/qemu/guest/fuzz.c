@@ -1,0 +1,383 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Fuzz mode of the conformance guest: a seeded generator throws calls of
+ * every class at the stub and checks each answer against a model of
+ * docs/hyp-abi.rst written here, apart from the stub's own dispatcher:
+ * the results of the call, every other register (x1..x30, SP) preserved,
+ * constant answers the same every time, and, every so often, the stub
+ * still serving with its own vectors.
+ *
+ * Classes: random 32-bit IDs with random bits 63:32 of x0; fast calls of
+ * every SMCCC owner, SMC32 and SMC64, with and without reserved bits
+ * 23:16; the stub's own calls; legacy numbers; firmware calls the PSCI
+ * proxy passes on, compared with the same call made with SMC.  x1..x30
+ * and SP are random.  Never a call that changes anything: SET_VECTORS and
+ * SOFT_RESTART only with an address they must refuse (VBAR_EL2 is checked
+ * afterwards), and of the firmware's calls only queries (no CPU_ON,
+ * CPU_OFF, suspend, reset or off).
+ *
+ * The count and the seed come from the semihosting command line
+ * ("fuzz=N seed=S", set by tests/qemu/run-conformance.sh); without it
+ * there is no fuzz case.  One TAP case: the seed, the count and the
+ * violations, the first ones each on a diagnostic line.
+ */
+#include <stdbool.h>
+
+#include "guest.h"
+
+#define RET(v)			((u64)(s64)(v))
+#define NOT_SUPPORTED		RET(SMCCC_RET_NOT_SUPPORTED)
+#define INVALID_PARAMETER	RET(SMCCC_RET_INVALID_PARAMETER)
+#define SHOWN_VIOLATIONS	16
+#define SERVING_EVERY		4096
+
+/* PSCI functions (Arm DEN0022) that only ask: the ones fuzzing may pass on. */
+static const u8 psci_queries[] = {
+	0x00,	/* PSCI_VERSION */
+	0x04,	/* AFFINITY_INFO */
+	0x06,	/* MIGRATE_INFO_TYPE */
+	0x07,	/* MIGRATE_INFO_UP_CPU */
+	0x0a,	/* PSCI_FEATURES */
+};
+
+/* The firmware's Arm Architecture calls the proxy passes on. */
+static const u32 firmware_arch_calls[] = {
+	0x80000002, 0x80008000, 0x80007fff, 0x80003fff,
+};
+
+static struct {
+	u64 state;		/* xorshift64* */
+	u64 calls, violations;
+	struct stub_facts facts;
+	u64 smccc_version;	/* the first answers, which must not change */
+	u64 config;
+} fz;
+
+static u64 rnd(void)
+{
+	fz.state ^= fz.state >> 12;
+	fz.state ^= fz.state << 25;
+	fz.state ^= fz.state >> 27;
+	return fz.state * 0x2545f4914f6cdd1dUL;
+}
+
+static u64 pick(u64 n)
+{
+	return rnd() % n;
+}
+
+/* The calls the stub itself serves, as PROBE and the counts see them. */
+static bool stub_serves_id(u32 id)
+{
+	switch (id) {
+	case SMCCC_VERSION:
+	case SMCCC_ARCH_FEATURES:
+	case HYPSTUB_GET_ABI_VERSION:
+	case HYPSTUB_PROBE:
+	case HYPSTUB_GET_CONFIG:
+	case HYPSTUB_VENDOR_CALL_COUNT:
+	case HYPSTUB_VENDOR_UID:
+	case HYPSTUB_VENDOR_REVISION:
+	case HYPSTUB_GET_VECTORS:
+	case HYPSTUB_SET_VECTORS:
+	case HYPSTUB_SOFT_RESTART:
+	case HYPSTUB_RESET_VECTORS:
+		return true;
+	case HYPSTUB_STD_HYP_CALL_COUNT:
+	case HYPSTUB_STD_HYP_UID:
+	case HYPSTUB_STD_HYP_REVISION:
+		return fz.facts.std_hyp;
+	default:
+		return false;
+	}
+}
+
+static bool firmware_arch_call(u32 id)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(firmware_arch_calls); i++) {
+		if (firmware_arch_calls[i] == id) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool address_ok(u64 address, u64 align)
+{
+	return address != 0 && (address & (align - 1)) == 0 &&
+	       address < fz.facts.pa_limit;
+}
+
+/* x0 (the ID) for one call, by class. */
+static u64 make_id(void)
+{
+	u64 upper = pick(4) == 0 ? rnd() << 32 : 0;
+	u32 owner, func, cc;
+
+	switch (pick(6)) {
+	case 0:		/* anything at all */
+		return rnd();
+	case 1:		/* a fast call of any owner, maybe with reserved bits */
+		owner = (u32)pick(64);
+		cc = (u32)pick(2);
+		func = pick(2) ? (u32)pick(0x20) : (u32)rnd() & 0xffff;
+		if (pick(2)) {
+			func |= 0xff00;			/* the general queries */
+		}
+		return upper | SMCCC_CALL_VAL(1U, cc, owner, func) |
+		       (pick(8) == 0 ? ((u32)rnd() & 0x00ff0000U) : 0);
+	case 2:		/* the stub's own, both conventions' forms */
+		owner = pick(2) ? SMCCC_OWNER_VENDOR_HYP : SMCCC_OWNER_STANDARD_HYP;
+		func = pick(2) ? (u32)pick(0x20) : 0xff00 | (u32)pick(4);
+		return upper | SMCCC_CALL_VAL(1U, (u32)pick(2), owner, func);
+	case 3:		/* legacy numbers, mostly the small ones */
+		return upper | (pick(2) ? pick(8) : pick(HYPSTUB_LEGACY_LIMIT));
+	case 4:		/* the Arm Architecture service */
+		return upper | (pick(2) ? firmware_arch_calls[pick(4)] :
+				SMCCC_CALL_VAL(1U, (u32)pick(2), 0U, (u32)pick(4)));
+	default:	/* the firmware's queries, or unknown PSCI numbers */
+		func = pick(2) ? psci_queries[pick(ARRAY_SIZE(psci_queries))] :
+				 0x20 + (u32)pick(0x30);
+		return upper | SMCCC_CALL_VAL(1U, (u32)pick(2), SMCCC_OWNER_STANDARD, func);
+	}
+}
+
+/* The firmware's answer to @in, made with SMC: what the proxy must return. */
+static u64 firmware_x0(u32 id, const struct hvc_frame *in)
+{
+	u64 x1 = in->x[1], x2 = in->x[2];
+
+	if (!((id >> SMCCC_CC_SHIFT) & 1U)) {
+		x1 = (u32)x1;
+		x2 = (u32)x2;
+	}
+	return guest_smc_x0(id, x1, x2);
+}
+
+/*
+ * What docs/hyp-abi.rst says @in must answer: the result registers in
+ * @results, those with a known value in @want.  Refuses to generate
+ * (returns false) a call that would change the machine.
+ */
+static bool model(struct hvc_frame *in, u64 *want, unsigned int *results,
+		  unsigned int *checked)
+{
+	u32 id = (u32)in->x[0], arg = (u32)in->x[1], func = id & 0xffff;
+	unsigned int owner = hypstub_smccc_owner(id);
+	const bool pre412 = fz.facts.pre_4_12;
+
+	*results = BIT(0);
+	*checked = BIT(0);
+	want[0] = NOT_SUPPORTED;
+	if (id < HYPSTUB_LEGACY_LIMIT) {
+		want[0] = HVC_STUB_ERR;
+		/* The numbers that install or restart: never with a good address. */
+		if ((pre412 && (id == HVC_PRE412_SET_VECTORS || id == HVC_PRE412_SOFT_RESTART)) ||
+		    (!pre412 && (id == HVC_SET_VECTORS || id == HVC_SOFT_RESTART))) {
+			if (address_ok(in->x[1], HYPSTUB_ENTRY_ALIGN)) {
+				in->x[1] |= 1;
+			}
+		} else if (pre412 && id == HVC_PRE412_GET_VECTORS) {
+			want[0] = fz.facts.stub_vectors;
+		} else if (id == (pre412 ? HVC_PRE412_RESET_VECTORS : HVC_RESET_VECTORS)) {
+			want[0] = 0;
+		} else if (!pre412 && id == HVC_GET_ICH_VTR_EL2 && fz.facts.gic_sysregs) {
+			*results = *checked = BIT(0) | BIT(1);
+			want[0] = 0;
+			want[1] = fz.facts.ich_vtr;
+		}
+		return true;
+	}
+	if (!hypstub_smccc_is_fast(id) || (id & 0x00ff0000U)) {
+		return true;				/* yielding, reserved bits */
+	}
+	if (!stub_serves_id(id)) {
+		if (!fz.facts.psci_proxy) {
+			return true;
+		}
+		if (owner == SMCCC_OWNER_STANDARD) {
+			unsigned int i;
+			bool query = func >= 0x20 && (func < 0x50 || func > 0x5f);
+
+			for (i = 0; i < ARRAY_SIZE(psci_queries); i++) {
+				query |= func == psci_queries[i];
+			}
+			if (!query) {
+				return false;
+			}
+			want[0] = func == 0x0a && arg == SMCCC_VERSION ? 0 :
+				  firmware_x0(id, in);
+		} else if (firmware_arch_call(id)) {
+			want[0] = firmware_x0(id, in);
+		}
+		return true;
+	}
+	switch (id) {
+	case SMCCC_VERSION:
+		want[0] = fz.smccc_version;
+		break;
+	case SMCCC_ARCH_FEATURES:
+		if (hypstub_smccc_owner(arg) != SMCCC_OWNER_ARCH) {
+			break;
+		}
+		if (fz.facts.psci_proxy && firmware_arch_call(arg)) {
+			want[0] = guest_smc_x0(SMCCC_ARCH_FEATURES, arg, 0);
+		} else if (arg == SMCCC_VERSION || arg == SMCCC_ARCH_FEATURES) {
+			want[0] = 0;
+		}
+		break;
+	case HYPSTUB_VENDOR_CALL_COUNT:
+		want[0] = 10;
+		break;
+	case HYPSTUB_STD_HYP_CALL_COUNT:
+		want[0] = 3;
+		break;
+	case HYPSTUB_VENDOR_UID:
+	case HYPSTUB_STD_HYP_UID:
+		*results = *checked = BIT(0) | BIT(1) | BIT(2) | BIT(3);
+		want[0] = HYPSTUB_UID_0;
+		want[1] = HYPSTUB_UID_1;
+		want[2] = HYPSTUB_UID_2;
+		want[3] = HYPSTUB_UID_3;
+		break;
+	case HYPSTUB_VENDOR_REVISION:
+	case HYPSTUB_STD_HYP_REVISION:
+		*results = *checked = BIT(0) | BIT(1);
+		want[0] = HYPSTUB_ABI_VERSION_MAJOR;
+		want[1] = HYPSTUB_ABI_VERSION_MINOR;
+		break;
+	case HYPSTUB_GET_ABI_VERSION:
+		want[0] = HYPSTUB_ABI_VERSION;
+		break;
+	case HYPSTUB_PROBE:
+		want[0] = stub_serves_id(arg) ? 0 : NOT_SUPPORTED;
+		break;
+	case HYPSTUB_GET_CONFIG:
+		*results = *checked = BIT(0) | BIT(1);
+		want[0] = 0;
+		want[1] = fz.config;
+		break;
+	case HYPSTUB_GET_VECTORS:
+		*results = *checked = BIT(0) | BIT(1);
+		want[0] = 0;
+		want[1] = fz.facts.stub_vectors;
+		break;
+	case HYPSTUB_SET_VECTORS:
+	case HYPSTUB_SOFT_RESTART:
+		if (address_ok(in->x[1], HYPSTUB_ENTRY_ALIGN)) {
+			in->x[1] |= 1;
+		}
+		want[0] = INVALID_PARAMETER;
+		break;
+	case HYPSTUB_RESET_VECTORS:
+		want[0] = 0;
+		break;
+	}
+	return true;
+}
+
+static void violation(const char *what, u64 x0, unsigned int reg, u64 want,
+		      u64 got)
+{
+	if (fz.violations++ >= SHOWN_VIOLATIONS) {
+		return;
+	}
+	console_puts("# fuzz violation at call ");
+	console_put_dec(fz.calls);
+	console_puts(": x0 ");
+	console_put_hex(x0);
+	console_puts(what);
+	console_put_dec(reg);
+	console_puts(" expected ");
+	console_put_hex(want);
+	console_puts(" got ");
+	console_put_hex(got);
+	console_puts("\n");
+}
+
+static void one_call(void)
+{
+	struct hvc_frame in, out;
+	unsigned int reg, results, checked;
+	u64 want[4];
+
+	do {
+		for (reg = 1; reg < 31; reg++) {
+			in.x[reg] = rnd();
+		}
+		in.sp = rnd();
+		in.x[0] = make_id();
+		if (pick(4) == 0) {
+			in.x[1] = (in.x[1] & 0xffffffff00000000UL) | (u32)make_id();
+		}
+	} while (!model(&in, want, &results, &checked));
+	guest_hvc0(&in, &out);
+	fz.calls++;
+	for (reg = 0; reg < 31; reg++) {
+		if (results & BIT(reg)) {
+			if ((checked & BIT(reg)) && out.x[reg] != want[reg]) {
+				violation(": result x", in.x[0], reg, want[reg], out.x[reg]);
+			}
+		} else if (out.x[reg] != in.x[reg]) {
+			violation(": not preserved: x", in.x[0], reg, in.x[reg], out.x[reg]);
+		}
+	}
+	if (out.sp != in.sp) {
+		violation(": not preserved: SP, reg ", in.x[0], 31, in.sp, out.sp);
+	}
+}
+
+/* Still the stub's vectors, still answering: a clean call of each kind. */
+static void still_serving(void)
+{
+	struct hvc_frame in = { 0 }, out;
+
+	in.x[0] = HYPSTUB_GET_VECTORS;
+	guest_hvc0(&in, &out);
+	if (out.x[0] != 0 || out.x[1] != fz.facts.stub_vectors) {
+		violation(": GET_VECTORS x", HYPSTUB_GET_VECTORS, 1,
+			  fz.facts.stub_vectors, out.x[1]);
+	}
+	in.x[0] = SMCCC_VERSION;
+	guest_hvc0(&in, &out);
+	if (out.x[0] != fz.smccc_version) {
+		violation(": SMCCC_VERSION x", SMCCC_VERSION, 0, fz.smccc_version,
+			  out.x[0]);
+	}
+}
+
+void fuzz_run(struct tcase *t, u64 count, u64 seed)
+{
+	struct hvc_frame in = { 0 }, out;
+
+	cases_facts(&fz.facts);
+	fz.state = seed ? seed : 1;
+	fz.calls = fz.violations = 0;
+	in.x[0] = SMCCC_VERSION;
+	guest_hvc0(&in, &out);
+	fz.smccc_version = out.x[0];
+	in.x[0] = HYPSTUB_GET_CONFIG;
+	guest_hvc0(&in, &out);
+	fz.config = out.x[1];
+	while (fz.calls < count) {
+		one_call();
+		if (fz.calls % SERVING_EVERY == 0) {
+			still_serving();
+		}
+	}
+	still_serving();
+	console_puts("# fuzz seed ");
+	console_put_dec(seed);
+	console_puts(" (FUZZ_SEED= to run the same calls again), calls ");
+	console_put_dec(fz.calls);
+	console_puts(", violations ");
+	console_put_dec(fz.violations);
+	console_puts("\n");
+	if (fz.violations) {
+		t->failures = (unsigned int)fz.violations;
+		text_puts(&t->detail, "violations: ");
+		text_put_dec(&t->detail, fz.violations);
+	}
+}
