@@ -216,6 +216,8 @@ bench: $(O)/tests/bench/bench.Image $(O)/hypstub.elf $(O)/conformance.Image \
 	$(Q)$(PYTHON) scripts/bench-linux.py --qemu $(QEMU) --image $(LINUX_IMAGE) \
 		--kernel $(LINUX_DIR)/Image --initrd $(LINUX_DIR)/initramfs.cpio \
 		--resident-size $(RESIDENT_SIZE) --logdir $(LINUX_DIR)/logs
+	@echo "hotplug soak (resident, cortex-a57, 4 CPUs, 100 cycles of cpu1-3):"
+	$(Q)$(LINUX_RUN) --evidence kernel:resident:cortex-a57:3:4:hotplug100
 
 -include $(OBJS:.o=.d) $(O)/stub/arm64/blob.d
 # CONFIG_* of this build, for the tests' expectations.

@@ -31,6 +31,8 @@ Each RUN is one fresh QEMU, written <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]
   smp   CPUs
   test  steps joined by "+" (default basic: report and power off):
         hotplug  offline every CPU but 0, then online them again
+        hotplugN N such cycles (a soak); every CPU must come back at the EL
+                 it started at (no "inconsistent modes"), online at the end
         kexecN   N kexecs in a row into the same kernel and initramfs
         reboot   end with reboot -f (PSCI SYSTEM_RESET), not power-off
         reuse-resident, reuse-handoff  (with kexecN, kernel or uboot path)
@@ -81,6 +83,7 @@ BASE_CMDLINE = "console=ttyAMA0 panic=-1 rdinit=/init"
 # adds one more boot.  The deadlines only run out on a hang.
 RUN_TIMEOUT = 150
 KEXEC_TIMEOUT = 60
+HOTPLUG_CYCLE_TIMEOUT = 3
 IDLE_TIMEOUT = 60
 UBOOT_STEP_TIMEOUT = 30
 MODE_SOURCES = {
@@ -130,9 +133,14 @@ class Run:
         self.hotplug = self.reboot = self.refusals = self.bootm = self.image = False
         self.reuse = None
         self.kexecs = 0
+        self.hotplugs = 0
         for step in self.test.split("+"):
             if step == "hotplug":
                 self.hotplug = True
+                self.hotplugs = 1
+            elif re.fullmatch(r"hotplug[0-9]+", step):
+                self.hotplug = True
+                self.hotplugs = int(step[7:])
             elif step == "reboot":
                 self.reboot = True
             elif step == "refusals" and self.path == "builtin":
@@ -173,6 +181,8 @@ class Run:
                                  ("reboot", self.reboot)) if on]
         if steps:
             words.append("hypstub.test=" + ",".join(steps))
+        if self.hotplugs > 1:
+            words.append("hypstub.hotplug=%d" % self.hotplugs)
         if self.kexecs:
             words.append("hypstub.kexec=0/%d" % self.kexecs)
         if self.reuse:
@@ -209,7 +219,7 @@ def boot(run, args, log_path):
         argv += ["-kernel", args.kernel if run.path == "bare" else args.image,
                  "-initrd", run.initrd(args), "-append", run.cmdline()]
     con = Console(argv, log_path, idle_timeout=IDLE_TIMEOUT)
-    timeout = RUN_TIMEOUT + KEXEC_TIMEOUT * run.kexecs
+    timeout = RUN_TIMEOUT + KEXEC_TIMEOUT * run.kexecs + HOTPLUG_CYCLE_TIMEOUT * run.hotplugs
     try:
         if run.path in ("uboot", "builtin"):
             problem = drive_uboot(con, run, args)
@@ -546,7 +556,11 @@ def assess(run, status, problem, text, args):
             return failed[0] if failed else needs(
                 "hypstub-linux: hotplug cpus online after offline: 0\n",
                 "hypstub-linux: hotplug cpus online after online: %s\n" % cpus)(i, t)
-        rep.each_boot("hotplug: CPUs offline, then online again", boots, hotplug)
+        rep.each_boot("hotplug: CPUs offline, then online again%s" % (
+            " (%d cycles)" % run.hotplugs if run.hotplugs > 1 else ""), boots, hotplug)
+        if run.hotplugs > 1:
+            rep.each_boot("hotplug: %d cycles done" % run.hotplugs, boots, needs(
+                "hypstub-linux: hotplug %d cycles done\n" % run.hotplugs))
     if run.kexecs:
         rep.check("kexec: no failure", "kexec FAILED" not in text,
                   (re.findall(r"hypstub-linux: (kexec FAILED.*)", text) or [""])[0])
