@@ -739,20 +739,30 @@ static void test_twice(void **state)
  * re-used blob): a pass for a stub elsewhere keeps one reservation, the
  * new one; a hand-off pass drops /hypstub and the reservation.
  */
-static void test_earlier_pass_forgotten(void **state)
+/* A stub elsewhere than the one a tree's first pass reserved. */
+static const struct boot_range moved = {
+	STUB_BASE + 0x200000, STUB_BASE + 0x200000 + HYPSTUB_RESIDENT_SIZE,
+};
+
+/* A tree as a resident pass left it (for @stub), opened with room: free it. */
+static uint8_t *passed_once(void)
 {
 	const struct tree_spec spec = { .mode = "resident" };
-	const struct boot_range moved = {
-		STUB_BASE + 0x200000, STUB_BASE + 0x200000 + HYPSTUB_RESIDENT_SIZE,
-	};
 	uint8_t *first = malloc(BUF_SIZE);
-	int chosen;
 
-	(void)state;
 	assert_non_null(first);
 	prepare_ok(&spec);
 	memcpy(first, buf, BUF_SIZE);
 	FDT_OK(fdt_open_into(first, first, BUF_SIZE));
+	return first;
+}
+
+static void test_earlier_pass_forgotten(void **state)
+{
+	uint8_t *first = passed_once();
+	int chosen;
+
+	(void)state;
 
 	assert_null(prepare_at(first, BUF_SIZE, BUF_SIZE, &moved));
 	assert_int_equal(count_nodes(buf, "/reserved-memory", "hypstub@"), 1);
@@ -779,21 +789,13 @@ static void test_earlier_pass_forgotten(void **state)
  */
 static void test_stub_below(void **state)
 {
-	const struct tree_spec spec = { .mode = "resident" };
-	const struct boot_range moved = {
-		STUB_BASE + 0x200000, STUB_BASE + 0x200000 + HYPSTUB_RESIDENT_SIZE,
-	};
 	struct boot_stub below = {
 		.abi_version = 0x10007, .psci_proxy = 1, .below = 1,
 	};
-	uint8_t *first = malloc(BUF_SIZE);
+	uint8_t *first = passed_once();
 	int chosen;
 
 	(void)state;
-	assert_non_null(first);
-	prepare_ok(&spec);
-	memcpy(first, buf, BUF_SIZE);
-	FDT_OK(fdt_open_into(first, first, BUF_SIZE));
 
 	below.region = moved;		/* must be replaced by the tree's */
 	assert_null(prepare_stub(first, BUF_SIZE, BUF_SIZE, &below));
