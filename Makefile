@@ -126,20 +126,20 @@ $(O)/hypstub.elf: $(OBJS) $(LIBFDT) $(O)/hypstub.lds
 	@echo "  LD      $@"
 	$(Q)$(LD) $(LDFLAGS) -T $(O)/hypstub.lds $(OBJS) $(LIBFDT) -o $@
 
-# The same objects linked 1 GiB higher must give the same resident bytes:
-# proof that the stub holds no absolute address, so it runs wherever it
-# lands with no relocation.  The loader's relocations (all RELATIVE, none
-# in the resident region) it applies to itself; the stub calls nothing
-# outside the stub.
-RESIDENT_SIZE = $(shell printf '%d' $$(sed -n 's/^#define HYPSTUB_RESIDENT_SIZE[[:space:]]*//p' boot/image.h))
+# The same objects linked 1 GiB higher must give the same stub bytes (the
+# header page and the stub's code): proof that the stub holds no absolute
+# address, so it runs wherever it lands with no relocation.  The loader's
+# relocations (all RELATIVE, none below the loader: not in the stub or its
+# CPU table) it applies to itself; the stub calls nothing outside the stub.
+elf_symbol = $$(printf '%d' 0x$$($(NM) $(1) | awk '$$3 == "$(2)" { print $$1 }'))
 $(O)/hypstub.bin: $(O)/hypstub.elf $(OBJS) $(O)/hypstub-at-1g.lds
 	@echo "  OBJCOPY $@"
 	$(Q)$(OBJCOPY) -O binary $< $@
 	$(Q)$(LD) $(LDFLAGS) -T $(O)/hypstub-at-1g.lds $(OBJS) $(LIBFDT) -o $(O)/hypstub-at-1g.elf
 	$(Q)$(OBJCOPY) -O binary $(O)/hypstub-at-1g.elf $(O)/hypstub-at-1g.bin
-	$(Q)cmp -s -n $(RESIDENT_SIZE) $@ $(O)/hypstub-at-1g.bin || \
+	$(Q)cmp -s -n $(call elf_symbol,$<,stub_code_end) $@ $(O)/hypstub-at-1g.bin || \
 		{ echo "error: the stub is not position independent (differs when linked at 1 GiB)"; rm -f $@; exit 1; }
-	$(Q)$(READELF) -rW $< | awk -v limit=$$(printf '%016x' $(RESIDENT_SIZE)) \
+	$(Q)$(READELF) -rW $< | awk -v limit=$$(printf '%016x' $(call elf_symbol,$<,boot_start)) \
 		'/^[0-9a-f]+ / { if ($$3 != "R_AARCH64_RELATIVE" || length($$1) != 16 || ("x" $$1) < ("x" limit)) bad = bad "\n  " $$0 } \
 		END { if (bad != "") { print "error: relocations the loader cannot apply or that touch the stub:" bad; exit 1 } }' || \
 		{ rm -f $@; exit 1; }

@@ -159,7 +159,7 @@ stub_cpu_entry:
 	bic	x1, x0, #STUB_CPU_START_MASK
 	mov	sp, x1
 	bl	stub_cpu_start		/* enters the kernel at EL1 */
-park_cpu_entry:				/* no slot for this CPU */
+park_cpu_entry:				/* not reached */
 	wfe
 	b	park_cpu_entry
 	.size	stub_cpu_entry, . - stub_cpu_entry
