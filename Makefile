@@ -208,14 +208,18 @@ bench: $(O)/tests/bench/bench.Image $(O)/hypstub.elf $(O)/conformance.Image \
 		$(O)/linux/defconfig.Image $(O)/linux/initramfs.cpio $(O)/linux/Image
 	$(Q)$(PYTHON) scripts/bench.py --elf $(O)/hypstub.elf --nm $(NM) \
 		--ci-dir $(O)/stub --frame $$(printf '%d' $$(sed -n 's/^#define STUB_FRAME_SIZE[[:space:]]*//p' stub/include/stub-asm.h)) \
-		--nr-cpus $$(sed -n 's/^#define CONFIG_HYPSTUB_NR_CPUS //p' $(AUTOCONF)) \
 		--image $(O)/tests/bench/bench.Image --qemu $(QEMU)
 	@echo "fuzz (conformance guest, cortex-a57, GICv3):"
 	$(Q)FUZZ_CALLS=1000000 tests/qemu/run-conformance.sh $(CONFORMANCE_IMAGE) cortex-a57 3 | \
 		grep -E '^# fuzz|fuzz:|conformance\['
 	$(Q)$(PYTHON) scripts/bench-linux.py --qemu $(QEMU) --image $(LINUX_IMAGE) \
 		--kernel $(LINUX_DIR)/Image --initrd $(LINUX_DIR)/initramfs.cpio \
-		--resident-size $(RESIDENT_SIZE) --logdir $(LINUX_DIR)/logs
+		--logdir $(LINUX_DIR)/logs
+	@echo "large machines (GICv3): bare and resident, one boot each"
+	$(Q)for smp in 64 128; do $(PYTHON) scripts/bench-linux.py --qemu $(QEMU) \
+		--image $(LINUX_IMAGE) --kernel $(LINUX_DIR)/Image \
+		--initrd $(LINUX_DIR)/initramfs.cpio --logdir $(LINUX_DIR)/logs/smp$$smp \
+		--smp $$smp --rounds 1 --warm-up 0 --variants bare,resident || exit 1; done
 	@echo "hotplug soak (resident, cortex-a57, 4 CPUs, 100 cycles of cpu1-3):"
 	$(Q)$(LINUX_RUN) --evidence kernel:resident:cortex-a57:3:4:hotplug100
 

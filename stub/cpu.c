@@ -38,9 +38,8 @@ struct stub_kernel_entry {
  */
 struct stub_percpu {
 	uint64_t mpidr;
-	uint64_t reserved;
 	struct stub_kernel_entry kernel[2];
-	uint64_t stack[STUB_PERCPU_SIZE / 8 - 6];
+	uint64_t stack[STUB_PERCPU_SIZE / 8 - 5];
 } __attribute__((aligned(16)));
 
 _Static_assert(sizeof(struct stub_percpu) == STUB_PERCPU_SIZE, "slot size");

@@ -18,7 +18,7 @@ CONFORMANCE_IMAGE := $(O)/conformance.Image
 check:
 	$(Q)O=$(O) MAKE="$(MAKE)" tests/run-all.sh unit freeze doc bad-input \
 		$(addprefix qemu-,$(QEMU_COMBOS)) qemu-legacy \
-		linux-bare linux-uboot linux-kernel linux-kexec linux-reuse uboot-builtin \
+		linux-bare linux-uboot linux-many-cpus linux-kernel linux-kexec linux-reuse uboot-builtin \
 		uboot-builtin-kexec
 
 check-abi: check-freeze check-doc
@@ -90,7 +90,7 @@ LINUX_RUN = $(PYTHON) tests/linux/run-linux.py --qemu $(QEMU) \
 	--logdir $(LINUX_DIR)/logs
 LINUX_CHECK = $(LINUX_RUN) --ref-dir $(LINUX_REFS)
 LINUX_PARTS := $(LINUX_IMAGE) $(LINUX_DIR)/initramfs.cpio
-.PHONY: check-linux check-linux-bare check-linux-uboot check-linux-kernel \
+.PHONY: check-linux check-linux-bare check-linux-uboot check-linux-many-cpus check-linux-kernel \
 	check-linux-kexec check-linux-reuse check-uboot-builtin check-uboot-builtin-kexec linux-parts \
 	run-linux run-conformance run-uboot
 
@@ -128,7 +128,7 @@ $(LINUX_REFS)/vulnerabilities-%.txt: $(LINUX_DIR)/initramfs.cpio
 	$(Q)$(LINUX_CHECK) bare:bare:$*:3:4
 LINUX_REF_FILES := $(foreach c,$(QEMU_CPUS),$(LINUX_REFS)/vulnerabilities-$(c).txt)
 
-check-linux: check-linux-bare check-linux-uboot check-linux-kernel check-linux-kexec \
+check-linux: check-linux-bare check-linux-uboot check-linux-many-cpus check-linux-kernel check-linux-kexec \
 	check-linux-reuse
 
 # The same kernel without the stub, entered at EL2 by QEMU: KVM up, and the
@@ -142,6 +142,13 @@ check-linux-bare: $(LINUX_DIR)/initramfs.cpio
 check-linux-uboot: $(LINUX_PARTS) $(LINUX_REF_FILES)
 	$(Q)$(LINUX_CHECK) -j2 $(foreach m,resident handoff,$(foreach c,$(QEMU_CPUS),\
 		$(foreach g,$(QEMU_GICS),uboot:$(m):$(c):$(g):4)))
+
+# A larger machine: 32 CPUs in two clusters (Aff1 0 and 1, GICv3), every
+# one given a slot from the device tree's /cpus and started at EL1 through
+# the stub, then all secondaries (the upper cluster among them) offlined
+# and onlined again.  Alone: 32 TCG vCPUs already fill this host.
+check-linux-many-cpus: $(LINUX_PARTS) $(LINUX_REF_FILES)
+	$(Q)$(LINUX_CHECK) uboot:resident:cortex-a57:3:32:hotplug
 
 # QEMU -kernel enters the image itself.  Resident from the Kconfig default,
 # CPU hotplug (a soak of 10 cycles; make bench runs 100), and PSCI
