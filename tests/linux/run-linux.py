@@ -413,9 +413,13 @@ def assess_builtin(rep, run, pre):
     m = re.search(r"region: +(0x[0-9a-f]+), size (0x[0-9a-f]+)\n(?:.*\n)*?VBAR_EL2: +(0x[0-9a-f]+)",
                   info)
     base, size, vbar = (int(g, 16) for g in m.groups()) if m else (0, 0, 0)
-    rep.check("hypstub info: 64 KiB region, 64 KiB aligned, VBAR_EL2 inside it",
-              m and size == 0x10000 and base % 0x10000 == 0 and base < vbar < base + size,
+    # The stub's code (under 8 KiB), then a 512-byte slot for each CPU of
+    # /cpus, in 4 KiB pages.
+    rep.check("hypstub info: region in whole pages, a slot for each CPU, VBAR_EL2 at its start",
+              m and base % 0x1000 == 0 and size % 0x1000 == 0 and
+              run.smp * 512 < size < 0x3000 + run.smp * 512 and vbar == base,
               "region %#x size %#x VBAR_EL2 %#x" % (base, size, vbar) if m else "no region/VBAR lines")
+    rep.has("hypstub info: the CPUs of /cpus", info, "CPUs:        %d from /cpus:" % run.smp)
     rep.has("hypstub info: PSCI proxy", info, "psci-proxy)\n")
     if run.how == "command":
         rep.has("hypstub mode %s at the prompt" % run.mode, pre,
