@@ -184,12 +184,14 @@ check-linux-reuse: $(LINUX_PARTS) $(LINUX_DIR)/initramfs-image.cpio $(LINUX_REF_
 # the kernel it was built for: resident on 4 CPUs, insmod, the sysfs files
 # against abi/hypstub.h and the device tree, a borrow of EL2 refused by the
 # stub on the last CPU and undone on the others, then EL2 borrowed, proven
-# and given back on every CPU, rmmod, taint O and E only; and the refusals
-# with -ENODEV: hand-off at EL2 (VHE on max) and a kernel at EL1 with no
-# /hypstub node (hand-off on cortex-a57: nVHE, the kernel at EL1).
+# and given back on every CPU, rmmod, taint O and E only; the same on max
+# (2 CPUs; pointer authentication, so HCR_EL2 has APK and API); and the
+# refusals with -ENODEV: hand-off at EL2 (VHE on max) and a kernel at EL1
+# with no /hypstub node (hand-off on cortex-a57: nVHE, the kernel at EL1).
 check-linux-module: $(LINUX_PARTS) $(LINUX_DIR)/initramfs-module.cpio $(LINUX_REF_FILES)
 	$(Q)$(LINUX_CHECK) -j2 kernel:resident:cortex-a57:3:4:module \
-		kernel:handoff:max:3:2:module kernel:handoff:cortex-a57:2:2:module
+		kernel:handoff:max:3:2:module kernel:resident:max:2:2:module \
+		kernel:handoff:cortex-a57:2:2:module
 
 # U-Boot with the stub inside (make uboot), the same runs from the same
 # runner: at U-Boot's prompt, U-Boot at EL1 and hypstub info read back from
