@@ -75,6 +75,8 @@ struct borrow_cpu {
 	unsigned long stub_vectors;
 	unsigned long set_ret;
 	struct arm_smccc_res whoami;
+	struct arm_smccc_res uid_passed;	/* passed on while borrowed */
+	struct arm_smccc_res vectors_passed;
 	unsigned long give_back_ret;
 	struct arm_smccc_res uid_after;
 	unsigned long vectors_after;
@@ -131,6 +133,12 @@ static void borrow_on_cpu(void *arg)
 	b->borrowed = true;
 	/* From here on, every HVC of this CPU reaches el2.S. */
 	arm_smccc_1_1_hvc(HYPSTUB_MOD_WHOAMI, &b->whoami);
+	/*
+	 * Not el2.S's: passed on, the stub answers them as they are, so
+	 * GET_VECTORS reports the module's table in VBAR_EL2.
+	 */
+	arm_smccc_1_1_hvc(HYPSTUB_VENDOR_UID, &b->uid_passed);
+	arm_smccc_1_1_hvc(HYPSTUB_GET_VECTORS, &b->vectors_passed);
 }
 
 /* Give EL2 back on this CPU through el2.S, then ask the stub. */
@@ -155,7 +163,10 @@ static bool whoami_proves_el2(const struct borrow_cpu *b)
 {
 	return b->whoami.a0 == SMCCC_RET_SUCCESS &&
 	       (b->whoami.a1 & 0xc) == CURRENT_EL_EL2 &&
-	       b->whoami.a2 == hypstub->el2_vectors;
+	       b->whoami.a2 == hypstub->el2_vectors &&
+	       uid_is_hypstub(&b->uid_passed) &&
+	       b->vectors_passed.a0 == SMCCC_RET_SUCCESS &&
+	       b->vectors_passed.a1 == hypstub->el2_vectors;
 }
 
 /* Give EL2 back on @cpu and say so; false if the stub did not answer. */
@@ -202,8 +213,9 @@ static int borrow_el2_all(void)
 		}
 		ret = smp_call_function_single(cpu, borrow_on_cpu, b, 1);
 		if (!ret && b->borrowed && whoami_proves_el2(b)) {
-			pr_info("cpu%u: borrowed EL2: CurrentEL EL%lu, VBAR_EL2 0x%lx (the module's table), HCR_EL2 0x%lx\n",
-				cpu, (b->whoami.a1 >> 2) & 3, b->whoami.a2, b->whoami.a3);
+			pr_info("cpu%u: borrowed EL2: CurrentEL EL%lu, VBAR_EL2 0x%lx (the module's table), HCR_EL2 0x%lx; passed on to the stub: UID %08lx, GET_VECTORS 0x%lx\n",
+				cpu, (b->whoami.a1 >> 2) & 3, b->whoami.a2, b->whoami.a3,
+				(unsigned long)(u32)b->uid_passed.a0, b->vectors_passed.a1);
 			borrowed++;
 			continue;
 		}
@@ -219,9 +231,11 @@ static int borrow_el2_all(void)
 			       cpu, b->table, (long)b->set_ret);
 			err = -EINVAL;
 		} else {
-			pr_err("cpu%u: borrowing EL2 FAILED: the proof call answered %ld, CurrentEL 0x%lx, VBAR_EL2 0x%lx (want 0x%llx)\n",
+			pr_err("cpu%u: borrowing EL2 FAILED: the proof call answered %ld, CurrentEL 0x%lx, VBAR_EL2 0x%lx (want 0x%llx); passed on: UID %08lx, GET_VECTORS %ld 0x%lx\n",
 			       cpu, (long)b->whoami.a0, b->whoami.a1, b->whoami.a2,
-			       (unsigned long long)hypstub->el2_vectors);
+			       (unsigned long long)hypstub->el2_vectors,
+			       (unsigned long)(u32)b->uid_passed.a0,
+			       (long)b->vectors_passed.a0, b->vectors_passed.a1);
 			err = -EIO;
 		}
 		failed_cpu = cpu;
@@ -457,17 +471,20 @@ static int hypstub_probe(struct platform_device *pdev)
 	 * The stub's vectors, which the EL2 copy writes back: the same on
 	 * every CPU (one stub), checked again on each CPU at every borrow.
 	 */
+	cpus_read_lock();
 	for_each_online_cpu(cpu) {
 		unsigned long v = 0;
 
 		smp_call_function_single(cpu, vectors_on_cpu, &v, 1);
 		if (!v || (hs->stub_vectors && v != hs->stub_vectors)) {
-			pr_err("cpu%u: HYPSTUB_GET_VECTORS says 0x%lx (cpu0: 0x%lx); not loading\n",
+			pr_err("cpu%u: HYPSTUB_GET_VECTORS says 0x%lx (the first CPU: 0x%lx); not loading\n",
 			       cpu, v, hs->stub_vectors);
+			cpus_read_unlock();
 			return -ENODEV;
 		}
 		hs->stub_vectors = v;
 	}
+	cpus_read_unlock();
 	err = hypstub_el2_prepare(hs);
 	if (err) {
 		return err;

@@ -561,17 +561,23 @@ def assess_module(rep, run, text):
     bad = []
     for c in cpus:
         proof = re.findall(r"hypstub: %s: borrowed EL2: CurrentEL EL(\d), VBAR_EL2 (0x[0-9a-f]+) "
-                           r"\(the module's table\), HCR_EL2 (0x[0-9a-f]+)" % c, dmesg)
+                           r"\(the module's table\), HCR_EL2 (0x[0-9a-f]+); passed on to the "
+                           r"stub: UID ([0-9a-f]+), GET_VECTORS (0x[0-9a-f]+)" % c, dmesg)
         back = re.findall(r"hypstub: %s: gave EL2 back: the stub answers again \(vendor UID "
                           r"([0-9a-f]+), VBAR_EL2 (0x[0-9a-f]+)\)" % c, dmesg)
         # Borrowed twice (the refused round before the last CPU), given back twice.
         want = 1 if c == last else 2
-        if len(proof) != want or any(p[0] != "2" or int(p[1], 16) != table for p in proof):
+        # EL2, the module's table; the stub answers what is passed on, and
+        # sees the module's table in VBAR_EL2.
+        if len(proof) != want or any(p[0] != "2" or int(p[1], 16) != table or
+                                     int(p[3], 16) != abi["HYPSTUB_UID_0"] or
+                                     int(p[4], 16) != table for p in proof):
             bad.append("%s: proof %s" % (c, proof or "missing"))
         if len(back) != want or any(int(b[0], 16) != abi["HYPSTUB_UID_0"] or
                                     int(b[1], 16) != stub_vbar for b in back):
             bad.append("%s: give-back %s" % (c, back or "missing"))
-    rep.check("module: each CPU at EL2 on the module's table, then the stub's again",
+    rep.check("module: each CPU at EL2 on the module's table, calls passed on to the stub, "
+              "then the stub's table again",
               m and not bad, "; ".join(bad[:3]) or "no confirmation line")
     rep.has("module: rmmod", text, "hypstub-linux: module rmmod status 0\n")
     rep.has("module: unload finds the stub as it was on every CPU", dmesg,
