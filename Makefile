@@ -58,7 +58,7 @@ export DEB_DIR ?= $(abspath $(O))/debian
 LIBFDT_DIR := $(DEB_DIR)/libfdt
 LIBFDT := $(LIBFDT_DIR)/libfdt.a
 
-.PHONY: all blob uboot image defconfig menuconfig savedefconfig olddefconfig check \
+.PHONY: all blob uboot image module defconfig menuconfig savedefconfig olddefconfig check \
 	check-unit check-abi check-qemu bench run clean help FORCE
 
 all: $(O)/hypstub.bin
@@ -181,6 +181,17 @@ uboot:
 	$(Q)CROSS_COMPILE=$(CROSS_COMPILE) scripts/build-uboot.sh $(UBOOT_DIR) $(SRC) \
 		$(UBOOT_DEFCONFIG) uboot/hypstub.config $(UBOOT_SRC)
 
+# --- make module: hypstub.ko for Debian's arm64 kernel the tests boot ------
+# Out of tree, with Kbuild, against that kernel's linux-headers (fetched by
+# package name next to the kernel, in $(O)/linux: tests/tests.mk's
+# LINUX_DIR); kernel/build.sh refuses headers of another kernel
+# (docs/linux-module.rst).
+MODULE_DIR := $(abspath $(O))/module
+module: $(O)/linux/linux.VERSION
+	$(Q)scripts/fetch-debian-arm64.sh $(O)/linux headers >/dev/null
+	$(Q)kernel/build.sh $(O)/linux $(MODULE_DIR) $(SRC) $(CROSS_COMPILE) \
+		$(if $(filter 1,$(V)),,>$(MODULE_DIR).log 2>&1 || { cat $(MODULE_DIR).log; exit 1; })
+
 # --- make image KERNEL=<arm64 Image> ---------------------------------------
 IMAGE ?= $(O)/hypstub.Image
 image: $(O)/hypstub.bin
@@ -242,6 +253,7 @@ help:
 	@echo "  uboot          U-Boot with hypstub inside: \$$(O)/uboot/build/u-boot.bin"
 	@echo "                 (Debian's u-boot source, or UBOOT_SRC=<tree>)"
 	@echo "  image KERNEL=f pack the stub with arm64 Image f into \$$(O)/hypstub.Image"
+	@echo "  module         hypstub.ko for Debian's arm64 kernel: \$$(O)/module/hypstub.ko"
 	@echo "  run            boot Debian's Linux through U-Boot and the stub, both modes"
 	@echo "  run-conformance  the conformance guest under the stub in QEMU"
 	@echo "  run-uboot      boot Debian's Linux through make uboot's U-Boot, both modes"

@@ -14,6 +14,7 @@ packages=(
 	qemu-system-arm                                   # qemu-system-aarch64
 	u-boot-qemu                                       # U-Boot for the Linux tests
 	dpkg-dev bison flex bc libssl-dev                 # make uboot: apt-get source, U-Boot's build
+	libelf1 libssl3                                   # make module: linux-kbuild's libraries
 )
 
 missing=()
