@@ -31,12 +31,7 @@
 	.macro	to_stub
 	.balign	0x80
 	str	x30, [sp, #-8]
-	adr	x30, hypstub_el2_stub_vbar
-	ldr	x30, [x30]
-	msr	vbar_el2, x30
-	isb
-	ldr	x30, [sp, #-8]
-	eret
+	b	el2_not_hvc
 	.endm
 
 	/*
