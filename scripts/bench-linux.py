@@ -85,7 +85,10 @@ def boot(variant, args, log_path):
     t = os.times()
     host_before, self_before = host_busy(), t.user + t.system
     started = time.monotonic()
-    con = Console(argv, log_path, idle_timeout=IDLE_TIMEOUT)
+    # A large machine boots its CPUs before the kernel's console is up: an
+    # early console, and time for each CPU under TCG.
+    many = args.smp > 8
+    con = Console(argv, log_path, idle_timeout=IDLE_TIMEOUT + (args.smp if many else 0))
     try:
         con.uboot_prompt(STEP_TIMEOUT)
 
@@ -107,7 +110,7 @@ def boot(variant, args, log_path):
         command("qfw load ${kernel_addr_r} ${ramdisk_addr_r}", r"loading kernel to address")
         # Dozens of TCG vCPUs on a small host starve each other past the
         # soft-lockup watchdog's 20 s, stub or not (tests/linux/run-linux.py).
-        command('setenv bootargs "%s%s"' % (CMDLINE, " nosoftlockup" if args.smp > 8 else ""))
+        command('setenv bootargs "%s%s"' % (CMDLINE, " nosoftlockup earlycon" if many else ""))
         command("fdt addr ${fdtcontroladdr}")
         command("fdt set /chosen %s %s" % (prop, value))
         command("fdt print /chosen %s" % prop, r'%s = "%s"' % (prop, value))
@@ -117,7 +120,7 @@ def boot(variant, args, log_path):
         if m.group(0) == "=> ":
             raise Broken("U-Boot: booti returned to the prompt")
         kernel = time.monotonic()
-        con.expect(re.escape(USERSPACE), BOOT_TIMEOUT)
+        con.expect(re.escape(USERSPACE), BOOT_TIMEOUT + (3 * args.smp if many else 0))
         userspace = time.monotonic()
         # What the rest of the host ran meanwhile, in CPUs on average.
         others = (host_busy() - host_before - (own_cpu(con.proc.pid) - self_before)) / \
