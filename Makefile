@@ -64,7 +64,7 @@ LIBFDT := $(LIBFDT_DIR)/libfdt.a
 all: $(O)/hypstub.bin
 
 # Stack use of every EL2 function, for make bench (build/stub/**/*.ci).
-$(O)/stub/%.o: TARGET_CFLAGS += $(STUB_FIXED_REGS) -fcallgraph-info=su
+$(O)/stub/%.o: TARGET_CFLAGS += $(STUB_FIXED_REGS) -fcallgraph-info=su -mcmodel=tiny
 $(O)/boot/%.o: TARGET_CFLAGS += -I$(SRC)/boot/include/libc -I$(LIBFDT_DIR)/include
 $(addprefix $(O)/,$(BOOT_OBJS)): | $(LIBFDT)
 $(LIBFDT):
