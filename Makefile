@@ -71,7 +71,7 @@ $(LIBFDT):
 	$(Q)scripts/fetch-debian-arm64.sh $(DEB_DIR) libfdt >/dev/null
 
 # The HVC path is worth speed over size (make bench measures it).
-$(O)/stub/dispatch.o: TARGET_CFLAGS += -O2
+$(O)/stub/dispatch.o: TARGET_CFLAGS += -Os
 
 # --- configuration (Kconfiglib) -------------------------------------------
 $(CONFIG):
