@@ -191,8 +191,9 @@ stub_legacy_lookup(uint32_t number)
 	return (enum stub_op)stub_legacy_ops[number];
 }
 
-/* Calls served for @owner, the general queries included. */
-static uint64_t stub_call_count(unsigned int owner)
+/* Calls served for @owner, the general queries included: a constant. */
+static inline __attribute__((always_inline)) uint64_t
+stub_call_count(unsigned int owner)
 {
 #define STUB_COUNT(id, op, hot)	+ (hypstub_smccc_owner(id) == owner)
 	return 0 STUB_SMCCC_CALLS(STUB_COUNT);
@@ -231,91 +232,130 @@ stub_refuse(struct stub_frame *frame, int64_t error)
 }
 
 /*
+ * The cold operations come in pieces that each fit the tail of a vector
+ * slot (boot/arm64/hypstub.lds.S places them there).
+ */
+
+/* SET_VECTORS, both numberings: x1 a reachable 2 KiB-aligned address. */
+static __attribute__((noinline)) uint64_t stub_set_vectors(struct stub_frame *frame)
+{
+	if (!stub_address_ok(frame->x[1], HYPSTUB_VECTORS_ALIGN)) {
+		return stub_refuse(frame, SMCCC_RET_INVALID_PARAMETER);
+	}
+	arch_write_vbar_el2(frame->x[1]);
+	stub_write_result(frame, 1, SMCCC_RET_SUCCESS, 0, 0, 0);
+	return STUB_EXIT_RETURN;
+}
+
+/* SOFT_RESTART, both numberings: x1 a reachable 4-byte-aligned entry. */
+static __attribute__((noinline, cold)) uint64_t
+stub_soft_restart(struct stub_frame *frame)
+{
+	uint64_t entry = frame->x[1];
+
+	if (!stub_address_ok(entry, HYPSTUB_ENTRY_ALIGN)) {
+		return stub_refuse(frame, SMCCC_RET_INVALID_PARAMETER);
+	}
+	/* x2, x3, x4 become x0, x1, x2; x3 = 0 as booting.rst wants. */
+	stub_write_result(frame, 4, frame->x[2], frame->x[3], frame->x[4], 0);
+	arch_prepare_soft_restart(entry);
+	return STUB_EXIT_RETURN;
+}
+
+/*
+ * A fast call of owner 0 or 4 the stub does not serve (@op
+ * STUB_OP_FIRMWARE), ARCH_FEATURES or PROBE: the firmware's call or
+ * answer, for the PSCI proxy, or the stub's own answer from its table.
+ */
+static __attribute__((noinline, cold)) uint64_t
+stub_serve_query(struct stub_frame *frame, enum stub_op op)
+{
+	uint32_t function_id = (uint32_t)frame->x[0];
+	uint32_t queried = (uint32_t)frame->x[1];
+
+	if (op == STUB_OP_FIRMWARE) {
+		/* Reserved bits set: no call of the firmware's either. */
+		queried = function_id;
+		if ((function_id & STUB_FAST_RESERVED) != 0) {
+			return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
+		}
+	} else if (op == STUB_OP_ARCH_FEATURES &&
+		   hypstub_smccc_owner(queried) != SMCCC_OWNER_ARCH) {
+		return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
+	}
+	/* The firmware's calls, and ARCH_FEATURES of its workarounds and SOC_ID. */
+	if (op != STUB_OP_PROBE && IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY) &&
+	    stub_proxy_forwards(queried)) {
+		stub_proxy_call(frame, function_id);
+		return STUB_EXIT_RETURN;
+	}
+	if (op == STUB_OP_FIRMWARE || stub_lookup(queried) == STUB_OP_NONE) {
+		return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
+	}
+	stub_write_result(frame, 1, SMCCC_RET_SUCCESS, 0, 0, 0);
+	return STUB_EXIT_RETURN;
+}
+
+/*
  * Carries out @op, any but the hot ones (which it need not know), for the
  * call in @frame, an SMCCC call or a legacy stub number.
  */
 static __attribute__((noinline, cold)) uint64_t
 stub_serve_cold(struct stub_frame *frame, enum stub_op op)
 {
-	uint32_t function_id = (uint32_t)frame->x[0];
-	uint64_t arg1 = frame->x[1];
-	int64_t error = SMCCC_RET_NOT_SUPPORTED;
+	uint64_t x0 = SMCCC_RET_SUCCESS, x1 = 0;
+	unsigned int count = 1;
 
 	switch (op) {
 	case STUB_OP_FIRMWARE:
-		if ((function_id & STUB_FAST_RESERVED) == 0 &&
-		    stub_proxy_forwards(function_id)) {
-			stub_proxy_call(frame, function_id);
-			return STUB_EXIT_RETURN;
+	case STUB_OP_ARCH_FEATURES:
+	case STUB_OP_PROBE:
+		return stub_serve_query(frame, op);
+	case STUB_OP_SOFT_RESTART:
+		return stub_soft_restart(frame);
+	case STUB_OP_CALL_COUNT:
+		/* The call counts of the vendor and standard hypervisor services. */
+		x0 = stub_call_count(SMCCC_OWNER_STANDARD_HYP);
+		if (hypstub_smccc_owner((uint32_t)frame->x[0]) ==
+		    SMCCC_OWNER_VENDOR_HYP) {
+			x0 = stub_call_count(SMCCC_OWNER_VENDOR_HYP);
 		}
 		break;
-	case STUB_OP_ARCH_FEATURES:
-		if (hypstub_smccc_owner((uint32_t)arg1) != SMCCC_OWNER_ARCH) {
-			break;
-		}
-		/* The workarounds and SOC_ID: the firmware's own answer. */
-		if (IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY) &&
-		    stub_proxy_forwards((uint32_t)arg1)) {
-			stub_proxy_call(frame, function_id);
-			return STUB_EXIT_RETURN;
-		}
-		/* Else the stub's own call or none: PROBE's answer. */
-		__attribute__((fallthrough));
-	case STUB_OP_PROBE:
-		if (stub_lookup((uint32_t)arg1) == STUB_OP_NONE) {
-			break;
-		}
-		stub_write_result(frame, 1, SMCCC_RET_SUCCESS, 0, 0, 0);
-		return STUB_EXIT_RETURN;
-	case STUB_OP_CALL_COUNT:
-		stub_write_result(frame, 1,
-				  stub_call_count(hypstub_smccc_owner(function_id)),
-				  0, 0, 0);
-		return STUB_EXIT_RETURN;
 	case STUB_OP_REVISION:
-		stub_write_result(frame, 2, HYPSTUB_ABI_VERSION_MAJOR,
-				  HYPSTUB_ABI_VERSION_MINOR, 0, 0);
-		return STUB_EXIT_RETURN;
+		x0 = HYPSTUB_ABI_VERSION_MAJOR;
+		x1 = HYPSTUB_ABI_VERSION_MINOR;
+		count = 2;
+		break;
 	case STUB_OP_GET_ABI_VERSION:
-		stub_write_result(frame, 1, HYPSTUB_ABI_VERSION, 0, 0, 0);
-		return STUB_EXIT_RETURN;
+		x0 = HYPSTUB_ABI_VERSION;
+		break;
 	case STUB_OP_GET_CONFIG:
-		stub_write_result(frame, 2, SMCCC_RET_SUCCESS,
-				  stub_config_flags(), 0, 0);
-		return STUB_EXIT_RETURN;
+		x1 = stub_config_flags();
+		count = 2;
+		break;
 	case STUB_OP_GET_VECTORS:
-		stub_write_result(frame, 2, SMCCC_RET_SUCCESS,
-				  arch_read_vbar_el2(), 0, 0);
-		return STUB_EXIT_RETURN;
+		x1 = arch_read_vbar_el2();
+		count = 2;
+		break;
 	case STUB_OP_GET_VECTORS_X0:
-		stub_write_result(frame, 1, arch_read_vbar_el2(), 0, 0, 0);
-		return STUB_EXIT_RETURN;
-	case STUB_OP_SOFT_RESTART:
-		if (!stub_address_ok(arg1, HYPSTUB_ENTRY_ALIGN)) {
-			error = SMCCC_RET_INVALID_PARAMETER;
-			break;
-		}
-		/* x2, x3, x4 become x0, x1, x2; x3 = 0 as booting.rst wants. */
-		stub_write_result(frame, 4, frame->x[2], frame->x[3],
-				  frame->x[4], 0);
-		arch_prepare_soft_restart(arg1);
-		return STUB_EXIT_RETURN;
+		x0 = arch_read_vbar_el2();
+		break;
 	case STUB_OP_RESET_VECTORS:
 		arch_write_vbar_el2(arch_stub_vectors());
-		stub_write_result(frame, 1, SMCCC_RET_SUCCESS, 0, 0, 0);
-		return STUB_EXIT_RETURN;
+		break;
 	case STUB_OP_GET_ICH_VTR:
 		/* ICH_VTR_EL2 is UNDEFINED without the GICv3 system registers. */
 		if (!stub_id_has_gicv3(arch_read_id_aa64pfr0())) {
-			break;
+			return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
 		}
-		stub_write_result(frame, 2, SMCCC_RET_SUCCESS,
-				  arch_read_ich_vtr_el2(), 0, 0);
-		return STUB_EXIT_RETURN;
-	default:
+		x1 = arch_read_ich_vtr_el2();
+		count = 2;
 		break;
+	default:
+		return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
 	}
-	return stub_refuse(frame, error);
+	stub_write_result(frame, count, x0, x1, 0, 0);
+	return STUB_EXIT_RETURN;
 }
 
 /*
@@ -375,12 +415,7 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 		stub_write_result(frame, 4, uid[0], uid[1], uid[2], uid[3]);
 		return STUB_EXIT_RETURN;
 	case STUB_OP_SET_VECTORS:
-		if (!stub_address_ok(frame->x[1], HYPSTUB_VECTORS_ALIGN)) {
-			return stub_refuse(frame, SMCCC_RET_INVALID_PARAMETER);
-		}
-		arch_write_vbar_el2(frame->x[1]);
-		stub_write_result(frame, 1, SMCCC_RET_SUCCESS, 0, 0, 0);
-		return STUB_EXIT_RETURN;
+		return stub_set_vectors(frame);
 	case STUB_OP_NONE:
 		return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
 	default:

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The EL2 blob: its header, then the stub laid out as in the image
- * (vectors 2 KiB aligned, code, read-only data, per-CPU slots).  Linked as
+ * (vectors 2 KiB aligned with code in their free space, code, read-only
+ * data, per-CPU slots).  Linked as
  * a PIE at 0; the Makefile fails the build if it has any relocation, so
  * the bytes run wherever the bootloader copies them.
  */
@@ -17,7 +18,7 @@ SECTIONS
 	.head : { KEEP(*(.blob.head)) }
 	. = ALIGN(2048);
 	.stub : {
-		KEEP(*(.stub.vectors))
+		#include "stub-layout.lds"
 		*(.stub.text)
 		*(.text .text.*)
 		*(.rodata .rodata.*)
