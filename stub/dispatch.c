@@ -157,22 +157,28 @@ static const uint64_t stub_uid[4] = {
 
 /* The served operation of SMCCC function ID @id, or STUB_OP_NONE. */
 static inline __attribute__((always_inline)) enum stub_op
+stub_table_lookup(uint32_t id)
+{
+	/* A match has bits 23:16 clear, like every served ID. */
+	uint32_t entry = stub_smccc_table[STUB_SLOT(id)];
+
+	if ((entry & ~STUB_OP_FIELD) != id) {
+		return STUB_OP_NONE;
+	}
+	return (enum stub_op)((entry & STUB_OP_FIELD) >> STUB_OP_SHIFT);
+}
+
+/* The same, the hot calls first. */
+static inline __attribute__((always_inline)) enum stub_op
 stub_lookup(uint32_t id)
 {
-	uint32_t entry;
-
 #define STUB_HOT(id_, op, hot)						\
 	if ((hot) && id == (id_)) {					\
 		return (op);						\
 	}
 	STUB_SMCCC_CALLS(STUB_HOT)
 #undef STUB_HOT
-	/* A match has bits 23:16 clear, like every served ID. */
-	entry = stub_smccc_table[STUB_SLOT(id)];
-	if ((entry & ~STUB_OP_FIELD) != id) {
-		return STUB_OP_NONE;
-	}
-	return (enum stub_op)((entry & STUB_OP_FIELD) >> STUB_OP_SHIFT);
+	return stub_table_lookup(id);
 }
 
 /* The operation of legacy stub number @number, or STUB_OP_NONE. */
@@ -262,38 +268,55 @@ stub_soft_restart(struct stub_frame *frame)
 	return STUB_EXIT_RETURN;
 }
 
+/* Passes the call in @frame on to the firmware (the PSCI proxy). */
+static __attribute__((noinline, cold)) uint64_t
+stub_forward(struct stub_frame *frame)
+{
+	stub_proxy_call(frame, (uint32_t)frame->x[0]);
+	return STUB_EXIT_RETURN;
+}
+
 /*
- * A fast call of owner 0 or 4 the stub does not serve (@op
- * STUB_OP_FIRMWARE), ARCH_FEATURES or PROBE: the firmware's call or
- * answer, for the PSCI proxy, or the stub's own answer from its table.
+ * A fast call of owner 0 or 4 the stub does not serve: the firmware's, for
+ * the PSCI proxy to forward, or refused.
+ */
+static __attribute__((noinline, cold)) uint64_t
+stub_serve_firmware(struct stub_frame *frame)
+{
+	uint32_t function_id = (uint32_t)frame->x[0];
+
+	/* Reserved bits set: no call of the firmware's either. */
+	if ((function_id & STUB_FAST_RESERVED) != 0 ||
+	    !stub_proxy_forwards(function_id)) {
+		return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
+	}
+	return stub_forward(frame);
+}
+
+/*
+ * ARCH_FEATURES (@op) or PROBE of the call in x1: the stub's answer from
+ * its table, or, for the Arm Architecture calls only the firmware can
+ * answer (the workarounds, SOC_ID), the firmware's, through the proxy.
  */
 static __attribute__((noinline, cold)) uint64_t
 stub_serve_query(struct stub_frame *frame, enum stub_op op)
 {
-	uint32_t function_id = (uint32_t)frame->x[0];
 	uint32_t queried = (uint32_t)frame->x[1];
 
-	if (op == STUB_OP_FIRMWARE) {
-		/* Reserved bits set: no call of the firmware's either. */
-		queried = function_id;
-		if ((function_id & STUB_FAST_RESERVED) != 0) {
-			return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
-		}
-	} else if (op == STUB_OP_ARCH_FEATURES &&
-		   hypstub_smccc_owner(queried) != SMCCC_OWNER_ARCH) {
+	if (op == STUB_OP_ARCH_FEATURES &&
+	    hypstub_smccc_owner(queried) != SMCCC_OWNER_ARCH) {
 		return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
 	}
-	/* The firmware's calls, and ARCH_FEATURES of its workarounds and SOC_ID. */
-	if (op != STUB_OP_PROBE && IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY) &&
-	    stub_proxy_forwards(queried)) {
-		stub_proxy_call(frame, function_id);
+	if (stub_table_lookup(queried) != STUB_OP_NONE) {
+		stub_write_result(frame, 1, SMCCC_RET_SUCCESS, 0, 0, 0);
 		return STUB_EXIT_RETURN;
 	}
-	if (op == STUB_OP_FIRMWARE || stub_lookup(queried) == STUB_OP_NONE) {
-		return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
+	/* None of the firmware's calls is in the table. */
+	if (op == STUB_OP_ARCH_FEATURES && IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY) &&
+	    stub_proxy_forwards(queried)) {
+		return stub_forward(frame);
 	}
-	stub_write_result(frame, 1, SMCCC_RET_SUCCESS, 0, 0, 0);
-	return STUB_EXIT_RETURN;
+	return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
 }
 
 /*
@@ -308,6 +331,7 @@ stub_serve_cold(struct stub_frame *frame, enum stub_op op)
 
 	switch (op) {
 	case STUB_OP_FIRMWARE:
+		return stub_serve_firmware(frame);
 	case STUB_OP_ARCH_FEATURES:
 	case STUB_OP_PROBE:
 		return stub_serve_query(frame, op);
