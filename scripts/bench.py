@@ -15,8 +15,11 @@ import sys
 
 CODE_TARGET = 4096
 PERCPU_TARGET = 512
-OVERHEAD_TARGET = 40
-CALLS_MEASURED = ["smccc_version", "vendor_uid", "set_vectors", "unknown_id"]
+# Each measured call and the most instructions it may take over the bare
+# hvc-to-eret round trip (issue 9): the two queries a kernel makes of its
+# hypervisor tighter than the rest.
+CALLS_MEASURED = [("smccc_version", 32), ("vendor_uid", 32),
+                  ("set_vectors", 40), ("unknown_id", 40)]
 # Everything that runs on a CPU's stub stack, from its entry points.
 EL2_ROOTS = ["stub_handle_lower_sync", "stub_report_unexpected", "stub_prepare_cpu"]
 
@@ -88,16 +91,21 @@ def main():
     frames, calls = call_graph(args.ci_dir)
     stack = max(deepest(r, frames, calls) for r in EL2_ROOTS)
 
-    def verdict(ok):
-        return "met" if ok else "MISSED"
+    missed = []
+
+    def verdict(what, value, target, unit=""):
+        if value <= target:
+            return "met"
+        missed.append("%s %g%s over its target" % (what, value - target, unit))
+        return "MISSED by %g%s" % (value - target, unit)
 
     print("hypstub footprint (from %s)" % args.elf)
     print("  %-44s %6d bytes  target <= %d: %s" % (
         "stub code + rodata, vector table included", code, CODE_TARGET,
-        verdict(code <= CODE_TARGET)))
+        verdict("code + rodata", code, CODE_TARGET, " bytes")))
     print("  %-44s %6d bytes  target <= %d: %s" % (
         "per-CPU slot (stack; HVC frame at its top)", percpu, PERCPU_TARGET,
-        verdict(percpu <= PERCPU_TARGET)))
+        verdict("per-CPU slot", percpu, PERCPU_TARGET, " bytes")))
     print("  %-44s %6d bytes  (fits the slot: %s)" % (
         "  deepest EL2 use: frame + C stack", args.frame + stack,
         "yes" if args.frame + stack <= percpu else "NO"))
@@ -111,11 +119,16 @@ def main():
         per = {k: (v - totals["empty"]) / args.calls for k, v in totals.items()}
         bare = per["bare"]
         print("  -cpu %s: bare hvc-to-eret round trip %.1f" % (cpu, bare))
-        for name in CALLS_MEASURED:
+        for name, target in CALLS_MEASURED:
             over = per[name] - bare
             print("    %-16s %6.1f  (+%.1f over bare; target +%d: %s)" % (
-                name, per[name], over, OVERHEAD_TARGET,
-                verdict(over <= OVERHEAD_TARGET)))
+                name, per[name], over, target,
+                verdict("%s on %s" % (name, cpu), over, target, " instructions")))
+    print()
+    if missed:
+        print("budgets: MISSED: " + "; ".join(missed))
+    else:
+        print("budgets: all met (footprint, per-CPU slot, instructions per call)")
     return 0
 
 
