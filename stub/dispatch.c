@@ -53,7 +53,6 @@ enum stub_op {
 	STUB_OP_SOFT_RESTART,
 	STUB_OP_RESET_VECTORS,
 	STUB_OP_GET_ICH_VTR,
-	STUB_OP_FIRMWARE,		/* a fast call of owner 0 or 4: the proxy's? */
 };
 
 /*
@@ -238,8 +237,8 @@ stub_refuse(struct stub_frame *frame, int64_t error)
 }
 
 /*
- * The cold operations come in pieces that each fit the tail of a vector
- * slot (boot/arm64/hypstub.lds.S places them there).
+ * The operations off the hot path, in pieces small enough for the free
+ * tail of a vector slot (where scripts/stub-layout.py puts them).
  */
 
 /* SET_VECTORS, both numberings: x1 a reachable 2 KiB-aligned address. */
@@ -330,8 +329,6 @@ stub_serve_cold(struct stub_frame *frame, enum stub_op op)
 	unsigned int count = 1;
 
 	switch (op) {
-	case STUB_OP_FIRMWARE:
-		return stub_serve_firmware(frame);
 	case STUB_OP_ARCH_FEATURES:
 	case STUB_OP_PROBE:
 		return stub_serve_query(frame, op);
@@ -412,12 +409,12 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 		if (op == STUB_OP_NONE) {
 			/*
 			 * Owners 0 and 4 hold the firmware's calls, which
-			 * the PSCI proxy may forward; stub_serve_cold()
+			 * the PSCI proxy may forward; stub_serve_firmware()
 			 * decides.
 			 */
 			if (IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY) &&
 			    (function_id & STUB_NOT_FIRMWARE_OWNERS) == 0) {
-				return stub_serve_cold(frame, STUB_OP_FIRMWARE);
+				return stub_serve_firmware(frame);
 			}
 			stub_write_result(frame, 1,
 					  (uint64_t)SMCCC_RET_NOT_SUPPORTED,
@@ -425,7 +422,10 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 			return STUB_EXIT_RETURN;
 		}
 	} else {
-		/* A number past the list, or a yielding call: refused. */
+		/*
+		 * A legacy stub number; a number past the list, or a
+		 * yielding call, finds no operation and is refused.
+		 */
 		op = stub_legacy_lookup(function_id);
 	}
 
@@ -434,7 +434,10 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 		stub_write_result(frame, 1, HYPSTUB_SMCCC_VERSION, 0, 0, 0);
 		return STUB_EXIT_RETURN;
 	case STUB_OP_UID:
-		/* Loaded, not built from immediates: two loads for four words. */
+		/*
+		 * Loaded, two words a load, not built from immediates: the
+		 * empty asm hides the array's contents from the compiler.
+		 */
 		__asm__("" : "+r"(uid));
 		stub_write_result(frame, 4, uid[0], uid[1], uid[2], uid[3]);
 		return STUB_EXIT_RETURN;
