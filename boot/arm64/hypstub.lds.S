@@ -21,14 +21,14 @@ SECTIONS
 	.head : { KEEP(*(.head)) }
 
 	. = ALIGN(2048);
-	/*
-	 * The vector table, with stub code and data in the free tails of
-	 * its slots ($(O)/stub-layout.lds, from scripts/stub-layout.py:
-	 * make bench counts the whole table in the stub's footprint), then
-	 * the rest of the stub.
-	 */
 	.stub : {
 		stub_code_start = .;
+		/*
+		 * The vector table, with stub code and data in the free
+		 * tails of its slots ($(O)/stub-layout.lds, written by
+		 * scripts/stub-layout.py: make bench counts the whole
+		 * table in the stub's footprint), then the rest.
+		 */
 		#include "stub-layout.lds"
 		*(.stub.text)
 		*stub/?*.o(.text .text.*)

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The EL2 blob: its header, then the stub laid out as in the image
- * (vectors 2 KiB aligned with code in their free space, code, read-only
- * data, per-CPU slots).  Linked as
+ * (vectors 2 KiB aligned, code, read-only data, per-CPU slots).  Linked as
  * a PIE at 0; the Makefile fails the build if it has any relocation, so
  * the bytes run wherever the bootloader copies them.
  */
@@ -18,6 +17,7 @@ SECTIONS
 	.head : { KEEP(*(.blob.head)) }
 	. = ALIGN(2048);
 	.stub : {
+		/* The vector table and the code in it, as in the image. */
 		#include "stub-layout.lds"
 		*(.stub.text)
 		*(.text .text.*)
