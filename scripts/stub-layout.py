@@ -102,6 +102,7 @@ def main():
         lines.append("KEEP(*(.stub.vector.%s))" % name)
         if i < len(gaps):
             lines.extend(gaps[i][2])
+            lines.append("/* %d bytes free */" % (gaps[i][1] - gaps[i][0]))
     with open(sys.argv[1], "w") as f:
         f.write("\n".join(lines) + "\n")
     return 0

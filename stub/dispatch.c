@@ -150,7 +150,7 @@ _Static_assert(sizeof(stub_legacy_ops) == 0 STUB_LEGACY_CALLS(STUB_ONE),
 #undef STUB_ONE
 
 /* The UID as the four result registers take it, for one load per pair. */
-static const uint64_t stub_uid[4] = {
+static const uint32_t stub_uid[4] = {
 	HYPSTUB_UID_0, HYPSTUB_UID_1, HYPSTUB_UID_2, HYPSTUB_UID_3,
 };
 
@@ -267,29 +267,20 @@ stub_soft_restart(struct stub_frame *frame)
 	return STUB_EXIT_RETURN;
 }
 
-/* Passes the call in @frame on to the firmware (the PSCI proxy). */
-static __attribute__((noinline, cold)) uint64_t
-stub_forward(struct stub_frame *frame)
-{
-	stub_proxy_call(frame, (uint32_t)frame->x[0]);
-	return STUB_EXIT_RETURN;
-}
-
 /*
- * A fast call of owner 0 or 4 the stub does not serve: the firmware's, for
- * the PSCI proxy to forward, or refused.
+ * A call the stub does not serve that may be the firmware's: passed on
+ * when the PSCI proxy forwards @id (a fast call of owner 0 or 4, bits
+ * 23:16 clear, or the Arm Architecture call ARCH_FEATURES asks about),
+ * else refused.
  */
 static __attribute__((noinline, cold)) uint64_t
-stub_serve_firmware(struct stub_frame *frame)
+stub_serve_firmware(struct stub_frame *frame, uint32_t id)
 {
-	uint32_t function_id = (uint32_t)frame->x[0];
-
-	/* Reserved bits set: no call of the firmware's either. */
-	if ((function_id & STUB_FAST_RESERVED) != 0 ||
-	    !stub_proxy_forwards(function_id)) {
+	if (!stub_proxy_forwards(id)) {
 		return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
 	}
-	return stub_forward(frame);
+	stub_proxy_call(frame, (uint32_t)frame->x[0]);
+	return STUB_EXIT_RETURN;
 }
 
 /*
@@ -311,9 +302,8 @@ stub_serve_query(struct stub_frame *frame, enum stub_op op)
 		return STUB_EXIT_RETURN;
 	}
 	/* None of the firmware's calls is in the table. */
-	if (op == STUB_OP_ARCH_FEATURES && IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY) &&
-	    stub_proxy_forwards(queried)) {
-		return stub_forward(frame);
+	if (op == STUB_OP_ARCH_FEATURES && IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY)) {
+		return stub_serve_firmware(frame, queried);
 	}
 	return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
 }
@@ -398,7 +388,7 @@ stub_not_hvc0(struct stub_frame *frame, uint64_t esr)
 uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 {
 	uint32_t function_id = (uint32_t)frame->x[0];
-	const uint64_t *uid = stub_uid;
+	const uint32_t *uid = stub_uid;
 	enum stub_op op;
 
 	if (__builtin_expect((uint32_t)esr != ESR_HVC0, 0)) {
@@ -410,11 +400,12 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 			/*
 			 * Owners 0 and 4 hold the firmware's calls, which
 			 * the PSCI proxy may forward; stub_serve_firmware()
-			 * decides.
+			 * decides.  With reserved bits set, none is.
 			 */
 			if (IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY) &&
-			    (function_id & STUB_NOT_FIRMWARE_OWNERS) == 0) {
-				return stub_serve_firmware(frame);
+			    (function_id & (STUB_NOT_FIRMWARE_OWNERS |
+					    STUB_FAST_RESERVED)) == 0) {
+				return stub_serve_firmware(frame, function_id);
 			}
 			stub_write_result(frame, 1,
 					  (uint64_t)SMCCC_RET_NOT_SUPPORTED,

@@ -67,31 +67,22 @@ static __attribute__((noinline)) void stub_report_end(void)
 	stub_puts("\nhypstub: CPU parked\n");
 }
 
-/* The first words, with the vector named as its park label is. */
-static __attribute__((noinline)) void stub_report_vector(unsigned int vector)
-{
-	const uint64_t names[2] = {
-		(uintptr_t)stub_vector_kind[vector % 4],
-		(uintptr_t)stub_vector_source[vector / 4],
-	};
-
-	stub_report_print("\nhypstub: unexpected " STUB_STRING "_" STUB_STRING,
-			  names);
-}
-
 void stub_report_unexpected(unsigned int vector)
 {
-	uint64_t values[5];
+	uint64_t values[7];
 
 	/* A fault while reporting must not re-enter the report. */
 	arch_disarm_report();
 	if (!IS_ENABLED(CONFIG_HYPSTUB_DEBUG_UART) || vector >= STUB_NR_VECTORS) {
 		return;
 	}
-	stub_report_vector(vector);
-	values[0] = arch_read_mpidr();
-	arch_read_fault(&values[1], &values[2], &values[3], &values[4]);
-	stub_report_print(" exception on CPU " STUB_HEX
+	/* The vector, named as its park label is. */
+	values[0] = (uintptr_t)stub_vector_kind[vector % 4];
+	values[1] = (uintptr_t)stub_vector_source[vector / 4];
+	values[2] = arch_read_mpidr();
+	arch_read_fault(&values[3], &values[4], &values[5], &values[6]);
+	stub_report_print("\nhypstub: unexpected " STUB_STRING "_" STUB_STRING
+			  " exception on CPU " STUB_HEX
 			  "\nhypstub: ESR_EL2=" STUB_HEX " ELR_EL2=" STUB_HEX
 			  " FAR_EL2=" STUB_HEX " SPSR_EL2=" STUB_HEX, values);
 	stub_report_end();
