@@ -150,7 +150,7 @@ _Static_assert(sizeof(stub_legacy_ops) == 0 STUB_LEGACY_CALLS(STUB_ONE),
 #undef STUB_ONE
 
 /* The UID as the four result registers take it, for one load per pair. */
-static const uint32_t stub_uid[4] = {
+static const uint64_t stub_uid[4] = {
 	HYPSTUB_UID_0, HYPSTUB_UID_1, HYPSTUB_UID_2, HYPSTUB_UID_3,
 };
 
@@ -388,7 +388,7 @@ stub_not_hvc0(struct stub_frame *frame, uint64_t esr)
 uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 {
 	uint32_t function_id = (uint32_t)frame->x[0];
-	const uint32_t *uid = stub_uid;
+	const uint64_t *uid = stub_uid;
 	enum stub_op op;
 
 	if (__builtin_expect((uint32_t)esr != ESR_HVC0, 0)) {
