@@ -64,14 +64,14 @@ LIBFDT := $(LIBFDT_DIR)/libfdt.a
 all: $(O)/hypstub.bin
 
 # Stack use of every EL2 function, for make bench (build/stub/**/*.ci).
-$(O)/stub/%.o: TARGET_CFLAGS += $(STUB_FIXED_REGS) -fcallgraph-info=su
+$(O)/stub/%.o: TARGET_CFLAGS += $(STUB_FIXED_REGS) -fcallgraph-info=su -mcmodel=tiny
 $(O)/boot/%.o: TARGET_CFLAGS += -I$(SRC)/boot/include/libc -I$(LIBFDT_DIR)/include
 $(addprefix $(O)/,$(BOOT_OBJS)): | $(LIBFDT)
 $(LIBFDT):
 	$(Q)scripts/fetch-debian-arm64.sh $(DEB_DIR) libfdt >/dev/null
 
 # The HVC path is worth speed over size (make bench measures it).
-$(O)/stub/dispatch.o: TARGET_CFLAGS += -O2
+$(O)/stub/dispatch.o: TARGET_CFLAGS += -Os
 
 # --- configuration (Kconfiglib) -------------------------------------------
 $(CONFIG):
@@ -116,11 +116,16 @@ $(O)/%.o: %.S $(AUTOCONF) Makefile
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(TARGET_ASFLAGS) -MMD -MP -c $< -o $@
 
-$(O)/hypstub.lds: boot/arm64/hypstub.lds.S boot/image.h
-	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0 -I$(SRC) -x c $< -o $@
+# The vector table and the stub code in its free space, for both linker
+# scripts: laid out from the stub objects' sections (scripts/stub-layout.py).
+$(O)/stub-layout.lds: $(addprefix $(O)/,$(STUB_OBJS)) scripts/stub-layout.py
+	$(Q)$(PYTHON) scripts/stub-layout.py $@ $(addprefix $(O)/,$(STUB_OBJS))
 
-$(O)/hypstub-at-1g.lds: boot/arm64/hypstub.lds.S boot/image.h
-	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0x40000000 -I$(SRC) -x c $< -o $@
+$(O)/hypstub.lds: boot/arm64/hypstub.lds.S boot/image.h $(O)/stub-layout.lds
+	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0 -I$(SRC) -I$(O) -x c $< -o $@
+
+$(O)/hypstub-at-1g.lds: boot/arm64/hypstub.lds.S boot/image.h $(O)/stub-layout.lds
+	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0x40000000 -I$(SRC) -I$(O) -x c $< -o $@
 
 $(O)/hypstub.elf: $(OBJS) $(LIBFDT) $(O)/hypstub.lds
 	@echo "  LD      $@"
@@ -156,8 +161,8 @@ BLOB := $(O)/hypstub-el2.bin
 BLOB_OBJS := $(addprefix $(O)/,$(STUB_OBJS) stub/arm64/blob.o)
 blob: $(BLOB)
 
-$(O)/blob.lds: stub/arm64/blob.lds.S include/hypstub-blob.h
-	$(Q)$(CC) -E -P -D__ASSEMBLER__ -I$(SRC) -x c $< -o $@
+$(O)/blob.lds: stub/arm64/blob.lds.S include/hypstub-blob.h $(O)/stub-layout.lds
+	$(Q)$(CC) -E -P -D__ASSEMBLER__ -I$(SRC) -I$(O) -x c $< -o $@
 
 $(BLOB): $(BLOB_OBJS) $(O)/blob.lds
 	@echo "  LD      $(O)/hypstub-el2.elf"

@@ -24,6 +24,8 @@ SLOT_HEAD = 40
 CALLS_MEASURED = ["smccc_version", "vendor_uid", "set_vectors", "unknown_id"]
 # Everything that runs on a CPU's stub stack, from its entry points.
 EL2_ROOTS = ["stub_handle_lower_sync", "stub_report_unexpected", "stub_prepare_cpu"]
+# The queries a kernel makes of its hypervisor are held tighter (issue 9).
+CALL_TARGETS = {"smccc_version": 32, "vendor_uid": 32}
 
 
 def symbols(nm, elf):
@@ -99,13 +101,20 @@ def main():
     frames, calls = call_graph(args.ci_dir)
     stack = max(deepest(r, frames, calls) for r in EL2_ROOTS)
 
-    def verdict(ok):
-        return "met" if ok else "MISSED"
+    missed = []
+
+    def verdict(ok, what="a budget", by=None):
+        """met, or MISSED (by how much), noted for the summary line."""
+        if ok:
+            return "met"
+        missed.append(what + (" by " + by if by else ""))
+        return "MISSED" + (" by " + by if by else "")
 
     print("hypstub footprint (from %s)" % args.elf)
     print("  %-44s %6d bytes  target <= %d: %s" % (
         "stub code + rodata, vector table included", code, CODE_TARGET,
-        verdict(code <= CODE_TARGET)))
+        verdict(code <= CODE_TARGET, "code + rodata",
+                "%d bytes" % (code - CODE_TARGET))))
     print("  %-44s %6d bytes  target <= %d: %s" % (
         "per-CPU slot (stack; HVC frame at its top)", percpu, PERCPU_TARGET,
         verdict(percpu <= PERCPU_TARGET)))
@@ -129,9 +138,16 @@ def main():
         print("  -cpu %s: bare hvc-to-eret round trip %.1f" % (cpu, bare))
         for name in CALLS_MEASURED:
             over = per[name] - bare
+            target = CALL_TARGETS.get(name, OVERHEAD_TARGET)
             print("    %-16s %6.1f  (+%.1f over bare; target +%d: %s)" % (
-                name, per[name], over, OVERHEAD_TARGET,
-                verdict(over <= OVERHEAD_TARGET)))
+                name, per[name], over, target,
+                verdict(over <= target, "%s on %s" % (name, cpu),
+                        "%g instructions" % (over - target))))
+    print()
+    if missed:
+        print("budgets: MISSED: " + "; ".join(missed))
+    else:
+        print("budgets: all met")
     return 0
 
 

@@ -18,7 +18,8 @@ SECTIONS
 	.head : { KEEP(*(.blob.head)) }
 	. = HYPSTUB_BLOB_STUB_OFFSET;
 	.stub : {
-		KEEP(*(.stub.vectors))
+		/* The vector table and the code in it, as in the image. */
+		#include "stub-layout.lds"
 		*(.stub.text)
 		*(.text .text.*)
 		*(.rodata .rodata.*)
