@@ -222,6 +222,10 @@ check-uboot-checkpatch: uboot
 check-uboot-test-py: uboot
 	$(Q)PYTHON=$(PYTHON) tests/uboot/run-test-py.sh $(UBOOT_DIR) $(SRC)
 
+# docs/*.rst built by Sphinx, warnings as errors (make docs, Makefile).
+.PHONY: check-docs
+check-docs: docs
+
 # Debian's Linux through the U-Boot with the stub inside, both modes.
 run-uboot: uboot $(LINUX_PARTS)
 	$(Q)$(UBOOT_RUN) -j2 --evidence builtin:resident:cortex-a57:3:4 \
