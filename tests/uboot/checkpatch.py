@@ -14,15 +14,24 @@ as U-Boot contributors do, one line per kind:
 naming checkpatch's type (what --show-types prints) and how many of that
 kind the patch is expected to draw.  The counts must match exactly both
 ways: a new warning, one more of a justified kind, or a justification left
-behind after its warning went away all fail.  Exit status 0 when every
-patch passes, 1 otherwise, 2 on bad usage.
+behind after its warning went away all fail.  Every reStructuredText page
+a patch creates (doc/usage/cmd/hypstub.rst) must also parse without a
+docutils warning.  Exit status 0 when every patch passes, 1 otherwise, 2 on
+bad usage.
 """
 
 import collections
+import io
 import os
 import re
 import subprocess
 import sys
+
+try:
+    import docutils.core
+    import docutils.utils
+except ImportError:
+    docutils = None
 
 REPORT = re.compile(r"^(ERROR|WARNING|CHECK):([A-Z0-9_]+): ", re.M)
 TOTAL = re.compile(r"^total: (\d+) errors, (\d+) warnings, (\d+) checks, (\d+) lines checked$",
@@ -49,6 +58,31 @@ def justifications(message):
         if m:
             found[(m.group(3), m.group(1))] += int(m.group(2))
     return found
+
+
+def new_rst_files(patch_text):
+    """{path: text} of the reStructuredText files a patch creates."""
+    files = {}
+    for diff in re.split(r"(?m)^diff --git ", patch_text)[1:]:
+        m = re.search(r"(?m)^\+\+\+ b/(\S+\.rst)$", diff)
+        if m and re.search(r"(?m)^new file mode ", diff):
+            body = diff[m.end():]
+            files[m.group(1)] = "".join(line[1:] + "\n" for line in body.splitlines()
+                                        if line.startswith("+"))
+    return files
+
+
+def rst_problems(path, text):
+    """docutils' warnings and errors on one page (U-Boot's doc/ builds with
+    Sphinx; a command page uses no Sphinx-only markup)."""
+    if docutils is None:
+        return ["%s: not checked: docutils missing (python3-docutils)" % path]
+    stream = io.StringIO()
+    docutils.core.publish_doctree(text, source_path=path, settings_overrides={
+        "report_level": docutils.utils.Reporter.WARNING_LEVEL,
+        "halt_level": docutils.utils.Reporter.SEVERE_LEVEL + 1,
+        "warning_stream": stream})
+    return ["%s: %s" % (path, line) for line in stream.getvalue().splitlines() if line.strip()]
 
 
 def check_patch(tree, patch):
@@ -93,6 +127,8 @@ def check_patch(tree, patch):
         details = "\n".join("    " + line for line in out.splitlines()
                             if REPORT.match(line) or line.startswith("#"))
         problems.append("%s: checkpatch.pl said:\n%s" % (name, details))
+    for path, page in sorted(new_rst_files(text).items()):
+        problems += ["%s: %s" % (name, p) for p in rst_problems(path, page)]
     return total.group(0), sum(reported.values()), problems
 
 
