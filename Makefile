@@ -58,7 +58,7 @@ export DEB_DIR ?= $(abspath $(O))/debian
 LIBFDT_DIR := $(DEB_DIR)/libfdt
 LIBFDT := $(LIBFDT_DIR)/libfdt.a
 
-.PHONY: all blob uboot docs image defconfig menuconfig savedefconfig olddefconfig check \
+.PHONY: all blob uboot uboot-source docs image defconfig menuconfig savedefconfig olddefconfig check \
 	check-unit check-abi check-qemu bench run clean help FORCE
 
 all: $(O)/hypstub.bin
@@ -179,6 +179,11 @@ UBOOT_DEFCONFIG ?= qemu_arm64_defconfig
 UBOOT_SRC ?=
 uboot:
 	$(Q)CROSS_COMPILE=$(CROSS_COMPILE) scripts/build-uboot.sh $(UBOOT_DIR) $(SRC) \
+		$(UBOOT_DEFCONFIG) uboot/hypstub.config $(UBOOT_SRC)
+
+# The patched U-Boot source alone (steps 1 and 2), for the series' checks.
+uboot-source:
+	$(Q)UBOOT_SOURCE_ONLY=1 scripts/build-uboot.sh $(UBOOT_DIR) $(SRC) \
 		$(UBOOT_DEFCONFIG) uboot/hypstub.config $(UBOOT_SRC)
 
 # --- make docs: docs/*.rst to HTML ----------------------------------------

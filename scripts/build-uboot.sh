@@ -17,7 +17,7 @@
 #   4. built there (u-boot.bin), with HYPSTUB_SRC=<hypstub tree>: U-Boot's
 #      build runs hypstub's `make blob` from that tree.
 # CROSS_COMPILE (default aarch64-linux-gnu-) and JOBS (default: all CPUs)
-# come from the environment.  Uses sudo when not root, for apt only.
+# come from the environment; UBOOT_SOURCE_ONLY=1 stops after step 2.  Uses sudo when not root, for apt only.
 set -euo pipefail
 
 if [ $# -lt 4 ] || [ $# -gt 5 ]; then
@@ -173,6 +173,11 @@ else
 	fi
 	echo "uboot: applying ${#patches[@]} patches from uboot/patches to $src"
 	series "$src"
+fi
+
+# make uboot-source: the patched tree is all that is wanted.
+if [ -n "${UBOOT_SOURCE_ONLY:-}" ]; then
+	exit 0
 fi
 
 build=$work/build

@@ -209,11 +209,13 @@ check-uboot-builtin-kexec: uboot $(LINUX_PARTS) $(LINUX_REF_FILES)
 
 # The series as a U-Boot maintainer would first look at it: U-Boot's own
 # scripts/checkpatch.pl (with the tree's .checkpatch.conf: --u-boot
-# --strict) on each patch of uboot/patches, from the U-Boot source make
-# uboot fetched.  No error, and each warning or check justified, by type
-# and count, in its patch's commit message (tests/uboot/checkpatch.py).
+# --strict) on each patch of uboot/patches, from the U-Boot source that make
+# uboot uses (make uboot-source: fetched and patched, not built).  No
+# error, and each warning or check justified, by type and count, in its
+# patch's commit message; the pages the series adds parse without a
+# docutils warning (tests/uboot/checkpatch.py).
 .PHONY: check-uboot-checkpatch check-uboot-test-py
-check-uboot-checkpatch: uboot
+check-uboot-checkpatch: uboot-source
 	$(Q)$(PYTHON) tests/uboot/checkpatch.py "$$(cat $(UBOOT_DIR)/source)" uboot/patches/*.patch
 
 # The series' test/py/tests/test_hypstub.py, run by U-Boot's test/py
