@@ -253,6 +253,7 @@ help:
 	@echo "  blob           build \$$(O)/hypstub-el2.bin: the stub alone, for U-Boot"
 	@echo "  uboot          U-Boot with hypstub inside: \$$(O)/uboot/build/u-boot.bin"
 	@echo "                 (Debian's u-boot source, or UBOOT_SRC=<tree>)"
+	@echo "  uboot-source   only fetch and patch that U-Boot source (no build)"
 	@echo "  docs           docs/*.rst to HTML in \$$(O)/docs/html (Sphinx, warnings as errors)"
 	@echo "  image KERNEL=f pack the stub with arm64 Image f into \$$(O)/hypstub.Image"
 	@echo "  run            boot Debian's Linux through U-Boot and the stub, both modes"
