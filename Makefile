@@ -58,7 +58,8 @@ export DEB_DIR ?= $(abspath $(O))/debian
 LIBFDT_DIR := $(DEB_DIR)/libfdt
 LIBFDT := $(LIBFDT_DIR)/libfdt.a
 
-.PHONY: all blob uboot image module defconfig menuconfig savedefconfig olddefconfig check \
+.PHONY: all blob uboot uboot-source docs image module defconfig menuconfig savedefconfig \
+	olddefconfig check \
 	check-unit check-abi check-qemu bench run clean help FORCE
 
 all: $(O)/hypstub.bin
@@ -186,6 +187,22 @@ uboot:
 	$(Q)CROSS_COMPILE=$(CROSS_COMPILE) scripts/build-uboot.sh $(UBOOT_DIR) $(SRC) \
 		$(UBOOT_DEFCONFIG) uboot/hypstub.config $(UBOOT_SRC)
 
+# The patched U-Boot source alone (steps 1 and 2), for the series' checks.
+uboot-source:
+	$(Q)UBOOT_SOURCE_ONLY=1 scripts/build-uboot.sh $(UBOOT_DIR) $(SRC) \
+		$(UBOOT_DEFCONFIG) uboot/hypstub.config $(UBOOT_SRC)
+
+# --- make docs: docs/*.rst to HTML ----------------------------------------
+# Debian's python3-sphinx (docs/conf.py), warnings as errors (-W), every
+# reference checked (-n); docs/index.rst is the way in.
+DOCS_DIR := $(O)/docs
+docs:
+	@$(PYTHON) -c 'import sphinx' 2>/dev/null || \
+		{ echo "make docs needs Sphinx (python3-sphinx): bash scripts/setup.sh"; exit 1; }
+	$(Q)$(PYTHON) -m sphinx -W --keep-going -n -q -b html \
+		-d $(DOCS_DIR)/doctrees docs $(DOCS_DIR)/html
+	@echo "  DOCS    $(DOCS_DIR)/html/index.html"
+
 # --- make module: hypstub.ko for Debian's arm64 kernel the tests boot ------
 # Out of tree, with Kbuild, against that kernel's linux-headers (fetched by
 # package name next to the kernel, in $(O)/linux: tests/tests.mk's
@@ -257,12 +274,14 @@ help:
 	@echo "  blob           build \$$(O)/hypstub-el2.bin: the stub alone, for U-Boot"
 	@echo "  uboot          U-Boot with hypstub inside: \$$(O)/uboot/build/u-boot.bin"
 	@echo "                 (Debian's u-boot source, or UBOOT_SRC=<tree>)"
+	@echo "  uboot-source   only fetch and patch that U-Boot source (no build)"
+	@echo "  docs           docs/*.rst to HTML in \$$(O)/docs/html (Sphinx, warnings as errors)"
 	@echo "  image KERNEL=f pack the stub with arm64 Image f into \$$(O)/hypstub.Image"
 	@echo "  module         hypstub.ko for Debian's arm64 kernel: \$$(O)/module/hypstub.ko"
 	@echo "  run            boot Debian's Linux through U-Boot and the stub, both modes"
 	@echo "  run-conformance  the conformance guest under the stub in QEMU"
 	@echo "  run-uboot      boot Debian's Linux through make uboot's U-Boot, both modes"
 	@echo "  run-linux [MODE=handoff]  Debian's Linux through QEMU -kernel"
-	@echo "  check          every test: host unit, ABI, bad input, QEMU, Linux"
+	@echo "  check          every test: host unit, ABI, bad input, QEMU, Linux, U-Boot, docs"
 	@echo "  bench          footprint, instructions per call, Linux boot time ratio"
 	@echo "  clean          remove \$$(O)"

@@ -17,7 +17,7 @@
 #   4. built there (u-boot.bin), with HYPSTUB_SRC=<hypstub tree>: U-Boot's
 #      build runs hypstub's `make blob` from that tree.
 # CROSS_COMPILE (default aarch64-linux-gnu-) and JOBS (default: all CPUs)
-# come from the environment.  Uses sudo when not root, for apt only.
+# come from the environment; UBOOT_SOURCE_ONLY=1 stops after step 2.  Uses sudo when not root, for apt only.
 set -euo pipefail
 
 if [ $# -lt 4 ] || [ $# -gt 5 ]; then
@@ -100,16 +100,45 @@ fetch_debian_source() {
 	echo "$tree"
 }
 
-# series <dir> [patch options]: the whole series through patch(1) at once.
+# series <dir> [-R]: the series through patch(1), one patch after the
+# other (in reverse order with -R, to take it out), since two patches may
+# change the same file (MAINTAINERS).
 series() {
-	local dir=$1
+	local dir=$1 i
 	shift
-	cat "${patches[@]}" | patch -d "$dir" -p1 -s -f "$@"
+	if [ "${1:-}" = -R ]; then
+		for ((i = ${#patches[@]} - 1; i >= 0; i--)); do
+			patch -d "$dir" -p1 -s -f -R <"${patches[i]}" ||
+				{ echo "uboot: ${patches[i]##*/} is not in $dir" >&2; return 1; }
+		done
+	else
+		for i in "${patches[@]}"; do
+			patch -d "$dir" -p1 -s -f <"$i" ||
+				{ echo "uboot: ${i##*/} does not apply to $dir" >&2; return 1; }
+		done
+	fi
+}
+
+# series_try <dir> [-R]: series on a scratch copy of the files the series
+# touches, so that <dir> is never left half patched (patch's --dry-run
+# cannot follow one file through two patches).
+series_try() {
+	local dir=$1 scratch f ret=0
+	scratch=$(mktemp -d)
+	while IFS= read -r f; do
+		if [ -e "$dir/$f" ]; then
+			mkdir -p "$(dirname "$scratch/$f")"
+			cp -p "$dir/$f" "$scratch/$f"
+		fi
+	done < <(sed -n 's|^--- a/||p; s|^+++ b/||p' "${patches[@]}" | sort -u)
+	series "$scratch" "${@:2}" || ret=1
+	rm -rf "$scratch"
+	return $ret
 }
 
 # Whether the tree holds exactly this series.
 has_series() {
-	series "$1" -R --dry-run >/dev/null 2>&1
+	series_try "$1" -R >/dev/null 2>&1
 }
 
 if [ -n "$src" ]; then
@@ -128,6 +157,8 @@ else
 	fi
 fi
 echo "uboot: source $src"
+# The tree this build is of, for the tests that run its test/py.
+printf '%s\n' "$src" >"$work/source"
 
 # The series: already there, or applied now (all or nothing).
 if [ -e "$src/arch/arm/cpu/armv8/hypstub/Kconfig" ]; then
@@ -135,13 +166,18 @@ if [ -e "$src/arch/arm/cpu/armv8/hypstub/Kconfig" ]; then
 		echo "uboot: $src has a hypstub integration other than uboot/patches; building it as it is" >&2
 	fi
 else
-	if ! series "$src" --dry-run >"$work/patch.log" 2>&1; then
+	if ! series_try "$src" >"$work/patch.log" 2>&1; then
 		cat "$work/patch.log" >&2
 		echo "uboot: uboot/patches do not apply to $src; apply them by hand (docs/u-boot.rst)" >&2
 		exit 1
 	fi
 	echo "uboot: applying ${#patches[@]} patches from uboot/patches to $src"
 	series "$src"
+fi
+
+# make uboot-source: the patched tree is all that is wanted.
+if [ -n "${UBOOT_SOURCE_ONLY:-}" ]; then
+	exit 0
 fi
 
 build=$work/build

@@ -19,7 +19,7 @@ check:
 	$(Q)O=$(O) MAKE="$(MAKE)" tests/run-all.sh unit freeze doc bad-input \
 		$(addprefix qemu-,$(QEMU_COMBOS)) qemu-legacy \
 		linux-bare linux-uboot linux-many-cpus linux-kernel linux-kexec linux-reuse \
-		linux-module uboot-builtin uboot-builtin-kexec
+		linux-module uboot-builtin uboot-builtin-kexec uboot-checkpatch uboot-test-py docs
 
 check-abi: check-freeze check-doc
 
@@ -232,6 +232,27 @@ check-uboot-builtin: uboot $(LINUX_PARTS) $(LINUX_REF_FILES) $(LINUX_DIR)/aarch3
 check-uboot-builtin-kexec: uboot $(LINUX_PARTS) $(LINUX_REF_FILES)
 	$(Q)$(UBOOT_RUN) -j2 builtin:resident:cortex-a57:3-noits:4:kexec3 \
 		builtin:handoff:max:2:4:kexec1
+
+# The series as a U-Boot maintainer would first look at it: U-Boot's own
+# scripts/checkpatch.pl (with the tree's .checkpatch.conf: --u-boot
+# --strict) on each patch of uboot/patches, from the U-Boot source that make
+# uboot uses (make uboot-source: fetched and patched, not built).  No
+# error, and each warning or check justified, by type and count, in its
+# patch's commit message; the pages the series adds parse without a
+# docutils warning (tests/uboot/checkpatch.py).
+.PHONY: check-uboot-checkpatch check-uboot-test-py
+check-uboot-checkpatch: uboot-source
+	$(Q)$(PYTHON) tests/uboot/checkpatch.py "$$(cat $(UBOOT_DIR)/source)" uboot/patches/*.patch
+
+# The series' test/py/tests/test_hypstub.py, run by U-Boot's test/py
+# (test.py, Debian's pytest) against make uboot's u-boot.bin in QEMU, with
+# the board hooks of tests/uboot/hooks.
+check-uboot-test-py: uboot
+	$(Q)PYTHON=$(PYTHON) tests/uboot/run-test-py.sh $(UBOOT_DIR) $(SRC)
+
+# docs/*.rst built by Sphinx, warnings as errors (make docs, Makefile).
+.PHONY: check-docs
+check-docs: docs
 
 # Debian's Linux through the U-Boot with the stub inside, both modes.
 run-uboot: uboot $(LINUX_PARTS)
