@@ -176,12 +176,13 @@ void stub_cpu_set_resume(long index, unsigned int start, uint64_t entry,
 }
 
 /* Programs EL2 on the calling CPU for a kernel at EL1. */
-static void stub_setup_el2(struct stub_cpu_id *id)
+static void stub_setup_el2(void)
 {
+	struct stub_cpu_id id;
 	struct stub_el2_regs regs;
 
-	arch_read_cpu_id(id);
-	stub_el2_config(id, &regs);
+	arch_read_cpu_id(&id);
+	stub_el2_config(&id, &regs);
 	arch_write_el2_regs(&regs);
 }
 
@@ -192,9 +193,8 @@ void stub_cpu_start(uint64_t context)
 		(const struct stub_percpu *)(uintptr_t)(context & ~(uint64_t)STUB_CPU_START_MASK) - 1;
 	const struct stub_kernel_entry *kernel =
 		&slot->kernel[context & STUB_CPU_START_RESUME];
-	struct stub_cpu_id id;
 
-	stub_setup_el2(&id);
+	stub_setup_el2();
 	stub_enter_el1(context & ~(uint64_t)STUB_CPU_START_MASK, kernel->entry,
 		       kernel->context, 0, 0, 0);
 }
@@ -202,7 +202,6 @@ void stub_cpu_start(uint64_t context)
 uintptr_t stub_prepare_cpu(void)
 {
 	uint64_t mpidr = arch_read_mpidr() & STUB_MPIDR_AFFINITY_MASK;
-	struct stub_cpu_id id;
 	long index = stub_cpu_index(mpidr);
 
 	/* A table nobody wrote yet: the first CPU installed is the boot CPU. */
@@ -212,6 +211,6 @@ uintptr_t stub_prepare_cpu(void)
 	if (index < 0) {
 		return 0;
 	}
-	stub_setup_el2(&id);
+	stub_setup_el2();
 	return stub_cpu_stack_top(index);
 }
