@@ -131,7 +131,8 @@ ARM32_CPUS = ("cortex-a15", "cortex-a7")
 BAD_LINES = re.compile(r"WARNING:|Oops|Kernel panic|BUG:|Internal error|"
                        r"Call trace:|inconsistent modes")
 EVIDENCE = re.compile(r"^(?:\[[ 0-9.]+\] )?(U-Boot 20\S+ .*|Linux version \S+ .*|"
-                      r"hypstub: .*|U-Boot at: +EL\d|ABI version: .*|CPU: All CPU\(s\) started (?:at EL\d|in (?:HYP|SVC) mode\.)|"
+                      r"hypstub: .*|U-Boot at: +EL\d|ABI version: .*|"
+                      r"CPU: All CPU\(s\) started (?:at EL\d|in (?:HYP|SVC) mode\.)|"
                       r"CPU: Virtualization extensions available\.|"
                       r"psci: SMC Calling Convention v.*|kvm \[1\]: (?:HYP mode not available|"
                       r"Hyp mode initialized successfully|VHE mode initialized successfully))$",
@@ -702,7 +703,8 @@ def assess(run, status, problem, text, args):
     for mode in sorted(set(run.modes) - {"bare"}, reverse=True) or ["bare"]:
         el = 1 if mode == "resident" else 2
         lines = ARCHES[run.arch]["el"][el]
-        rep.each_boot(mode_name("all CPUs " + ARCHES[run.arch]["el_name"][el], mode), boots, in_mode(
+        name = "all CPUs " + ARCHES[run.arch]["el_name"][el]
+        rep.each_boot(mode_name(name, mode), boots, in_mode(
             mode, needs(*lines, "hypstub-linux: el: " + lines[0].rstrip("."))))
     if "resident" in run.modes:
         rep.each_boot(mode_name("SMCCC 1.1 from the stub", "resident"), boots, in_mode(
@@ -837,8 +839,9 @@ def main():
     except ValueError as e:
         ap.error(str(e))
     for run in runs:
+        path = "bare" if run.mode == "bare" else run.path
         need = {"bare": ["kernel"], "builtin": ["kernel", "builtin_u_boot"]}.get(
-            "bare" if run.mode == "bare" else run.path, ["image"]) + (["aarch32_uimage"] if run.refusals else []) + \
+            path, ["image"]) + (["aarch32_uimage"] if run.refusals else []) + \
             (["kernel_uimage"] if run.bootm else []) + \
             (["image_initrd"] if run.reuse else []) + (["image"] if run.image else []) + \
             (["module_initrd"] if run.module else [])
