@@ -256,13 +256,17 @@ def zimage_top(path, load):
     decompressor inflates the kernel (RAM base, 128 MiB aligned below the
     zImage, + TEXT_OFFSET) and then moves itself past it with its malloc
     area, from the extension table (tag 0x5a534c4b), plus 1 MiB for its
-    stack and relocation code (tests/linux/init, zimage_room)."""
+    stack and relocation code (tests/linux/init, zimage_room).  Without
+    that table (0x45454545 at 0x34 and the tag), only the zImage's end."""
     with open(path, "rb") as f:
         data = f.read()
-    end, table = struct.unpack_from("<I", data, 0x2c)[0], struct.unpack_from("<I", data, 0x38)[0]
-    _, tag, size_at, bss, text_offset, malloc = struct.unpack_from("<6I", data, table)
-    if tag != 0x5a534c4b:
-        raise ValueError("%s: no zImage size table" % path)
+    start, end = struct.unpack_from("<2I", data, 0x28)
+    end -= start  # start is 0 in a position-independent zImage
+    magic2, table = struct.unpack_from("<2I", data, 0x34)
+    if magic2 != 0x45454545 or table + 24 > len(data) or \
+            struct.unpack_from("<I", data, table + 4)[0] != 0x5a534c4b:
+        return load + end
+    _, _, size_at, bss, text_offset, malloc = struct.unpack_from("<6I", data, table)
     inflated = struct.unpack_from("<I", data, size_at)[0]
     kernel = (load & ~0x7ffffff) + text_offset
     return max(load + end, kernel + inflated + bss + end + malloc + 0x100000)
