@@ -19,7 +19,8 @@ check:
 	$(Q)O=$(O) MAKE="$(MAKE)" tests/run-all.sh unit freeze doc bad-input \
 		$(addprefix qemu-,$(QEMU_COMBOS)) qemu-legacy \
 		linux-bare linux-uboot linux-many-cpus linux-kernel linux-kexec linux-reuse \
-		linux-module uboot-builtin uboot-builtin-kexec uboot-checkpatch uboot-test-py docs
+		linux-module uboot-builtin uboot-builtin-kexec uboot-checkpatch uboot-test-py docs \
+		arm-linux-bare
 
 check-abi: check-freeze check-doc
 
@@ -253,6 +254,46 @@ check-uboot-test-py: uboot
 # docs/*.rst built by Sphinx, warnings as errors (make docs, Makefile).
 .PHONY: check-docs
 check-docs: docs
+
+# AArch32 (issue 11): Debian's armhf Linux (linux-image-armmp-lpae, 6.1, a
+# zImage) in qemu-system-arm -M virt,virtualization=on, fetched by package
+# name like the arm64 parts (scripts/fetch-debian-arm64.sh ... armhf), with
+# an initramfs from the same scripts/mkinitramfs.py and tests/linux/init.
+# The runs are the same tests/linux/run-linux.py notation: an AArch32 CPU
+# (cortex-a15, cortex-a7) makes a run an arm one (Debian's qemu_arm U-Boot,
+# bootz, the HYP/SVC lines, no KVM in 32-bit Linux 6.1).
+QEMU_ARM ?= qemu-system-arm
+ARM_LINUX_DIR := $(O)/linux-arm
+ARM_LINUX_RUN = $(PYTHON) tests/linux/run-linux.py --qemu-arm $(QEMU_ARM) \
+	--initrd $(ARM_LINUX_DIR)/initramfs.cpio --kernel $(ARM_LINUX_DIR)/zImage \
+	--logdir $(ARM_LINUX_DIR)/logs --ref-dir $(ARM_LINUX_DIR)/ref
+.PHONY: check-arm-linux-bare arm-linux-parts
+
+arm-linux-parts: $(ARM_LINUX_DIR)/initramfs.cpio
+
+$(ARM_LINUX_DIR)/linux.VERSION:
+	$(Q)scripts/fetch-debian-arm64.sh $(ARM_LINUX_DIR) linux armhf
+$(ARM_LINUX_DIR)/zImage: $(ARM_LINUX_DIR)/linux.VERSION
+
+# busybox, kexec with its libraries, and the zImage itself, for kexec.
+$(ARM_LINUX_DIR)/initramfs.cpio: $(ARM_LINUX_DIR)/linux.VERSION tests/linux/init \
+		scripts/mkinitramfs.py
+	$(Q)$(PYTHON) scripts/mkinitramfs.py $@ init=tests/linux/init \
+		bin/busybox=$(ARM_LINUX_DIR)/busybox .=$(ARM_LINUX_DIR)/kexec-root \
+		boot/zImage=$(ARM_LINUX_DIR)/zImage
+
+# The harness the AArch32 stub will be tested with, measured without any
+# stub: the kernel entered in HYP by U-Boot's bootz on cortex-a15 (GICv2)
+# and cortex-a7 (GICv3), every CPU online and in HYP with the
+# virtualization extensions, CPU hotplug through QEMU's PSCI, PSCI
+# SYSTEM_RESET and SYSTEM_OFF, not tainted, no warning; and a kexec chain
+# from QEMU's -kernel (Linux's own HVC_SOFT_RESTART path: each kernel in
+# HYP again), first: it takes as long as the other two one after the other.
+# The bare runs also make the vulnerabilities references of the two CPU
+# models.
+check-arm-linux-bare: $(ARM_LINUX_DIR)/initramfs.cpio
+	$(Q)$(ARM_LINUX_RUN) -j2 bare:bare:cortex-a15:2:4:kexec3 \
+		uboot:bare:cortex-a15:2:4:hotplug+reboot uboot:bare:cortex-a7:3:4:hotplug
 
 # Debian's Linux through the U-Boot with the stub inside, both modes.
 run-uboot: uboot $(LINUX_PARTS)

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-2-Clause
-"""Debian's arm64 Linux in QEMU (virt, EL2, no EL3), through hypstub.
+"""Debian's arm64 and armhf Linux in QEMU (virt, EL2/HYP, no EL3), through hypstub.
 
 usage: run-linux.py --initrd FILE [--image FILE] [--kernel FILE]
                     [--u-boot FILE] [--builtin-u-boot FILE] [--aarch32-uimage FILE]
@@ -19,13 +19,17 @@ Each RUN is one fresh QEMU, written <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]
                 stub
         bare    QEMU -kernel <kernel>: the same Linux without the stub, the
                 reference (its mode is "bare")
-  mode  resident or handoff, optionally followed by how it is chosen:
+  mode  resident or handoff, or bare (no stub: the bare path, or U-Boot
+        booting --kernel itself), optionally followed by how it is chosen:
         /chosen (the /chosen property hypstub,mode, set with U-Boot's fdt
         set: uboot only), /bootargs (hypstub.mode= on the command line),
         /command (U-Boot's hypstub mode command: builtin only) or
         /default (nothing: the Kconfig default).  Without it: uboot runs
         use /chosen, kernel runs /bootargs, builtin runs /command.
-  cpu   QEMU -cpu (cortex-a57, max)
+  cpu   QEMU -cpu (cortex-a57, max; the AArch32 CPUs cortex-a15 and
+        cortex-a7 make it an arm run: qemu-system-arm, Debian's qemu_arm
+        U-Boot and bootz, --kernel a zImage, the EL lines in HYP/SVC and
+        no KVM: see ARCHES)
   gic   2, 3, or 3-noits (GICv3 without an ITS: Linux 6.1 booted without EFI
         cannot keep its LPI tables through a kexec, with or without the stub)
   smp   CPUs
@@ -105,10 +109,31 @@ MODE_SOURCES = {
 DEFAULT_HOW = {"uboot": "chosen", "kernel": "bootargs", "builtin": "command"}
 AARCH32_UIMAGE_ADDR = 0x50000000
 UIMAGE_ADDR = 0x48000000
+# What differs by architecture, chosen by the run's CPU.  arm: Linux 6.1 has
+# no KVM on 32-bit arm, so no /dev/kvm in any mode; the boot mode lines are
+# arch/arm/kernel/setup.c's (hyp_mode_check), HYP adding the
+# virtualization extensions line; Debian's qemu_arm U-Boot (2023.01) stays
+# in HYP and bootz enters the kernel there with r0 = 0, r1 = 0 (the machine
+# type), r2 = the device tree.
+ARCHES = {
+    "arm64": {"qemu": "qemu-system-aarch64", "u_boot": "/usr/lib/u-boot/qemu_arm64/u-boot.bin",
+              "boot": "booti", "kvm": True, "el_name": {1: "at EL1", 2: "at EL2"},
+              "el": {1: ["CPU: All CPU(s) started at EL1"],
+                     2: ["CPU: All CPU(s) started at EL2"]}},
+    "arm": {"qemu": "qemu-system-arm", "u_boot": "/usr/lib/u-boot/qemu_arm/u-boot.bin",
+            "boot": "bootz", "kvm": False, "el_name": {1: "in SVC", 2: "in HYP"},
+            "el": {1: ["CPU: All CPU(s) started in SVC mode."],
+                   2: ["CPU: All CPU(s) started in HYP mode.",
+                       "CPU: Virtualization extensions available.",
+                       "hypstub-linux: virtualization extensions available"]}},
+}
+ARM32_CPUS = ("cortex-a15", "cortex-a7")
 BAD_LINES = re.compile(r"WARNING:|Oops|Kernel panic|BUG:|Internal error|"
                        r"Call trace:|inconsistent modes")
 EVIDENCE = re.compile(r"^(?:\[[ 0-9.]+\] )?(U-Boot 20\S+ .*|Linux version \S+ .*|"
-                      r"hypstub: .*|U-Boot at: +EL\d|ABI version: .*|CPU: All CPU\(s\) started at EL\d|"
+                      r"hypstub: .*|U-Boot at: +EL\d|ABI version: .*|"
+                      r"CPU: All CPU\(s\) started (?:at EL\d|in (?:HYP|SVC) mode\.)|"
+                      r"CPU: Virtualization extensions available\.|"
                       r"psci: SMC Calling Convention v.*|kvm \[1\]: (?:HYP mode not available|"
                       r"Hyp mode initialized successfully|VHE mode initialized successfully))$",
                       re.M)
@@ -124,12 +149,17 @@ class Run:
         self.mode, _, how = mode.partition("/")
         if self.path not in ("kernel", "uboot", "builtin", "bare"):
             raise ValueError("%s: path is kernel, uboot, builtin or bare" % spec)
-        if (self.path == "bare") != (self.mode == "bare"):
-            raise ValueError("%s: the bare path, and only it, has mode bare" % spec)
+        if self.path == "bare" and self.mode != "bare" or \
+                self.mode == "bare" and self.path not in ("bare", "uboot"):
+            raise ValueError("%s: the bare path has mode bare, and only it and uboot "
+                             "have it" % spec)
         if self.mode not in ("resident", "handoff", "bare"):
-            raise ValueError("%s: mode is resident or handoff" % spec)
-        self.how = how or DEFAULT_HOW.get(self.path)
-        if self.path != "bare" and self.how not in MODE_SOURCES:
+            raise ValueError("%s: mode is resident, handoff or bare" % spec)
+        self.arch = "arm" if self.cpu in ARM32_CPUS else "arm64"
+        self.how = how or (None if self.mode == "bare" else DEFAULT_HOW.get(self.path))
+        if self.mode == "bare" and how:
+            raise ValueError("%s: a bare run has no mode to choose" % spec)
+        if self.mode != "bare" and self.how not in MODE_SOURCES:
             raise ValueError("%s: the mode is chosen by chosen, bootargs, command or default"
                              % spec)
         if self.how == "chosen" and self.path != "uboot":
@@ -221,15 +251,39 @@ def image_size(path):
         return struct.unpack_from("<Q", f.read(64), 16)[0]
 
 
+def zimage_top(path, load):
+    """The end of what a zImage loaded at load claims: itself, and where its
+    decompressor inflates the kernel (RAM base, 128 MiB aligned below the
+    zImage, + TEXT_OFFSET) and then moves itself past it with its malloc
+    area, from the extension table (tag 0x5a534c4b), plus 1 MiB for its
+    stack and relocation code (tests/linux/init, zimage_room).  Without
+    that table (0x45454545 at 0x34 and the tag), only the zImage's end."""
+    with open(path, "rb") as f:
+        data = f.read()
+    start, end = struct.unpack_from("<2I", data, 0x28)
+    end -= start  # start is 0 in a position-independent zImage
+    magic2, table = struct.unpack_from("<2I", data, 0x34)
+    if magic2 != 0x45454545 or table + 24 > len(data) or \
+            struct.unpack_from("<I", data, table + 4)[0] != 0x5a534c4b:
+        return load + end
+    _, _, size_at, bss, text_offset, malloc = struct.unpack_from("<6I", data, table)
+    inflated = struct.unpack_from("<I", data, size_at)[0]
+    kernel = (load & ~0x7ffffff) + text_offset
+    return max(load + end, kernel + inflated + bss + end + malloc + 0x100000)
+
+
 def boot(run, args, log_path):
     """One QEMU run.  Returns (exit status or None, problem or None, text)."""
     gic = "gic-version=3,its=off" if run.gic == "3-noits" else "gic-version=" + run.gic
-    argv = [args.qemu, "-M", "virt,virtualization=on," + gic, "-cpu", run.cpu,
+    qemu = args.qemu if run.arch == "arm64" else args.qemu_arm
+    argv = [qemu, "-M", "virt,virtualization=on," + gic, "-cpu", run.cpu,
             "-smp", str(run.smp), "-m", "1G", "-nographic", "-no-reboot",
             # -nic none: no ROM file wanted, and no network boot in U-Boot.
             "-nic", "none"]
     if run.path == "uboot":
-        argv += ["-bios", args.u_boot, "-kernel", args.image, "-initrd", run.initrd(args)]
+        argv += ["-bios", args.u_boot if run.arch == "arm64" else args.u_boot_arm,
+                 "-kernel", args.kernel if run.mode == "bare" else args.image,
+                 "-initrd", run.initrd(args)]
     elif run.path == "builtin":
         argv += ["-bios", args.builtin_u_boot, "-kernel",
                  args.kernel_uimage if run.bootm else args.image if run.image else args.kernel,
@@ -267,8 +321,9 @@ def refused(con, line, message):
 def drive_uboot(con, run, args):
     """Stop autoboot, load, choose the mode, booti.  Returns a problem or None."""
     con.uboot_prompt(UBOOT_STEP_TIMEOUT)
-    image = args.kernel if run.path == "builtin" and not run.image else args.image
-    boot_cmd = "bootm" if run.bootm else "booti"
+    image = args.kernel if run.path == "builtin" and not run.image or run.mode == "bare" \
+        else args.image
+    boot_cmd = "bootm" if run.bootm else ARCHES[run.arch]["boot"]
 
     def command(line, want=None):
         out, problem = con.uboot_command(line, UBOOT_STEP_TIMEOUT, want)
@@ -314,7 +369,11 @@ def drive_uboot(con, run, args):
     ramdisk_addr = int(env["ramdisk_addr_r"], 16)
     # The initramfs must start clear of all the packed image claims (its
     # image_size covers the kernel's own bss): move it up if it does not.
-    end = kernel_addr + (os.path.getsize(args.kernel_uimage) if run.bootm else image_size(image))
+    if run.arch == "arm":
+        end = zimage_top(image, kernel_addr)
+    else:
+        end = kernel_addr + (os.path.getsize(args.kernel_uimage) if run.bootm
+                             else image_size(image))
     if ramdisk_addr < end:
         ramdisk_addr = (end + 0x1fffff) & ~0x1fffff
         steps = ["setenv ramdisk_addr_r %#x" % ramdisk_addr]
@@ -334,9 +393,10 @@ def drive_uboot(con, run, args):
         if problem:
             return problem
     con.send("%s ${kernel_addr_r} ${ramdisk_addr_r}:${filesize} ${fdtcontroladdr}" % boot_cmd)
-    m = con.expect(r"hypstub: (?:mode|stub installed)|=> ", UBOOT_STEP_TIMEOUT)
+    m = con.expect(r"hypstub: (?:mode|stub installed)|Starting kernel|=> ",
+                   UBOOT_STEP_TIMEOUT)
     if m.group(0) == "=> ":
-        return "U-Boot: booti returned to the prompt"
+        return "U-Boot: %s returned to the prompt" % boot_cmd
     return None
 
 
@@ -608,7 +668,7 @@ def assess(run, status, problem, text, args):
     pre, boots = parts[0], parts[1:]
     el = 1 if run.mode == "resident" else 2
 
-    if run.path != "bare":
+    if run.mode != "bare":
         rep.has("stub installed at EL2", pre, "hypstub: stub installed at EL2")
         rep.has("mode chosen from " + run.how, pre, "hypstub: mode %s (from %s)"
                 % (run.mode, MODE_SOURCES[run.how]))
@@ -646,14 +706,16 @@ def assess(run, status, problem, text, args):
 
     for mode in sorted(set(run.modes) - {"bare"}, reverse=True) or ["bare"]:
         el = 1 if mode == "resident" else 2
-        rep.each_boot(mode_name("all CPUs at EL%d" % el, mode), boots, in_mode(
-            mode, needs("CPU: All CPU(s) started at EL%d" % el,
-                        "hypstub-linux: el: CPU: All CPU(s) started at EL%d" % el)))
+        lines = ARCHES[run.arch]["el"][el]
+        name = "all CPUs " + ARCHES[run.arch]["el_name"][el]
+        rep.each_boot(mode_name(name, mode), boots, in_mode(
+            mode, needs(*lines, "hypstub-linux: el: " + lines[0].rstrip("."))))
     if "resident" in run.modes:
         rep.each_boot(mode_name("SMCCC 1.1 from the stub", "resident"), boots, in_mode(
             "resident", needs("psci: SMC Calling Convention v1.1")))
         rep.each_boot(mode_name("KVM sees no EL2, no /dev/kvm", "resident"), boots, in_mode(
-            "resident", needs("kvm [1]: HYP mode not available", "hypstub-linux: /dev/kvm absent")))
+            "resident", needs("kvm [1]: HYP mode not available", "hypstub-linux: /dev/kvm absent")
+            if ARCHES[run.arch]["kvm"] else needs("hypstub-linux: /dev/kvm absent")))
         rep.each_boot(mode_name("device tree: psci method hvc, /hypstub node", "resident"), boots,
                       in_mode("resident", needs("hypstub-linux: psci method hvc",
                                                 "hypstub-linux: /hypstub compatible hypstub,stub")))
@@ -661,7 +723,10 @@ def assess(run, status, problem, text, args):
         stub_range = (int(m.group(1), 16), int(m.group(2), 16)) if m else None
         rep.each_boot(mode_name("stub reserved (no-map, not System RAM)", "resident"), boots,
                       in_mode("resident", reservation_test(stub_range)))
-    if "handoff" in run.modes or "bare" in run.modes:
+    if not ARCHES[run.arch]["kvm"]:
+        rep.each_boot("no KVM on 32-bit arm in Linux 6.1, no /dev/kvm", boots,
+                      needs("hypstub-linux: /dev/kvm absent"))
+    elif "handoff" in run.modes or "bare" in run.modes:
         kvm = "VHE" if run.cpu == "max" else "Hyp"
         mode = "bare" if run.mode == "bare" else "handoff"
         rep.each_boot(mode_name("KVM up (%s), /dev/kvm" % ("VHE" if kvm == "VHE" else "nVHE"),
@@ -674,7 +739,7 @@ def assess(run, status, problem, text, args):
     rep.each_boot("kernel not tainted", boots, needs("hypstub-linux: tainted 0\n"))
 
     ref_path = run.ref_path(args)
-    if run.path == "bare":
+    if run.mode == "bare":
         rep.each_boot("vulnerabilities reported", boots,
                       lambda _, t: None if vulnerabilities(t) else "none")
     elif ref_path:
@@ -723,12 +788,12 @@ def assess(run, status, problem, text, args):
 
 def execute(run, args):
     log_path = os.path.join(args.logdir, "linux-%s.log" % run.name)
-    if run.path == "bare" and run.ref_path(args) and os.path.exists(run.ref_path(args)):
+    if run.mode == "bare" and run.ref_path(args) and os.path.exists(run.ref_path(args)):
         os.unlink(run.ref_path(args))  # made again, or not at all
     started = time.monotonic()
     status, problem, text = boot(run, args, log_path)
     rep = assess(run, status, problem, text, args)
-    if run.path == "bare" and rep.failed == 0 and run.ref_path(args):
+    if run.mode == "bare" and rep.failed == 0 and run.ref_path(args):
         # Every check passed: this boot is the reference for its CPU model.
         with open(run.ref_path(args), "w") as f:
             f.write("\n".join(vulnerabilities(text)) + "\n")
@@ -757,11 +822,15 @@ def main():
                     "/boot/hypstub.Image, for the reuse-* steps")
     ap.add_argument("--module-initrd", help="an initramfs holding hypstub.ko as "
                     "/hypstub.ko, for the module step")
-    ap.add_argument("--u-boot", default="/usr/lib/u-boot/qemu_arm64/u-boot.bin")
+    ap.add_argument("--u-boot", default=ARCHES["arm64"]["u_boot"])
+    ap.add_argument("--u-boot-arm", default=ARCHES["arm"]["u_boot"],
+                    help="U-Boot for the arm (AArch32) runs")
     ap.add_argument("--builtin-u-boot", help="U-Boot with hypstub inside (make uboot)")
     ap.add_argument("--aarch32-uimage", help="an AArch32 uImage, for the refusals step")
     ap.add_argument("--kernel-uimage", help="the kernel as a uImage, for the bootm step")
-    ap.add_argument("--qemu", default=os.environ.get("QEMU", "qemu-system-aarch64"))
+    ap.add_argument("--qemu", default=os.environ.get("QEMU", ARCHES["arm64"]["qemu"]))
+    ap.add_argument("--qemu-arm", default=os.environ.get("QEMU_ARM", ARCHES["arm"]["qemu"]),
+                    help="QEMU for the arm (AArch32) runs")
     ap.add_argument("--logdir", default=".")
     ap.add_argument("--ref-dir", help="where bare runs keep the vulnerabilities "
                     "references, and the others find them (none: no comparison)")
@@ -774,8 +843,9 @@ def main():
     except ValueError as e:
         ap.error(str(e))
     for run in runs:
+        path = "bare" if run.mode == "bare" else run.path
         need = {"bare": ["kernel"], "builtin": ["kernel", "builtin_u_boot"]}.get(
-            run.path, ["image"]) + (["aarch32_uimage"] if run.refusals else []) + \
+            path, ["image"]) + (["aarch32_uimage"] if run.refusals else []) + \
             (["kernel_uimage"] if run.bootm else []) + \
             (["image_initrd"] if run.reuse else []) + (["image"] if run.image else []) + \
             (["module_initrd"] if run.module else [])
@@ -790,8 +860,8 @@ def main():
     started = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.j)) as pool:
         # The references first: the other runs compare with them.
-        for phase in ([r for r in runs if r.path == "bare"],
-                      [r for r in runs if r.path != "bare"]):
+        for phase in ([r for r in runs if r.mode == "bare"],
+                      [r for r in runs if r.mode != "bare"]):
             for future in [pool.submit(execute, run, args) for run in phase]:
                 ok, out = future.result()
                 print("\n".join(out), flush=True)
