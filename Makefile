@@ -58,20 +58,20 @@ export DEB_DIR ?= $(abspath $(O))/debian
 LIBFDT_DIR := $(DEB_DIR)/libfdt
 LIBFDT := $(LIBFDT_DIR)/libfdt.a
 
-.PHONY: all blob uboot uboot-source docs image defconfig menuconfig savedefconfig olddefconfig check \
+.PHONY: all blob uboot uboot-source docs image module defconfig menuconfig savedefconfig olddefconfig check \
 	check-unit check-abi check-qemu bench run clean help FORCE
 
 all: $(O)/hypstub.bin
 
 # Stack use of every EL2 function, for make bench (build/stub/**/*.ci).
-$(O)/stub/%.o: TARGET_CFLAGS += $(STUB_FIXED_REGS) -fcallgraph-info=su
+$(O)/stub/%.o: TARGET_CFLAGS += $(STUB_FIXED_REGS) -fcallgraph-info=su -mcmodel=tiny
 $(O)/boot/%.o: TARGET_CFLAGS += -I$(SRC)/boot/include/libc -I$(LIBFDT_DIR)/include
 $(addprefix $(O)/,$(BOOT_OBJS)): | $(LIBFDT)
 $(LIBFDT):
 	$(Q)scripts/fetch-debian-arm64.sh $(DEB_DIR) libfdt >/dev/null
 
 # The HVC path is worth speed over size (make bench measures it).
-$(O)/stub/dispatch.o: TARGET_CFLAGS += -O2
+$(O)/stub/dispatch.o: TARGET_CFLAGS += -Os
 
 # --- configuration (Kconfiglib) -------------------------------------------
 $(CONFIG):
@@ -116,30 +116,35 @@ $(O)/%.o: %.S $(AUTOCONF) Makefile
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(TARGET_ASFLAGS) -MMD -MP -c $< -o $@
 
-$(O)/hypstub.lds: boot/arm64/hypstub.lds.S boot/image.h
-	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0 -I$(SRC) -x c $< -o $@
+# The vector table and the stub code in its free space, for both linker
+# scripts: laid out from the stub objects' sections (scripts/stub-layout.py).
+$(O)/stub-layout.lds: $(addprefix $(O)/,$(STUB_OBJS)) scripts/stub-layout.py
+	$(Q)$(PYTHON) scripts/stub-layout.py $@ $(addprefix $(O)/,$(STUB_OBJS))
 
-$(O)/hypstub-at-1g.lds: boot/arm64/hypstub.lds.S boot/image.h
-	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0x40000000 -I$(SRC) -x c $< -o $@
+$(O)/hypstub.lds: boot/arm64/hypstub.lds.S boot/image.h $(O)/stub-layout.lds
+	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0 -I$(SRC) -I$(O) -x c $< -o $@
+
+$(O)/hypstub-at-1g.lds: boot/arm64/hypstub.lds.S boot/image.h $(O)/stub-layout.lds
+	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0x40000000 -I$(SRC) -I$(O) -x c $< -o $@
 
 $(O)/hypstub.elf: $(OBJS) $(LIBFDT) $(O)/hypstub.lds
 	@echo "  LD      $@"
 	$(Q)$(LD) $(LDFLAGS) -T $(O)/hypstub.lds $(OBJS) $(LIBFDT) -o $@
 
-# The same objects linked 1 GiB higher must give the same resident bytes:
-# proof that the stub holds no absolute address, so it runs wherever it
-# lands with no relocation.  The loader's relocations (all RELATIVE, none
-# in the resident region) it applies to itself; the stub calls nothing
-# outside the stub.
-RESIDENT_SIZE = $(shell printf '%d' $$(sed -n 's/^#define HYPSTUB_RESIDENT_SIZE[[:space:]]*//p' boot/image.h))
+# The same objects linked 1 GiB higher must give the same stub bytes (the
+# header page and the stub's code): proof that the stub holds no absolute
+# address, so it runs wherever it lands with no relocation.  The loader's
+# relocations (all RELATIVE, none below the loader: not in the stub or its
+# CPU table) it applies to itself; the stub calls nothing outside the stub.
+elf_symbol = $$(printf '%d' 0x$$($(NM) $(1) | awk '$$3 == "$(2)" { print $$1 }'))
 $(O)/hypstub.bin: $(O)/hypstub.elf $(OBJS) $(O)/hypstub-at-1g.lds
 	@echo "  OBJCOPY $@"
 	$(Q)$(OBJCOPY) -O binary $< $@
 	$(Q)$(LD) $(LDFLAGS) -T $(O)/hypstub-at-1g.lds $(OBJS) $(LIBFDT) -o $(O)/hypstub-at-1g.elf
 	$(Q)$(OBJCOPY) -O binary $(O)/hypstub-at-1g.elf $(O)/hypstub-at-1g.bin
-	$(Q)cmp -s -n $(RESIDENT_SIZE) $@ $(O)/hypstub-at-1g.bin || \
+	$(Q)cmp -s -n $(call elf_symbol,$<,stub_code_end) $@ $(O)/hypstub-at-1g.bin || \
 		{ echo "error: the stub is not position independent (differs when linked at 1 GiB)"; rm -f $@; exit 1; }
-	$(Q)$(READELF) -rW $< | awk -v limit=$$(printf '%016x' $(RESIDENT_SIZE)) \
+	$(Q)$(READELF) -rW $< | awk -v limit=$$(printf '%016x' $(call elf_symbol,$<,boot_start)) \
 		'/^[0-9a-f]+ / { if ($$3 != "R_AARCH64_RELATIVE" || length($$1) != 16 || ("x" $$1) < ("x" limit)) bad = bad "\n  " $$0 } \
 		END { if (bad != "") { print "error: relocations the loader cannot apply or that touch the stub:" bad; exit 1 } }' || \
 		{ rm -f $@; exit 1; }
@@ -156,8 +161,8 @@ BLOB := $(O)/hypstub-el2.bin
 BLOB_OBJS := $(addprefix $(O)/,$(STUB_OBJS) stub/arm64/blob.o)
 blob: $(BLOB)
 
-$(O)/blob.lds: stub/arm64/blob.lds.S include/hypstub-blob.h
-	$(Q)$(CC) -E -P -D__ASSEMBLER__ -I$(SRC) -x c $< -o $@
+$(O)/blob.lds: stub/arm64/blob.lds.S include/hypstub-blob.h $(O)/stub-layout.lds
+	$(Q)$(CC) -E -P -D__ASSEMBLER__ -I$(SRC) -I$(O) -x c $< -o $@
 
 $(BLOB): $(BLOB_OBJS) $(O)/blob.lds
 	@echo "  LD      $(O)/hypstub-el2.elf"
@@ -197,6 +202,17 @@ docs:
 		-d $(DOCS_DIR)/doctrees docs $(DOCS_DIR)/html
 	@echo "  DOCS    $(DOCS_DIR)/html/index.html"
 
+# --- make module: hypstub.ko for Debian's arm64 kernel the tests boot ------
+# Out of tree, with Kbuild, against that kernel's linux-headers (fetched by
+# package name next to the kernel, in $(O)/linux: tests/tests.mk's
+# LINUX_DIR); kernel/build.sh refuses headers of another kernel
+# (docs/linux-module.rst).
+MODULE_DIR := $(abspath $(O))/module
+module: $(O)/linux/linux.VERSION
+	$(Q)scripts/fetch-debian-arm64.sh $(O)/linux headers >/dev/null
+	$(Q)kernel/build.sh $(O)/linux $(MODULE_DIR) $(SRC) $(CROSS_COMPILE) \
+		$(if $(filter 1,$(V)),,>$(MODULE_DIR).log 2>&1 || { cat $(MODULE_DIR).log; exit 1; })
+
 # --- make image KERNEL=<arm64 Image> ---------------------------------------
 IMAGE ?= $(O)/hypstub.Image
 image: $(O)/hypstub.bin
@@ -224,14 +240,18 @@ bench: $(O)/tests/bench/bench.Image $(O)/hypstub.elf $(O)/conformance.Image \
 		$(O)/linux/defconfig.Image $(O)/linux/initramfs.cpio $(O)/linux/Image
 	$(Q)$(PYTHON) scripts/bench.py --elf $(O)/hypstub.elf --nm $(NM) \
 		--ci-dir $(O)/stub --frame $$(printf '%d' $$(sed -n 's/^#define STUB_FRAME_SIZE[[:space:]]*//p' stub/include/stub-asm.h)) \
-		--nr-cpus $$(sed -n 's/^#define CONFIG_HYPSTUB_NR_CPUS //p' $(AUTOCONF)) \
 		--image $(O)/tests/bench/bench.Image --qemu $(QEMU)
 	@echo "fuzz (conformance guest, cortex-a57, GICv3):"
 	$(Q)FUZZ_CALLS=1000000 tests/qemu/run-conformance.sh $(CONFORMANCE_IMAGE) cortex-a57 3 | \
 		grep -E '^# fuzz|fuzz:|conformance\['
 	$(Q)$(PYTHON) scripts/bench-linux.py --qemu $(QEMU) --image $(LINUX_IMAGE) \
 		--kernel $(LINUX_DIR)/Image --initrd $(LINUX_DIR)/initramfs.cpio \
-		--resident-size $(RESIDENT_SIZE) --logdir $(LINUX_DIR)/logs
+		--logdir $(LINUX_DIR)/logs
+	@echo "large machines (GICv3): bare and resident, one boot each"
+	$(Q)for smp in 64 128; do $(PYTHON) scripts/bench-linux.py --qemu $(QEMU) \
+		--image $(LINUX_IMAGE) --kernel $(LINUX_DIR)/Image \
+		--initrd $(LINUX_DIR)/initramfs.cpio --logdir $(LINUX_DIR)/logs/smp$$smp \
+		--smp $$smp --rounds 1 --warm-up 0 --variants bare,resident || exit 1; done
 	@echo "hotplug soak (resident, cortex-a57, 4 CPUs, 100 cycles of cpu1-3):"
 	$(Q)$(LINUX_RUN) --evidence kernel:resident:cortex-a57:3:4:hotplug100
 
@@ -256,6 +276,7 @@ help:
 	@echo "  uboot-source   only fetch and patch that U-Boot source (no build)"
 	@echo "  docs           docs/*.rst to HTML in \$$(O)/docs/html (Sphinx, warnings as errors)"
 	@echo "  image KERNEL=f pack the stub with arm64 Image f into \$$(O)/hypstub.Image"
+	@echo "  module         hypstub.ko for Debian's arm64 kernel: \$$(O)/module/hypstub.ko"
 	@echo "  run            boot Debian's Linux through U-Boot and the stub, both modes"
 	@echo "  run-conformance  the conformance guest under the stub in QEMU"
 	@echo "  run-uboot      boot Debian's Linux through make uboot's U-Boot, both modes"

@@ -66,12 +66,29 @@ struct boot_stub {
 	int psci_proxy;			/* it passes firmware calls on */
 	int below;			/* found below, not installed here */
 	uint64_t vectors;		/* below: its VBAR_EL2 (GET_VECTORS) */
+	uint64_t page_size;		/* installed: the payload's page size */
 };
+
+/*
+ * The region of the stub this image installed: from HYPSTUB_STUB_OFFSET
+ * in the image (@stub->region.start) to the end of the last CPU slot in
+ * use, rounded out to @stub->page_size, so that a kernel with that page
+ * size can leave it unmapped without taking a neighbour along.
+ */
+void boot_stub_region(struct boot_stub *stub);
+
+/*
+ * The page size an arm64 Image header's flags (bits 2:1) declare; 64 KiB,
+ * the largest, when it says nothing.
+ */
+uint64_t boot_page_size(uint64_t flags);
 
 /*
  * The device-tree pass (boot/fdt.c, libfdt): checks the tree at @dtb, opens
  * a copy into @buf (@bufsize bytes) and reads the mode, memory and initrd
- * into @dt, then fixes the copy up for the mode (resident: @stub reserved,
+ * into @dt, then fixes the copy up for the mode (resident: every CPU of
+ * /cpus given a slot in the stub this image installed, and its region
+ * ended after them (boot_stub_region()), @stub reserved,
  * /psci method "hvc", /hypstub added; hand-off: /psci method "smc", and
  * the stub's nodes dropped, but for a stub found below only /hypstub: its
  * memory is not this loader's to free) and packs it.  For a stub found
@@ -94,6 +111,9 @@ int boot_find_stub(struct boot_stub *stub);
  * loader, 8-byte aligned, up to the payload (boot/arm64/head.S).
  */
 uint64_t boot_fdt_buffer(uint64_t image_base);
+
+/* Where the stub's code starts (its vectors): the start of its region. */
+uint64_t boot_stub_start(void);
 
 /*
  * Checks, places and enters the payload; on any problem, boot_fail().

@@ -392,6 +392,85 @@ static int boot_fdt_stub_region(const void *fdt, struct boot_range *region)
 	return 0;
 }
 
+/* Says which cpu node and MPIDR a /cpus problem is about. */
+static const char *boot_cpus_refuse(const void *fdt, int node, uint64_t mpidr,
+				    const char *why)
+{
+	stub_puts("hypstub: /cpus/");
+	stub_puts(fdt_get_name(fdt, node, NULL));
+	stub_puts(" reg ");
+	stub_put_hex(mpidr);
+	stub_puts("\n");
+	return why;
+}
+
+/*
+ * Gives every CPU /cpus lists (device_type "cpu"; reg is its MPIDR
+ * affinity) a slot in the stub's CPU table, after the boot CPU's slot 0,
+ * then ends the stub's region after the last slot.  NULL, or why not.
+ */
+static const char *boot_fdt_cpus(const void *fdt, struct boot_stub *stub)
+{
+	uint64_t boot_mpidr = arch_read_mpidr() & STUB_MPIDR_AFFINITY_MASK;
+	int cpus = fdt_path_offset(fdt, "/cpus");
+	int node, ac, len, boot_seen = 0;
+	const char *type;
+	const fdt32_t *reg;
+	uint64_t mpidr;
+	long added;
+
+	if (cpus < 0) {
+		boot_fdt_error("/cpus", cpus);
+		return "the device tree has no /cpus: the stub cannot tell which CPUs to serve";
+	}
+	ac = fdt_address_cells(fdt, cpus);
+	if (ac < 1 || ac > 2) {
+		return "/cpus #address-cells is not 1 or 2";
+	}
+	fdt_for_each_subnode(node, fdt, cpus) {
+		type = fdt_getprop(fdt, node, "device_type", &len);
+		if (type == NULL || len != sizeof("cpu") ||
+		    memcmp(type, "cpu", sizeof("cpu")) != 0) {
+			continue;	/* cpu-map, caches and the like */
+		}
+		reg = fdt_getprop(fdt, node, "reg", &len);
+		if (reg == NULL || len != ac * 4) {
+			return boot_cpus_refuse(fdt, node, 0,
+				"a /cpus cpu node's reg is not one MPIDR of #address-cells cells");
+		}
+		mpidr = boot_fdt_cells(reg, ac);
+		if (mpidr == boot_mpidr && !boot_seen) {
+			boot_seen = 1;	/* slot 0 since the stub was installed */
+			continue;
+		}
+		added = stub_cpus_add(mpidr);
+		if (added == STUB_CPUS_BAD_MPIDR) {
+			return boot_cpus_refuse(fdt, node, mpidr,
+				"a /cpus reg has bits outside the MPIDR affinity fields");
+		}
+		if (added == STUB_CPUS_DUPLICATE) {
+			return boot_cpus_refuse(fdt, node, mpidr,
+				"two /cpus cpu nodes have the same reg (MPIDR)");
+		}
+		if (added < 0) {
+			return boot_cpus_refuse(fdt, node, mpidr,
+				"/cpus lists more CPUs than CONFIG_HYPSTUB_MAX_CPUS");
+		}
+	}
+	if (node != -FDT_ERR_NOTFOUND) {
+		boot_fdt_error("/cpus", node);
+		return "the device tree's /cpus cannot be read";
+	}
+	if (!boot_seen) {
+		stub_puts("hypstub: boot CPU MPIDR ");
+		stub_put_hex(boot_mpidr);
+		stub_puts("\n");
+		return "the boot CPU is not in /cpus";
+	}
+	boot_stub_region(stub);
+	return NULL;
+}
+
 /* /psci method: HVC to the stub's proxy (resident) or SMC (hand-off). */
 static int boot_fdt_psci(void *fdt, int mode, int psci_proxy)
 {
@@ -479,6 +558,12 @@ const char *boot_fdt_prepare(uint64_t dtb, void *buf, uint64_t bufsize,
 			boot_fdt_error("the /hypstub node's reg", err);
 			return "the stub below is not in the device tree (/hypstub): "
 			       "its memory cannot be kept reserved";
+		}
+	}
+	if (dt->mode == BOOT_MODE_RESIDENT && !stub->below) {
+		why = boot_fdt_cpus(buf, stub);
+		if (why != NULL) {
+			return why;
 		}
 	}
 	if (dt->mode == BOOT_MODE_RESIDENT) {

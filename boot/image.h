@@ -15,8 +15,11 @@
 
 /* Where `make image` puts the payload, from the start of the image. */
 #define HYPSTUB_PAYLOAD_OFFSET		0x200000
-/* The resident stub region: from the image start to this size. */
-#define HYPSTUB_RESIDENT_SIZE		0x10000
+/*
+ * Where the stub's resident region starts in the image (a page after the
+ * header); where it ends depends on the CPUs the device tree lists.
+ */
+#define HYPSTUB_STUB_OFFSET		0x1000
 /* hypstub's own block right after the arm64 header. */
 #define HYPSTUB_INFO_OFFSET		64
 #define HYPSTUB_INFO_MAGIC		0x4255545350594821	/* "!HYPSTUB" */

@@ -120,7 +120,24 @@ void boot_fail_no_slot(void)
 	stub_puts("hypstub: boot CPU MPIDR ");
 	stub_put_hex(arch_read_mpidr());
 	stub_puts("\n");
-	boot_fail("no stub slot for this CPU (CONFIG_HYPSTUB_NR_CPUS, _CPUS_PER_CLUSTER)");
+	boot_fail("no stub slot for the boot CPU");
+}
+
+uint64_t boot_page_size(uint64_t flags)
+{
+	static const uint64_t sizes[] = { 0x10000, 0x1000, 0x4000, 0x10000 };
+
+	return sizes[(flags >> 1) & 3];
+}
+
+void boot_stub_region(struct boot_stub *stub)
+{
+	uint64_t page = stub->page_size;
+
+	uint64_t end = stub->region.start + ((uint64_t)stub_cpus_end() - boot_stub_start());
+
+	stub->region.start &= ~(page - 1);
+	stub->region.end = (end + page - 1) & ~(page - 1);
 }
 
 int boot_find_stub(struct boot_stub *stub)
@@ -169,6 +186,19 @@ void boot_enter(uint64_t entry, uint64_t dtb, int mode)
 	boot_enter_el1(entry, dtb);
 }
 
+static void boot_put_dec(uint64_t value)
+{
+	char digits[21];
+	int i = sizeof(digits) - 1;
+
+	digits[i] = '\0';
+	do {
+		digits[--i] = (char)('0' + value % 10);
+		value /= 10;
+	} while (value != 0);
+	stub_puts(&digits[i]);
+}
+
 static void boot_put_range(const char *what, uint64_t start, uint64_t end)
 {
 	stub_puts(what);
@@ -205,14 +235,11 @@ void boot_main(uint64_t dtb, uint64_t image_base, int installed)
 	const char *why;
 
 	if (installed) {
-		stub.region.start = image_base;
-		stub.region.end = image_base + HYPSTUB_RESIDENT_SIZE;
 		stub.abi_version = HYPSTUB_ABI_VERSION;
 		stub.psci_proxy = IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY);
 		stub.below = 0;
 		stub_puts("hypstub: stub installed at EL2, vectors ");
 		stub_put_hex(arch_stub_vectors());
-		boot_put_range(", resident ", stub.region.start, stub.region.end);
 		stub_puts("\n");
 	} else if (boot_find_stub(&stub)) {
 		/* No second copy: the payload is booted above the stub below. */
@@ -244,6 +271,12 @@ void boot_main(uint64_t dtb, uint64_t image_base, int installed)
 	if (hdr->image_size != 0) {
 		size = hdr->image_size;
 	}
+	if (installed) {
+		/* So far the boot CPU's slot: the device-tree pass adds the others. */
+		stub.region.start = image_base + HYPSTUB_STUB_OFFSET;
+		stub.page_size = boot_page_size(hdr->flags);
+		boot_stub_region(&stub);
+	}
 
 	why = boot_fdt_prepare(dtb, (void *)(uintptr_t)fdt_buf,
 			       image_base + info->payload_offset - fdt_buf,
@@ -255,6 +288,14 @@ void boot_main(uint64_t dtb, uint64_t image_base, int installed)
 		boot_put_range("hypstub: the stub below is resident at ",
 			       stub.region.start, stub.region.end);
 		stub_puts(" (/hypstub)\n");
+	} else if (dt.mode == BOOT_MODE_RESIDENT) {
+		stub_puts("hypstub: serving ");
+		boot_put_dec(stub_cpus_count());
+		stub_puts(" CPUs (/cpus)");
+		boot_put_range(", resident ", stub.region.start, stub.region.end);
+		stub_puts(" (");
+		boot_put_dec((stub.region.end - stub.region.start) / 1024);
+		stub_puts(" KiB)\n");
 	}
 	stub_puts("hypstub: mode ");
 	stub_puts(dt.mode == BOOT_MODE_HANDOFF ? "handoff" : "resident");

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-2-Clause
 #
-# fetch-debian-arm64.sh <dir> linux|libfdt: Debian's arm64 packages that
+# fetch-debian-arm64.sh <dir> linux|libfdt|headers: Debian's arm64 packages that
 # hypstub builds with or boots, fetched from the archive by package name
 # (dpkg --add-architecture arm64; apt-get download) and unpacked into <dir>:
 #   linux:   <dir>/Image     the kernel of linux-image-arm64 (an arm64 Image)
@@ -10,19 +10,26 @@
 #                           and every shared library kexec loads, at their
 #                           Debian paths (the initramfs copies the tree)
 #   libfdt:  <dir>/libfdt/libfdt.a and <dir>/libfdt/include/ (libfdt-dev:arm64)
+#   headers: <dir>/headers/usr/src/linux-headers-<abi>-{arm64,common}: the
+#            linux-headers package of the kernel that linux-image-arm64
+#            names (the one the linux set fetches), its -common part and
+#            linux-kbuild (amd64 tools; Multi-Arch: foreign), unpacked into
+#            one tree so that the headers' relative links reach kbuild; for
+#            building kernel/ (hypstub.ko) out of tree.  Not installed: the
+#            arm64 package would pull in gcc-12:arm64.
 #   and <dir>/<set>.VERSION: which packages they came from.
 # Does nothing when <dir> already holds the set.
 set -euo pipefail
 
 if [ $# -ne 2 ]; then
-	echo "usage: $0 <dir> linux|libfdt" >&2
+	echo "usage: $0 <dir> linux|libfdt|headers" >&2
 	exit 2
 fi
 dir=$1 set=$2
 case $set in
-linux | libfdt) ;;
+linux | libfdt | headers) ;;
 *)
-	echo "fetch: unknown set '$set' (linux, libfdt)" >&2
+	echo "fetch: unknown set '$set' (linux, libfdt, headers)" >&2
 	exit 2
 	;;
 esac
@@ -43,11 +50,15 @@ if [ -z "$(apt-cache policy linux-image-arm64:arm64 2>/dev/null | sed -n 's/ *Ca
 	$sudo apt-get update -q || echo "fetch: apt-get update reported errors; trying anyway"
 fi
 
+# The metapackage names the current kernel package.
+current_kernel() {
+	apt-cache depends linux-image-arm64:arm64 |
+		sed -n 's/^ *Depends: \(linux-image-[0-9][^:]*-arm64\).*/\1/p' | head -n 1
+}
+
 case $set in
 linux)
-	# The metapackage names the current kernel package.
-	kernel_pkg=$(apt-cache depends linux-image-arm64:arm64 |
-		sed -n 's/^ *Depends: \(linux-image-[0-9][^:]*-arm64\).*/\1/p' | head -n 1)
+	kernel_pkg=$(current_kernel)
 	if [ -z "$kernel_pkg" ]; then
 		echo "fetch: cannot tell which kernel linux-image-arm64:arm64 depends on" >&2
 		exit 1
@@ -66,6 +77,27 @@ linux)
 	;;
 libfdt)
 	packages=(libfdt-dev:arm64)
+	;;
+headers)
+	# The headers of exactly the kernel the linux set fetches, with the
+	# packages they depend on by name (-common, linux-kbuild-<version>).
+	kernel_pkg=$(current_kernel)
+	if [ -z "$kernel_pkg" ]; then
+		echo "fetch: cannot tell which kernel linux-image-arm64:arm64 depends on" >&2
+		exit 1
+	fi
+	headers_pkg=linux-headers-${kernel_pkg#linux-image-}
+	# apt-cache lists each dependency, then below it the packages that
+	# satisfy it (the arch-all and amd64 ones, without an :arm64).
+	deps=$(apt-cache depends "$headers_pkg:arm64" |
+		sed -n 's/^ *\(linux-headers-[^:<>]*-common\|linux-kbuild-[^:<>]*\)$/\1/p' |
+		sort -u)
+	if [ "$(echo "$deps" | wc -w)" -ne 2 ]; then
+		echo "fetch: $headers_pkg:arm64 does not depend on one -common and one linux-kbuild package: $deps" >&2
+		exit 1
+	fi
+	# shellcheck disable=SC2206
+	packages=("$headers_pkg:arm64" $deps)
 	;;
 esac
 
@@ -129,6 +161,11 @@ libfdt)
 	cp "$root"/usr/lib/aarch64-linux-gnu/libfdt.a "$dir/libfdt/"
 	cp "$root"/usr/include/libfdt.h "$root"/usr/include/libfdt_env.h \
 		"$root"/usr/include/fdt.h "$dir/libfdt/include/"
+	;;
+headers)
+	rm -rf "$dir/headers"
+	mkdir -p "$dir/headers"
+	mv "$root/usr" "$dir/headers/"
 	;;
 esac
 rm -rf "$root"

@@ -17,6 +17,7 @@ packages=(
 	perl python3-pytest python3-pytest-xdist          # U-Boot's checkpatch.pl and test/py
 	python3-filelock python3-pkg-resources
 	python3-sphinx                                    # make docs
+	libelf1 libssl3                                   # make module: linux-kbuild's libraries
 )
 
 missing=()

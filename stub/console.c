@@ -21,6 +21,9 @@ void stub_put_hex(uint64_t value)
 
 	stub_puts("0x");
 	for (shift = 60; shift >= 0; shift -= 4) {
-		arch_uart_putc("0123456789abcdef"[(value >> shift) & 0xf]);
+		unsigned int digit = (value >> shift) & 0xf;
+
+		/* Lowercase hex digits, computed: no table in rodata. */
+		arch_uart_putc((char)(digit < 10 ? '0' + digit : 'a' - 10 + digit));
 	}
 }

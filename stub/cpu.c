@@ -30,18 +30,21 @@ struct stub_kernel_entry {
 };
 
 /*
- * A CPU's slot: where the PSCI proxy asked the firmware to start (CPU_ON)
- * and to resume (the suspend calls) it for the kernel, indexed by
- * STUB_CPU_START_*, then its EL2 stack up to the top.  Separate, so that a
- * CPU_ON the firmware refuses leaves a suspended CPU's resume entry alone.
+ * A CPU's slot: the MPIDR affinity of the CPU it serves; where the PSCI
+ * proxy asked the firmware to start (CPU_ON) and to resume (the suspend
+ * calls) it for the kernel, indexed by STUB_CPU_START_*; then its EL2
+ * stack up to the top.  Separate pairs, so that a CPU_ON the firmware
+ * refuses leaves a suspended CPU's resume entry alone.
  */
 struct stub_percpu {
+	uint64_t mpidr;
 	struct stub_kernel_entry kernel[2];
-	uint64_t stack[STUB_PERCPU_SIZE / 8 - 4];
+	uint64_t stack[STUB_PERCPU_SIZE / 8 - 5];
 } __attribute__((aligned(16)));
 
 _Static_assert(sizeof(struct stub_percpu) == STUB_PERCPU_SIZE, "slot size");
-_Static_assert(STUB_PERCPU_SIZE >= 32 + STUB_FRAME_SIZE + 256 + STUB_SMC_SAVE_SIZE,
+_Static_assert(sizeof(struct stub_percpu) - offsetof(struct stub_percpu, stack) >=
+		       STUB_FRAME_SIZE + 256 + STUB_SMC_SAVE_SIZE,
 	       "room for the frame, the C dispatcher and the SMC save below it");
 _Static_assert(STUB_CPU_START_ON == 0 && STUB_CPU_START_RESUME == 1,
 	       "the low bits of the context index kernel[]");
@@ -49,34 +52,73 @@ _Static_assert(STUB_CPU_START_MASK == 16 - 1,
 	       "the bits a 16-byte aligned stack top has clear");
 
 /*
- * One slot per possible CPU; each CPU only ever touches its own.  In a
- * section of its own so that it is part of the loaded (and reserved) image.
+ * The CPU table: one slot for each CPU the device tree lists, slot 0 the
+ * boot CPU's.  The stub's code references it PC-relative; it is not part
+ * of the loaded image (NOLOAD in the linker scripts) but starts zeroed
+ * (the image's or the bootloader's zero fill), and the region a kernel
+ * must keep clear ends after the last slot in use (stub_cpus_end()).
+ * Written at EL1 by the loader, or by a bootloader through the blob,
+ * before any CPU but the boot CPU uses it; afterwards each CPU only ever
+ * touches its own slot.
  */
-static struct stub_percpu stub_percpu[CONFIG_HYPSTUB_NR_CPUS]
-	__attribute__((section(".stub.percpu")));
+struct stub_cpus {
+	uint64_t count;
+	uint64_t reserved;
+	struct stub_percpu slot[CONFIG_HYPSTUB_MAX_CPUS];
+};
+
+static struct stub_cpus stub_cpus __attribute__((section(".stub.cpus")));
 
 long stub_cpu_index(uint64_t mpidr)
 {
-	uint64_t aff0 = mpidr & 0xff;
-	uint64_t aff1 = (mpidr >> 8) & 0xff;
-	uint64_t aff2 = (mpidr >> 16) & 0xff;
-	uint64_t aff3 = (mpidr >> 32) & 0xff;
-	uint64_t index;
+	uint64_t count = stub_cpus.count;
+	uint64_t i;
 
-	if (aff2 != 0 || aff3 != 0 ||
-	    aff0 >= CONFIG_HYPSTUB_CPUS_PER_CLUSTER) {
-		return -1;
+	mpidr &= STUB_MPIDR_AFFINITY_MASK;
+	for (i = 0; i < count; i++) {
+		if (stub_cpus.slot[i].mpidr == mpidr) {
+			return (long)i;
+		}
 	}
-	index = aff1 * CONFIG_HYPSTUB_CPUS_PER_CLUSTER + aff0;
-	if (index >= CONFIG_HYPSTUB_NR_CPUS) {
-		return -1;
+	return -1;
+}
+
+long stub_cpus_add(uint64_t mpidr)
+{
+	uint64_t count = stub_cpus.count;
+
+	if ((mpidr & ~STUB_MPIDR_AFFINITY_MASK) != 0) {
+		return STUB_CPUS_BAD_MPIDR;
 	}
-	return (long)index;
+	if (stub_cpu_index(mpidr) >= 0) {
+		return STUB_CPUS_DUPLICATE;
+	}
+	if (count >= CONFIG_HYPSTUB_MAX_CPUS) {
+		return STUB_CPUS_FULL;
+	}
+	stub_cpus.slot[count].mpidr = mpidr;
+	stub_cpus.count = count + 1;
+	return (long)count;
+}
+
+void stub_cpus_reset(void)
+{
+	stub_cpus.count = 0;
+}
+
+uint64_t stub_cpus_count(void)
+{
+	return stub_cpus.count;
+}
+
+uintptr_t stub_cpus_end(void)
+{
+	return (uintptr_t)&stub_cpus.slot[stub_cpus.count];
 }
 
 uintptr_t stub_cpu_stack_top(long index)
 {
-	return (uintptr_t)&stub_percpu[index + 1];
+	return (uintptr_t)&stub_cpus.slot[index + 1];
 }
 
 void stub_el2_config(const struct stub_cpu_id *id, struct stub_el2_regs *regs)
@@ -129,35 +171,47 @@ void stub_el2_config(const struct stub_cpu_id *id, struct stub_el2_regs *regs)
 void stub_cpu_set_resume(long index, unsigned int start, uint64_t entry,
 			 uint64_t context)
 {
-	stub_percpu[index].kernel[start].entry = entry;
-	stub_percpu[index].kernel[start].context = context;
+	stub_cpus.slot[index].kernel[start].entry = entry;
+	stub_cpus.slot[index].kernel[start].context = context;
+}
+
+/* Programs EL2 on the calling CPU for a kernel at EL1. */
+static void stub_setup_el2(struct stub_cpu_id *id)
+{
+	struct stub_el2_regs regs;
+
+	arch_read_cpu_id(id);
+	stub_el2_config(id, &regs);
+	arch_write_el2_regs(&regs);
 }
 
 void stub_cpu_start(uint64_t context)
 {
-	uintptr_t top = stub_prepare_cpu();
-	long index = stub_cpu_index(arch_read_mpidr());
-	const struct stub_kernel_entry *kernel;
+	/* The proxy found this CPU's slot at CPU_ON: the context is its top. */
+	const struct stub_percpu *slot =
+		(const struct stub_percpu *)(uintptr_t)(context & ~(uint64_t)STUB_CPU_START_MASK) - 1;
+	const struct stub_kernel_entry *kernel =
+		&slot->kernel[context & STUB_CPU_START_RESUME];
+	struct stub_cpu_id id;
 
-	if (top == 0 || index < 0) {
-		return;
-	}
-	kernel = &stub_percpu[index].kernel[context & STUB_CPU_START_RESUME];
-	stub_enter_el1(top, kernel->entry, kernel->context, 0, 0, 0);
+	stub_setup_el2(&id);
+	stub_enter_el1(context & ~(uint64_t)STUB_CPU_START_MASK, kernel->entry,
+		       kernel->context, 0, 0, 0);
 }
 
 uintptr_t stub_prepare_cpu(void)
 {
+	uint64_t mpidr = arch_read_mpidr() & STUB_MPIDR_AFFINITY_MASK;
 	struct stub_cpu_id id;
-	struct stub_el2_regs regs;
-	long index;
+	long index = stub_cpu_index(mpidr);
 
-	arch_read_cpu_id(&id);
-	index = stub_cpu_index(id.mpidr);
+	/* A table nobody wrote yet: the first CPU installed is the boot CPU. */
+	if (index < 0 && stub_cpus.count == 0) {
+		index = stub_cpus_add(mpidr);
+	}
 	if (index < 0) {
 		return 0;
 	}
-	stub_el2_config(&id, &regs);
-	arch_write_el2_regs(&regs);
+	stub_setup_el2(&id);
 	return stub_cpu_stack_top(index);
 }

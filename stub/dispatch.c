@@ -3,11 +3,18 @@
  * The hypercall dispatcher: every decision the stub takes on a call.
  *
  * STUB_SMCCC_CALLS is the one list of served SMCCC calls.  It generates the
- * dispatch switch, the PROBE and SMCCC_ARCH_FEATURES answers and the call
- * counts, so discovery cannot disagree with dispatch.  The legacy Linux stub
- * numbers map to the same operations, and stub_write_result() is the only
- * writer of result registers.  Runs at EL2 with the MMU off on any number
- * of CPUs at once: there is no writable state here.
+ * lookup table (and the comparisons ahead of it for the calls marked hot),
+ * the PROBE and SMCCC_ARCH_FEATURES answers and the call counts, so
+ * discovery cannot disagree with dispatch.  STUB_LEGACY_CALLS maps the
+ * legacy Linux stub numbers to the same operations, and stub_write_result()
+ * is the only writer of result registers.  Runs at EL2 with the MMU off on
+ * any number of CPUs at once: there is no writable state here.
+ *
+ * make bench holds the HVC path to an instruction budget, so the work is
+ * split hot and cold: stub_handle_lower_sync() serves the calls a kernel
+ * repeats at run time, and refuses the unknown ones, as a leaf with no
+ * stack frame; every other call goes on to stub_serve_cold(), which is
+ * built for size.
  */
 #include "stub.h"
 #include "psci.h"
@@ -23,6 +30,12 @@ _Static_assert(STUB_FRAME_SIZE % 16 == 0, "SP stays 16-byte aligned");
 #define ESR_EC_HVC64		0x16U
 /* ESR_EL2 of `hvc #0` from AArch64: EC 0x16, IL set, immediate 0. */
 #define ESR_HVC0		0x5a000000U
+
+/* Bits 23:16 are reserved under SMCCC 1.1 (bit 16 is the SVE hint from 1.3). */
+#define STUB_FAST_RESERVED	(SMCCC_FAST_RESERVED_MASK | SMCCC_SVE_HINT)
+/* The owner bits clear in both owner 0 and owner 4, the firmware's. */
+#define STUB_NOT_FIRMWARE_OWNERS \
+	((SMCCC_OWNER_MASK & ~SMCCC_OWNER_STANDARD) << SMCCC_OWNER_SHIFT)
 
 enum stub_op {
 	STUB_OP_NONE,
@@ -42,76 +55,152 @@ enum stub_op {
 	STUB_OP_GET_ICH_VTR,
 };
 
-/* The optional group and its entries, side by side. */
+/*
+ * X(function ID, operation, hot).  A hot call is compared with the ID
+ * before the table is read, in list order, so hot calls come first: the
+ * cheapest classification there is, but paid for by every call that goes
+ * on to the table, so kept to the two queries make bench holds to the
+ * tightest budget.  The optional group and its entries sit side by side.
+ */
 #if IS_ENABLED(CONFIG_HYPSTUB_STD_HYP_SERVICE)
 #define STUB_STD_HYP_CALLS(X)						\
-	X(HYPSTUB_STD_HYP_CALL_COUNT, STUB_OP_CALL_COUNT)		\
-	X(HYPSTUB_STD_HYP_UID, STUB_OP_UID)				\
-	X(HYPSTUB_STD_HYP_REVISION, STUB_OP_REVISION)
+	X(HYPSTUB_STD_HYP_CALL_COUNT, STUB_OP_CALL_COUNT, 0)		\
+	X(HYPSTUB_STD_HYP_UID, STUB_OP_UID, 0)				\
+	X(HYPSTUB_STD_HYP_REVISION, STUB_OP_REVISION, 0)
 #else
 #define STUB_STD_HYP_CALLS(X)
 #endif
 
 #define STUB_SMCCC_CALLS(X)						\
-	X(SMCCC_VERSION, STUB_OP_SMCCC_VERSION)				\
-	X(SMCCC_ARCH_FEATURES, STUB_OP_ARCH_FEATURES)			\
+	X(HYPSTUB_VENDOR_UID, STUB_OP_UID, 1)				\
+	X(SMCCC_VERSION, STUB_OP_SMCCC_VERSION, 1)			\
+	X(SMCCC_ARCH_FEATURES, STUB_OP_ARCH_FEATURES, 0)		\
 	STUB_STD_HYP_CALLS(X)						\
-	X(HYPSTUB_GET_ABI_VERSION, STUB_OP_GET_ABI_VERSION)		\
-	X(HYPSTUB_PROBE, STUB_OP_PROBE)					\
-	X(HYPSTUB_GET_CONFIG, STUB_OP_GET_CONFIG)			\
-	X(HYPSTUB_VENDOR_CALL_COUNT, STUB_OP_CALL_COUNT)		\
-	X(HYPSTUB_VENDOR_UID, STUB_OP_UID)				\
-	X(HYPSTUB_VENDOR_REVISION, STUB_OP_REVISION)			\
-	X(HYPSTUB_GET_VECTORS, STUB_OP_GET_VECTORS)			\
-	X(HYPSTUB_SET_VECTORS, STUB_OP_SET_VECTORS)			\
-	X(HYPSTUB_SOFT_RESTART, STUB_OP_SOFT_RESTART)			\
-	X(HYPSTUB_RESET_VECTORS, STUB_OP_RESET_VECTORS)
+	X(HYPSTUB_GET_ABI_VERSION, STUB_OP_GET_ABI_VERSION, 0)		\
+	X(HYPSTUB_PROBE, STUB_OP_PROBE, 0)				\
+	X(HYPSTUB_GET_CONFIG, STUB_OP_GET_CONFIG, 0)			\
+	X(HYPSTUB_VENDOR_CALL_COUNT, STUB_OP_CALL_COUNT, 0)		\
+	X(HYPSTUB_VENDOR_REVISION, STUB_OP_REVISION, 0)			\
+	X(HYPSTUB_GET_VECTORS, STUB_OP_GET_VECTORS, 0)			\
+	X(HYPSTUB_SET_VECTORS, STUB_OP_SET_VECTORS, 0)			\
+	X(HYPSTUB_SOFT_RESTART, STUB_OP_SOFT_RESTART, 0)		\
+	X(HYPSTUB_RESET_VECTORS, STUB_OP_RESET_VECTORS, 0)
 
-/* Linux's stub numbers since v4.12, and the numbering before it. */
+/*
+ * Linux's stub numbers since v4.12, or the numbering before it: X(number,
+ * operation, hot), numbers from 0 up without a gap.  KVM sets its vectors
+ * on every CPU it brings up.
+ */
+#if IS_ENABLED(CONFIG_HYPSTUB_LEGACY_PRE_4_12)
+#define STUB_LEGACY_CALLS(X)						\
+	X(HVC_PRE412_GET_VECTORS, STUB_OP_GET_VECTORS_X0, 0)		\
+	X(HVC_PRE412_SET_VECTORS, STUB_OP_SET_VECTORS, 1)		\
+	X(HVC_PRE412_SOFT_RESTART, STUB_OP_SOFT_RESTART, 0)		\
+	X(HVC_PRE412_RESET_VECTORS, STUB_OP_RESET_VECTORS, 0)
+#else
+#define STUB_LEGACY_CALLS(X)						\
+	X(HVC_SET_VECTORS, STUB_OP_SET_VECTORS, 1)			\
+	X(HVC_SOFT_RESTART, STUB_OP_SOFT_RESTART, 0)			\
+	X(HVC_RESET_VECTORS, STUB_OP_RESET_VECTORS, 0)			\
+	X(HVC_FINALISE_EL2, STUB_OP_NONE, 0)				\
+	X(HVC_GET_ICH_VTR_EL2, STUB_OP_GET_ICH_VTR, 0)
+#endif
+
+/*
+ * The SMCCC table is a perfect hash of the list, one word per slot: the
+ * served ID with its operation in bits 23:16, which are reserved, so zero,
+ * in every served ID.  The slot folds the three 5-bit fields that tell the
+ * served calls apart: function bits 4:0, function bits 12:8 (set in the
+ * general queries, 0xff00 up) and owner bits 27:23.  A call added on a
+ * slot already taken fails the build below, and the fields must be chosen
+ * again.  An empty slot holds 0, which no fast call matches.
+ */
+#define STUB_SLOTS		32U
+/* id ^ id >> 8 ^ id >> 23, in the form that takes two instructions. */
+#define STUB_SLOT(id)		(((id) ^ (((id) ^ ((id) >> 15)) >> 8)) % STUB_SLOTS)
+#define STUB_OP_SHIFT		16
+#define STUB_OP_FIELD		(0xffU << STUB_OP_SHIFT)
+
+#define STUB_CHECK_ENTRY(id, op, hot)					\
+	_Static_assert(((id) & STUB_OP_FIELD) == 0 && (op) <= 0xff &&	\
+		       ((id) >> SMCCC_TYPE_SHIFT) == SMCCC_FAST_CALL,	\
+		       "a table entry: a fast call, bits 23:16 clear");
+STUB_SMCCC_CALLS(STUB_CHECK_ENTRY)
+#undef STUB_CHECK_ENTRY
+#define STUB_SLOT_BIT(id, op, hot)	| (1U << STUB_SLOT(id))
+#define STUB_ONE(id, op, hot)		+ 1
+_Static_assert(__builtin_popcount(0 STUB_SMCCC_CALLS(STUB_SLOT_BIT)) ==
+	       0 STUB_SMCCC_CALLS(STUB_ONE),
+	       "two SMCCC calls share a slot of stub_smccc_table");
+#undef STUB_SLOT_BIT
+
+static const uint32_t stub_smccc_table[STUB_SLOTS] = {
+#define STUB_ENTRY(id, op, hot)	[STUB_SLOT(id)] = (id) | (op) << STUB_OP_SHIFT,
+	STUB_SMCCC_CALLS(STUB_ENTRY)
+#undef STUB_ENTRY
+};
+
 static const uint8_t stub_legacy_ops[] = {
-	[HVC_SET_VECTORS] = STUB_OP_SET_VECTORS,
-	[HVC_SOFT_RESTART] = STUB_OP_SOFT_RESTART,
-	[HVC_RESET_VECTORS] = STUB_OP_RESET_VECTORS,
-	[HVC_FINALISE_EL2] = STUB_OP_NONE,
-	[HVC_GET_ICH_VTR_EL2] = STUB_OP_GET_ICH_VTR,
+#define STUB_ENTRY(number, op, hot)	[number] = (op),
+	STUB_LEGACY_CALLS(STUB_ENTRY)
+#undef STUB_ENTRY
+};
+_Static_assert(sizeof(stub_legacy_ops) == 0 STUB_LEGACY_CALLS(STUB_ONE),
+	       "legacy numbers without a gap");
+#undef STUB_ONE
+
+/* The UID as the four result registers take it, for one load per pair. */
+static const uint64_t stub_uid[4] = {
+	HYPSTUB_UID_0, HYPSTUB_UID_1, HYPSTUB_UID_2, HYPSTUB_UID_3,
 };
 
-static const uint8_t stub_pre412_ops[] = {
-	[HVC_PRE412_GET_VECTORS] = STUB_OP_GET_VECTORS_X0,
-	[HVC_PRE412_SET_VECTORS] = STUB_OP_SET_VECTORS,
-	[HVC_PRE412_SOFT_RESTART] = STUB_OP_SOFT_RESTART,
-	[HVC_PRE412_RESET_VECTORS] = STUB_OP_RESET_VECTORS,
-};
-
-static inline enum stub_op stub_lookup(uint32_t function_id)
+/* The served operation of SMCCC function ID @id, or STUB_OP_NONE. */
+static inline __attribute__((always_inline)) enum stub_op
+stub_table_lookup(uint32_t id)
 {
-	switch (function_id) {
-#define STUB_CASE(id, op)	case id: return op;
-	STUB_SMCCC_CALLS(STUB_CASE)
-#undef STUB_CASE
-	default:
+	/* A match has bits 23:16 clear, like every served ID. */
+	uint32_t entry = stub_smccc_table[STUB_SLOT(id)];
+
+	if ((entry & ~STUB_OP_FIELD) != id) {
 		return STUB_OP_NONE;
 	}
+	return (enum stub_op)((entry & STUB_OP_FIELD) >> STUB_OP_SHIFT);
 }
 
-static enum stub_op stub_legacy_lookup(uint32_t number)
+/* The same, the hot calls first. */
+static inline __attribute__((always_inline)) enum stub_op
+stub_lookup(uint32_t id)
 {
-	if (IS_ENABLED(CONFIG_HYPSTUB_LEGACY_PRE_4_12)) {
-		if (number < sizeof(stub_pre412_ops)) {
-			return (enum stub_op)stub_pre412_ops[number];
-		}
+#define STUB_HOT(id_, op, hot)						\
+	if ((hot) && id == (id_)) {					\
+		return (op);						\
+	}
+	STUB_SMCCC_CALLS(STUB_HOT)
+#undef STUB_HOT
+	return stub_table_lookup(id);
+}
+
+/* The operation of legacy stub number @number, or STUB_OP_NONE. */
+static inline __attribute__((always_inline)) enum stub_op
+stub_legacy_lookup(uint32_t number)
+{
+#define STUB_HOT(number_, op, hot)					\
+	if ((hot) && number == (number_)) {				\
+		return (op);						\
+	}
+	STUB_LEGACY_CALLS(STUB_HOT)
+#undef STUB_HOT
+	if (number >= sizeof(stub_legacy_ops)) {
 		return STUB_OP_NONE;
 	}
-	if (number < sizeof(stub_legacy_ops)) {
-		return (enum stub_op)stub_legacy_ops[number];
-	}
-	return STUB_OP_NONE;
+	return (enum stub_op)stub_legacy_ops[number];
 }
 
-/* Calls served for @owner, the general queries included. */
-static uint64_t stub_call_count(unsigned int owner)
+/* Calls served for @owner, the general queries included: a constant. */
+static inline __attribute__((always_inline)) uint64_t
+stub_call_count(unsigned int owner)
 {
-#define STUB_COUNT(id, op)	+ (hypstub_smccc_owner(id) == owner)
+#define STUB_COUNT(id, op, hot)	+ (hypstub_smccc_owner(id) == owner)
 	return 0 STUB_SMCCC_CALLS(STUB_COUNT);
 #undef STUB_COUNT
 }
@@ -133,105 +222,157 @@ static uint64_t stub_config_flags(void)
 }
 
 /*
- * Carries out @op with SMCCC results.  Returns 0 when it wrote its
- * results, or the SMCCC error (-1, -3) it refused the call with, which
- * the caller reports in the form its path uses.
+ * Refuses the call in @frame with SMCCC @error (-1 or -3), in the form its
+ * path uses: HVC_STUB_ERR for a legacy stub number.  Out of line, reading
+ * the call from the frame again, so that no hot path keeps the ID live.
  */
-static inline __attribute__((always_inline)) int64_t
-stub_do(enum stub_op op, uint32_t function_id, struct stub_frame *frame)
+static __attribute__((noinline, cold)) uint64_t
+stub_refuse(struct stub_frame *frame, int64_t error)
 {
-	uint64_t arg1 = frame->x[1];
+	if ((uint32_t)frame->x[0] < HYPSTUB_LEGACY_LIMIT) {
+		error = HVC_STUB_ERR;
+	}
+	stub_write_result(frame, 1, (uint64_t)error, 0, 0, 0);
+	return STUB_EXIT_RETURN;
+}
+
+/*
+ * The operations off the hot path, in pieces small enough for the free
+ * tail of a vector slot (where scripts/stub-layout.py puts them).
+ */
+
+/* SET_VECTORS, both numberings: x1 a reachable 2 KiB-aligned address. */
+static __attribute__((noinline)) uint64_t stub_set_vectors(struct stub_frame *frame)
+{
+	if (!stub_address_ok(frame->x[1], HYPSTUB_VECTORS_ALIGN)) {
+		return stub_refuse(frame, SMCCC_RET_INVALID_PARAMETER);
+	}
+	arch_write_vbar_el2(frame->x[1]);
+	stub_write_result(frame, 1, SMCCC_RET_SUCCESS, 0, 0, 0);
+	return STUB_EXIT_RETURN;
+}
+
+/* SOFT_RESTART, both numberings: x1 a reachable 4-byte-aligned entry. */
+static __attribute__((noinline, cold)) uint64_t
+stub_soft_restart(struct stub_frame *frame)
+{
+	uint64_t entry = frame->x[1];
+
+	if (!stub_address_ok(entry, HYPSTUB_ENTRY_ALIGN)) {
+		return stub_refuse(frame, SMCCC_RET_INVALID_PARAMETER);
+	}
+	/* x2, x3, x4 become x0, x1, x2; x3 = 0 as booting.rst wants. */
+	stub_write_result(frame, 4, frame->x[2], frame->x[3], frame->x[4], 0);
+	arch_prepare_soft_restart(entry);
+	return STUB_EXIT_RETURN;
+}
+
+/*
+ * A call the stub does not serve that may be the firmware's: passed on
+ * when the PSCI proxy forwards @id (a fast call of owner 0 or 4, bits
+ * 23:16 clear, or the Arm Architecture call ARCH_FEATURES asks about),
+ * else refused.
+ */
+static __attribute__((noinline, cold)) uint64_t
+stub_serve_firmware(struct stub_frame *frame, uint32_t id)
+{
+	if (!stub_proxy_forwards(id)) {
+		return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
+	}
+	stub_proxy_call(frame, (uint32_t)frame->x[0]);
+	return STUB_EXIT_RETURN;
+}
+
+/*
+ * ARCH_FEATURES (@op) or PROBE of the call in x1: the stub's answer from
+ * its table, or, for the Arm Architecture calls only the firmware can
+ * answer (the workarounds, SOC_ID), the firmware's, through the proxy.
+ */
+static __attribute__((noinline, cold)) uint64_t
+stub_serve_query(struct stub_frame *frame, enum stub_op op)
+{
+	uint32_t queried = (uint32_t)frame->x[1];
+
+	if (op == STUB_OP_ARCH_FEATURES &&
+	    hypstub_smccc_owner(queried) != SMCCC_OWNER_ARCH) {
+		return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
+	}
+	if (stub_table_lookup(queried) != STUB_OP_NONE) {
+		stub_write_result(frame, 1, SMCCC_RET_SUCCESS, 0, 0, 0);
+		return STUB_EXIT_RETURN;
+	}
+	/* None of the firmware's calls is in the table. */
+	if (op == STUB_OP_ARCH_FEATURES && IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY)) {
+		return stub_serve_firmware(frame, queried);
+	}
+	return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
+}
+
+/*
+ * Carries out @op, any but the hot ones (which it need not know), for the
+ * call in @frame, an SMCCC call or a legacy stub number.
+ */
+static __attribute__((noinline, cold)) uint64_t
+stub_serve_cold(struct stub_frame *frame, enum stub_op op)
+{
+	uint64_t x0 = SMCCC_RET_SUCCESS, x1 = 0;
+	unsigned int count = 1;
 
 	switch (op) {
-	case STUB_OP_SMCCC_VERSION:
-		stub_write_result(frame, 1, HYPSTUB_SMCCC_VERSION, 0, 0, 0);
-		return 0;
 	case STUB_OP_ARCH_FEATURES:
-		if (hypstub_smccc_owner((uint32_t)arg1) != SMCCC_OWNER_ARCH) {
-			return SMCCC_RET_NOT_SUPPORTED;
-		}
-		/* The workarounds and SOC_ID: the firmware's own answer. */
-		if (IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY) &&
-		    stub_proxy_forwards((uint32_t)arg1)) {
-			stub_proxy_call(frame, function_id);
-			return 0;
-		}
-		if (stub_lookup((uint32_t)arg1) == STUB_OP_NONE) {
-			return SMCCC_RET_NOT_SUPPORTED;
-		}
-		stub_write_result(frame, 1, SMCCC_RET_SUCCESS, 0, 0, 0);
-		return 0;
-	case STUB_OP_CALL_COUNT:
-		stub_write_result(frame, 1,
-				  stub_call_count(hypstub_smccc_owner(function_id)),
-				  0, 0, 0);
-		return 0;
-	case STUB_OP_UID:
-		stub_write_result(frame, 4, HYPSTUB_UID_0, HYPSTUB_UID_1,
-				  HYPSTUB_UID_2, HYPSTUB_UID_3);
-		return 0;
-	case STUB_OP_REVISION:
-		stub_write_result(frame, 2, HYPSTUB_ABI_VERSION_MAJOR,
-				  HYPSTUB_ABI_VERSION_MINOR, 0, 0);
-		return 0;
-	case STUB_OP_GET_ABI_VERSION:
-		stub_write_result(frame, 1, HYPSTUB_ABI_VERSION, 0, 0, 0);
-		return 0;
 	case STUB_OP_PROBE:
-		if (stub_lookup((uint32_t)arg1) == STUB_OP_NONE) {
-			return SMCCC_RET_NOT_SUPPORTED;
-		}
-		stub_write_result(frame, 1, SMCCC_RET_SUCCESS, 0, 0, 0);
-		return 0;
-	case STUB_OP_GET_CONFIG:
-		stub_write_result(frame, 2, SMCCC_RET_SUCCESS,
-				  stub_config_flags(), 0, 0);
-		return 0;
-	case STUB_OP_GET_VECTORS:
-		stub_write_result(frame, 2, SMCCC_RET_SUCCESS,
-				  arch_read_vbar_el2(), 0, 0);
-		return 0;
-	case STUB_OP_GET_VECTORS_X0:
-		stub_write_result(frame, 1, arch_read_vbar_el2(), 0, 0, 0);
-		return 0;
-	case STUB_OP_SET_VECTORS:
-		if (!stub_address_ok(arg1, HYPSTUB_VECTORS_ALIGN)) {
-			return SMCCC_RET_INVALID_PARAMETER;
-		}
-		arch_write_vbar_el2(arg1);
-		stub_write_result(frame, 1, SMCCC_RET_SUCCESS, 0, 0, 0);
-		return 0;
+		return stub_serve_query(frame, op);
 	case STUB_OP_SOFT_RESTART:
-		if (!stub_address_ok(arg1, HYPSTUB_ENTRY_ALIGN)) {
-			return SMCCC_RET_INVALID_PARAMETER;
+		return stub_soft_restart(frame);
+	case STUB_OP_CALL_COUNT:
+		/* The call counts of the vendor and standard hypervisor services. */
+		x0 = stub_call_count(SMCCC_OWNER_STANDARD_HYP);
+		if (hypstub_smccc_owner((uint32_t)frame->x[0]) ==
+		    SMCCC_OWNER_VENDOR_HYP) {
+			x0 = stub_call_count(SMCCC_OWNER_VENDOR_HYP);
 		}
-		/* x2, x3, x4 become x0, x1, x2; x3 = 0 as booting.rst wants. */
-		stub_write_result(frame, 4, frame->x[2], frame->x[3],
-				  frame->x[4], 0);
-		arch_prepare_soft_restart(arg1);
-		return 0;
+		break;
+	case STUB_OP_REVISION:
+		x0 = HYPSTUB_ABI_VERSION_MAJOR;
+		x1 = HYPSTUB_ABI_VERSION_MINOR;
+		count = 2;
+		break;
+	case STUB_OP_GET_ABI_VERSION:
+		x0 = HYPSTUB_ABI_VERSION;
+		break;
+	case STUB_OP_GET_CONFIG:
+		x1 = stub_config_flags();
+		count = 2;
+		break;
+	case STUB_OP_GET_VECTORS:
+		x1 = arch_read_vbar_el2();
+		count = 2;
+		break;
+	case STUB_OP_GET_VECTORS_X0:
+		x0 = arch_read_vbar_el2();
+		break;
 	case STUB_OP_RESET_VECTORS:
 		arch_write_vbar_el2(arch_stub_vectors());
-		stub_write_result(frame, 1, SMCCC_RET_SUCCESS, 0, 0, 0);
-		return 0;
+		break;
 	case STUB_OP_GET_ICH_VTR:
 		/* ICH_VTR_EL2 is UNDEFINED without the GICv3 system registers. */
 		if (!stub_id_has_gicv3(arch_read_id_aa64pfr0())) {
-			return SMCCC_RET_NOT_SUPPORTED;
+			return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
 		}
-		stub_write_result(frame, 2, SMCCC_RET_SUCCESS,
-				  arch_read_ich_vtr_el2(), 0, 0);
-		return 0;
-	case STUB_OP_NONE:
+		x1 = arch_read_ich_vtr_el2();
+		count = 2;
+		break;
 	default:
-		return SMCCC_RET_NOT_SUPPORTED;
+		return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
 	}
+	stub_write_result(frame, count, x0, x1, 0, 0);
+	return STUB_EXIT_RETURN;
 }
 
 /*
  * Not `hvc #0`: report and park if it is no HVC at all, refuse it with
- * NOT_SUPPORTED if it is an HVC with another immediate (SMCCC reserves
- * them).  Out of line, so that the HVC path stays a leaf with no frame.
+ * NOT_SUPPORTED, whatever w0 says, if it is an HVC with another immediate
+ * (SMCCC reserves them).
  */
 static __attribute__((noinline, cold)) uint64_t
 stub_not_hvc0(struct stub_frame *frame, uint64_t esr)
@@ -247,42 +388,55 @@ stub_not_hvc0(struct stub_frame *frame, uint64_t esr)
 uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 {
 	uint32_t function_id = (uint32_t)frame->x[0];
-	int64_t error;
+	const uint64_t *uid = stub_uid;
+	enum stub_op op;
 
 	if (__builtin_expect((uint32_t)esr != ESR_HVC0, 0)) {
 		return stub_not_hvc0(frame, esr);
 	}
 	if (__builtin_expect(hypstub_smccc_is_fast(function_id), 1)) {
-		/*
-		 * Bits 23:16 are reserved under SMCCC 1.1 (bit 16 becomes
-		 * the SVE hint only in 1.3).
-		 */
-		if (function_id & (SMCCC_FAST_RESERVED_MASK | SMCCC_SVE_HINT)) {
-			error = SMCCC_RET_NOT_SUPPORTED;
-		} else {
-			enum stub_op op = stub_lookup(function_id);
-
+		op = stub_lookup(function_id);
+		if (op == STUB_OP_NONE) {
+			/*
+			 * Owners 0 and 4 hold the firmware's calls, which
+			 * the PSCI proxy may forward; stub_serve_firmware()
+			 * decides.  With reserved bits set, none is.
+			 */
 			if (IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY) &&
-			    op == STUB_OP_NONE &&
-			    stub_proxy_forwards(function_id)) {
-				stub_proxy_call(frame, function_id);
-				error = 0;
-			} else {
-				error = stub_do(op, function_id, frame);
+			    (function_id & (STUB_NOT_FIRMWARE_OWNERS |
+					    STUB_FAST_RESERVED)) == 0) {
+				return stub_serve_firmware(frame, function_id);
 			}
-		}
-	} else if (function_id < HYPSTUB_LEGACY_LIMIT) {
-		error = stub_do(stub_legacy_lookup(function_id), function_id,
-				frame);
-		if (error != 0) {
-			error = HVC_STUB_ERR;
+			stub_write_result(frame, 1,
+					  (uint64_t)SMCCC_RET_NOT_SUPPORTED,
+					  0, 0, 0);
+			return STUB_EXIT_RETURN;
 		}
 	} else {
-		/* Yielding calls are not served. */
-		error = SMCCC_RET_NOT_SUPPORTED;
+		/*
+		 * A legacy stub number; a number past the list, or a
+		 * yielding call, finds no operation and is refused.
+		 */
+		op = stub_legacy_lookup(function_id);
 	}
-	if (error != 0) {
-		stub_write_result(frame, 1, (uint64_t)error, 0, 0, 0);
+
+	switch (op) {
+	case STUB_OP_SMCCC_VERSION:
+		stub_write_result(frame, 1, HYPSTUB_SMCCC_VERSION, 0, 0, 0);
+		return STUB_EXIT_RETURN;
+	case STUB_OP_UID:
+		/*
+		 * Loaded, two words a load, not built from immediates: the
+		 * empty asm hides the array's contents from the compiler.
+		 */
+		__asm__("" : "+r"(uid));
+		stub_write_result(frame, 4, uid[0], uid[1], uid[2], uid[3]);
+		return STUB_EXIT_RETURN;
+	case STUB_OP_SET_VECTORS:
+		return stub_set_vectors(frame);
+	case STUB_OP_NONE:
+		return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
+	default:
+		return stub_serve_cold(frame, op);
 	}
-	return STUB_EXIT_RETURN;
 }

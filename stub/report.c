@@ -13,62 +13,77 @@
 static const char stub_vector_kind[4][7] = { "sync", "irq", "fiq", "serror" };
 static const char stub_vector_source[4][7] = { "el2t", "el2h", "el1_64", "el1_32" };
 
+/* In a report's text: print the next value, in hex or as a string. */
+#define STUB_HEX	"\001"
+#define STUB_STRING	"\002"
+
+/*
+ * Prints @text, CR before every LF, with the next of @values for each
+ * STUB_HEX or STUB_STRING in it: one string per line of the report, no
+ * table of labels.
+ */
+static void stub_report_print(const char *text, const uint64_t *values)
+{
+	char c;
+
+	while ((c = *text++) != '\0') {
+		if (c == STUB_HEX[0]) {
+			stub_put_hex(*values++);
+		} else if (c == STUB_STRING[0]) {
+			stub_puts((const char *)(uintptr_t)*values++);
+		} else {
+			if (c == '\n') {
+				arch_uart_putc('\r');
+			}
+			arch_uart_putc(c);
+		}
+	}
+}
+
 /*
  * HCR_EL2 and SCTLR_EL2 are the stub's to set and a borrower's to put back
  * (docs/hyp-abi.rst, "Taking EL2 over and giving it back").  Left changed,
  * they make EL1 trap, or route its interrupts, to a stub that does not
  * expect it: the exception being reported.  So the report names them when
- * they differ from what the stub sets (stub_el2_config).
+ * they differ from what the stub sets (stub_el2_config), before its last
+ * line.
  */
-static __attribute__((noinline)) void stub_report_el2_control(void)
+static __attribute__((noinline)) void stub_report_end(void)
 {
-	static const char labels[4][24] = {
-		"\nhypstub: HCR_EL2=", " SCTLR_EL2=", ", the stub's ", " ",
-	};
 	struct stub_cpu_id id;
 	struct stub_el2_regs regs;
 	uint64_t values[4];
-	unsigned int i;
 
 	arch_read_cpu_id(&id);
 	stub_el2_config(&id, &regs);
 	arch_read_el2_control(&values[0], &values[1]);
 	values[2] = regs.hcr;
 	values[3] = regs.sctlr_el2;
-	if (values[0] == values[2] && values[1] == values[3]) {
-		return;
+	if (values[0] != values[2] || values[1] != values[3]) {
+		stub_report_print("\nhypstub: HCR_EL2=" STUB_HEX " SCTLR_EL2="
+				  STUB_HEX ", the stub's " STUB_HEX " " STUB_HEX
+				  ": EL2 was given back changed", values);
 	}
-	for (i = 0; i < 4; i++) {
-		stub_puts(labels[i]);
-		stub_put_hex(values[i]);
-	}
-	stub_puts(": EL2 was given back changed");
+	stub_puts("\nhypstub: CPU parked\n");
 }
 
 void stub_report_unexpected(unsigned int vector)
 {
-	static const char labels[5][20] = {
-		" exception on CPU ", "\nhypstub: ESR_EL2=", " ELR_EL2=",
-		" FAR_EL2=", " SPSR_EL2=",
-	};
-	uint64_t values[5];
-	unsigned int i;
+	uint64_t values[7];
 
 	/* A fault while reporting must not re-enter the report. */
 	arch_disarm_report();
 	if (!IS_ENABLED(CONFIG_HYPSTUB_DEBUG_UART) || vector >= STUB_NR_VECTORS) {
 		return;
 	}
-	values[0] = arch_read_mpidr();
-	arch_read_fault(&values[1], &values[2], &values[3], &values[4]);
-	stub_puts("\nhypstub: unexpected ");
-	stub_puts(stub_vector_kind[vector % 4]);
-	stub_puts("_");
-	stub_puts(stub_vector_source[vector / 4]);
-	for (i = 0; i < 5; i++) {
-		stub_puts(labels[i]);
-		stub_put_hex(values[i]);
-	}
-	stub_report_el2_control();
-	stub_puts("\nhypstub: CPU parked\n");
+	/* The vector, named as its park label is. */
+	values[0] = (uintptr_t)stub_vector_kind[vector % 4];
+	values[1] = (uintptr_t)stub_vector_source[vector / 4];
+	values[2] = arch_read_mpidr();
+	arch_read_fault(&values[3], &values[4], &values[5], &values[6]);
+	stub_report_print("\nhypstub: unexpected " STUB_STRING "_" STUB_STRING
+			  " exception on CPU " STUB_HEX
+			  "\nhypstub: ESR_EL2=" STUB_HEX " ELR_EL2=" STUB_HEX
+			  " FAR_EL2=" STUB_HEX " SPSR_EL2=" STUB_HEX, values);
+	stub_report_end();
 }

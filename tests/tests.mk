@@ -18,8 +18,8 @@ CONFORMANCE_IMAGE := $(O)/conformance.Image
 check:
 	$(Q)O=$(O) MAKE="$(MAKE)" tests/run-all.sh unit freeze doc bad-input \
 		$(addprefix qemu-,$(QEMU_COMBOS)) qemu-legacy \
-		linux-bare linux-uboot linux-kernel linux-kexec linux-reuse uboot-builtin \
-		uboot-builtin-kexec uboot-checkpatch uboot-test-py docs
+		linux-bare linux-uboot linux-many-cpus linux-kernel linux-kexec linux-reuse \
+		linux-module uboot-builtin uboot-builtin-kexec uboot-checkpatch uboot-test-py docs
 
 check-abi: check-freeze check-doc
 
@@ -87,11 +87,12 @@ LINUX_REFS := $(LINUX_DIR)/ref
 LINUX_RUN = $(PYTHON) tests/linux/run-linux.py --qemu $(QEMU) \
 	--initrd $(LINUX_DIR)/initramfs.cpio --kernel $(LINUX_DIR)/Image \
 	--image $(LINUX_IMAGE) --image-initrd $(LINUX_DIR)/initramfs-image.cpio \
-	--logdir $(LINUX_DIR)/logs
+	--module-initrd $(LINUX_DIR)/initramfs-module.cpio --logdir $(LINUX_DIR)/logs
 LINUX_CHECK = $(LINUX_RUN) --ref-dir $(LINUX_REFS)
 LINUX_PARTS := $(LINUX_IMAGE) $(LINUX_DIR)/initramfs.cpio
-.PHONY: check-linux check-linux-bare check-linux-uboot check-linux-kernel \
-	check-linux-kexec check-linux-reuse check-uboot-builtin check-uboot-builtin-kexec linux-parts \
+.PHONY: check-linux check-linux-bare check-linux-uboot check-linux-many-cpus check-linux-kernel \
+	check-linux-kexec check-linux-reuse check-linux-module check-uboot-builtin \
+	check-uboot-builtin-kexec linux-parts \
 	run-linux run-conformance run-uboot
 
 linux-parts: $(LINUX_PARTS)
@@ -113,6 +114,11 @@ $(LINUX_DIR)/initramfs-image.cpio: $(LINUX_IMAGE) tests/linux/init scripts/mkini
 		bin/busybox=$(LINUX_DIR)/busybox .=$(LINUX_DIR)/kexec-root \
 		boot/hypstub.Image=$(LINUX_IMAGE)
 
+# busybox and hypstub.ko (make module), for the module step.
+$(LINUX_DIR)/initramfs-module.cpio: module tests/linux/init scripts/mkinitramfs.py
+	$(Q)$(PYTHON) scripts/mkinitramfs.py $@ init=tests/linux/init \
+		bin/busybox=$(LINUX_DIR)/busybox hypstub.ko=$(MODULE_DIR)/hypstub.ko
+
 # <config>.Image: the stub built from configs/<config> with Debian's kernel,
 # in a build directory of its own, so that a changed $(O)/.config cannot
 # change what the tests boot.  One image serves both modes: the tests choose
@@ -128,8 +134,8 @@ $(LINUX_REFS)/vulnerabilities-%.txt: $(LINUX_DIR)/initramfs.cpio
 	$(Q)$(LINUX_CHECK) bare:bare:$*:3:4
 LINUX_REF_FILES := $(foreach c,$(QEMU_CPUS),$(LINUX_REFS)/vulnerabilities-$(c).txt)
 
-check-linux: check-linux-bare check-linux-uboot check-linux-kernel check-linux-kexec \
-	check-linux-reuse
+check-linux: check-linux-bare check-linux-uboot check-linux-many-cpus check-linux-kernel \
+	check-linux-kexec check-linux-reuse check-linux-module
 
 # The same kernel without the stub, entered at EL2 by QEMU: KVM up, and the
 # references.
@@ -142,6 +148,13 @@ check-linux-bare: $(LINUX_DIR)/initramfs.cpio
 check-linux-uboot: $(LINUX_PARTS) $(LINUX_REF_FILES)
 	$(Q)$(LINUX_CHECK) -j2 $(foreach m,resident handoff,$(foreach c,$(QEMU_CPUS),\
 		$(foreach g,$(QEMU_GICS),uboot:$(m):$(c):$(g):4)))
+
+# A larger machine: 32 CPUs in two clusters (Aff1 0 and 1, GICv3), every
+# one given a slot from the device tree's /cpus and started at EL1 through
+# the stub, then all secondaries (the upper cluster among them) offlined
+# and onlined again.  Alone: 32 TCG vCPUs already fill this host.
+check-linux-many-cpus: $(LINUX_PARTS) $(LINUX_REF_FILES)
+	$(Q)$(LINUX_CHECK) uboot:resident:cortex-a57:3:32:hotplug
 
 # QEMU -kernel enters the image itself.  Resident from the Kconfig default,
 # CPU hotplug (a soak of 10 cycles; make bench runs 100), and PSCI
@@ -174,6 +187,19 @@ check-linux-reuse: $(LINUX_PARTS) $(LINUX_DIR)/initramfs-image.cpio $(LINUX_REF_
 	$(Q)$(LINUX_CHECK) -j2 kernel:resident:cortex-a57:3-noits:4:kexec2+reuse-handoff \
 		kernel:resident:max:2:4:kexec1+reuse-handoff \
 		kernel:resident:cortex-a57:2:4:kexec1+reuse-resident
+
+# hypstub.ko (make module, against the fetched headers of this kernel) in
+# the kernel it was built for: resident on 4 CPUs, insmod, the sysfs files
+# against abi/hypstub.h and the device tree, a borrow of EL2 refused by the
+# stub on the last CPU and undone on the others, then EL2 borrowed, proven
+# and given back on every CPU, rmmod, taint O and E only; the same on max
+# (2 CPUs; pointer authentication, so HCR_EL2 has APK and API); and the
+# refusals with -ENODEV: hand-off at EL2 (VHE on max) and a kernel at EL1
+# with no /hypstub node (hand-off on cortex-a57: nVHE, the kernel at EL1).
+check-linux-module: $(LINUX_PARTS) $(LINUX_DIR)/initramfs-module.cpio $(LINUX_REF_FILES)
+	$(Q)$(LINUX_CHECK) -j2 kernel:resident:cortex-a57:3:4:module \
+		kernel:handoff:max:3:2:module kernel:resident:max:2:2:module \
+		kernel:handoff:cortex-a57:2:2:module
 
 # U-Boot with the stub inside (make uboot), the same runs from the same
 # runner: at U-Boot's prompt, U-Boot at EL1 and hypstub info read back from

@@ -161,6 +161,15 @@ boot_fdt_buffer:
 	ret
 	.size	boot_fdt_buffer, . - boot_fdt_buffer
 
+/* boot_stub_start(): the first byte of the stub's resident region. */
+	.globl	boot_stub_start
+	.type	boot_stub_start, %function
+boot_stub_start:
+	adrp	x0, stub_code_start
+	add	x0, x0, :lo12:stub_code_start
+	ret
+	.size	boot_stub_start, . - boot_stub_start
+
 /* After the payload moved: no stale instructions for it. */
 	.globl	boot_sync_icache
 	.type	boot_sync_icache, %function

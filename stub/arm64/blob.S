@@ -13,10 +13,12 @@ blob_head:
 	.quad	HYPSTUB_BLOB_MAGIC
 	.long	HYPSTUB_BLOB_VERSION
 	.long	HYPSTUB_ABI_VERSION
-	.quad	HYPSTUB_BLOB_REGION_SIZE
+	.quad	blob_region_end - blob_head
 	.quad	stub_prepare_cpu - blob_head
 	.quad	stub_enter_el1 - blob_head
 	.quad	stub_vectors - blob_head
+	.quad	stub_cpus_add - blob_head
+	.quad	stub_cpus_end - blob_head
 	.if	. - blob_head != HYPSTUB_BLOB_HEADER_SIZE
 	.error	"blob header layout"
 	.endif

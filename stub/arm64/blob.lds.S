@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The EL2 blob: its header, then the stub laid out as in the image
- * (vectors 2 KiB aligned, code, read-only data, per-CPU slots).  Linked as
- * a PIE at 0; the Makefile fails the build if it has any relocation, so
- * the bytes run wherever the bootloader copies them.
+ * The EL2 blob: its header page, then at HYPSTUB_BLOB_STUB_OFFSET the stub
+ * laid out as in the image (vectors, code, read-only data, the CPU table:
+ * NOLOAD, so the file ends with the code).  Linked as a PIE at 0; the
+ * Makefile fails the build if it has any relocation, so the bytes run
+ * wherever the bootloader copies them.
  */
 #include "include/hypstub-blob.h"
 
@@ -15,19 +16,20 @@ SECTIONS
 {
 	. = 0;
 	.head : { KEEP(*(.blob.head)) }
-	. = ALIGN(2048);
+	. = HYPSTUB_BLOB_STUB_OFFSET;
 	.stub : {
-		KEEP(*(.stub.vectors))
+		/* The vector table and the code in it, as in the image. */
+		#include "stub-layout.lds"
 		*(.stub.text)
 		*(.text .text.*)
 		*(.rodata .rodata.*)
 		*(.data .data.*)
 	}
-	.stub.percpu : ALIGN(16) {
-		KEEP(*(.stub.percpu))
+	.stub.cpus (NOLOAD) : ALIGN(16) {
+		KEEP(*(.stub.cpus))
 		*(.bss .bss.* COMMON)
 	}
-	blob_end = .;
+	blob_region_end = .;
 
 	/DISCARD/ : {
 		*(.comment) *(.note*) *(.eh_frame*) *(.interp)
@@ -36,4 +38,4 @@ SECTIONS
 }
 
 ASSERT(stub_vectors % 2048 == 0, "stub vectors must be 2 KiB aligned")
-ASSERT(blob_end <= HYPSTUB_BLOB_REGION_SIZE, "the stub outgrew its region")
+ASSERT(stub_vectors == HYPSTUB_BLOB_STUB_OFFSET, "the stub starts a page in")

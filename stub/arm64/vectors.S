@@ -11,52 +11,57 @@
 #include "abi/hypstub.h"
 #include "stub-asm.h"
 
-	.section .stub.vectors, "ax"
-
-/* An unexpected vector: report, then park on a label of its own. */
-.macro	vector_unexpected name, number
+/*
+ * Each slot of the table is a section of its own (.stub.vector.<name>),
+ * which the linker scripts place at its offset: an unexpected vector takes
+ * three words, and the linker script may put code in the rest of its slot
+ * (make bench counts the table in the stub's footprint).
+ *
+ * An unexpected vector: stub_vector_unexpected reports it and returns, to
+ * park on a label of its own, so that a parked CPU says which vector.
+ */
+.macro	vector_unexpected name
+	.section .stub.vector.\name, "ax"
 	.align	7
 vector_\name:
-	mrs	x0, tpidr_el2
-	cbz	x0, park_\name
-	mov	sp, x0
-	mov	x0, #\number
-	bl	stub_report_unexpected
+	bl	stub_vector_unexpected
 park_\name:
 	wfe
 	b	park_\name
 .endm
 
+	.section .stub.vector.sync_el2t, "ax"
 	.align	11
 	.globl	stub_vectors
 stub_vectors:
-	vector_unexpected sync_el2t, STUB_VEC_SYNC_EL2T
-	vector_unexpected irq_el2t, STUB_VEC_IRQ_EL2T
-	vector_unexpected fiq_el2t, STUB_VEC_FIQ_EL2T
-	vector_unexpected serror_el2t, STUB_VEC_SERROR_EL2T
+	vector_unexpected sync_el2t
+	vector_unexpected irq_el2t
+	vector_unexpected fiq_el2t
+	vector_unexpected serror_el2t
 
-	vector_unexpected sync_el2h, STUB_VEC_SYNC_EL2H
-	vector_unexpected irq_el2h, STUB_VEC_IRQ_EL2H
-	vector_unexpected fiq_el2h, STUB_VEC_FIQ_EL2H
-	vector_unexpected serror_el2h, STUB_VEC_SERROR_EL2H
+	vector_unexpected sync_el2h
+	vector_unexpected irq_el2h
+	vector_unexpected fiq_el2h
+	vector_unexpected serror_el2h
 
 	/*
-	 * The pass-on entry (ABI 1.2), the last word before the HVC entry:
-	 * an owner that borrowed EL2 branches here with x30 free and the
-	 * caller's x30 at SP_EL2 - 8; everything else is as the HVC left
-	 * it, so the stub serves the call as if it had taken it.
+	 * The pass-on entry (ABI 1.2), the last word before the HVC entry,
+	 * starts the HVC entry's section: an owner that borrowed EL2 branches
+	 * here with x30 free and the caller's x30 at SP_EL2 - 8; everything
+	 * else is as the HVC left it, so the stub serves the call as if it
+	 * had taken it.
 	 */
 	.if	HYPSTUB_PASS_ON_OFFSET + 4 != 0x400
 	.error	"the pass-on entry must be the word before the HVC entry"
 	.endif
-	.org	stub_vectors + HYPSTUB_PASS_ON_OFFSET
+	.section .stub.vector.sync_el1_64, "ax"
+	.align	2
 	.globl	stub_pass_on
 stub_pass_on:
 	ldr	x30, [sp, #-8]
 	/* Falls through into the HVC entry. */
 
 	/* Synchronous from EL1 (AArch64): the HVC entry, saved in place. */
-	.org	stub_vectors + 0x400
 vector_sync_el1_64:
 	/* x5..x18 need no saving: EL2 C is built never to touch them. */
 	stp	x0, x1, [sp, #-STUB_FRAME_SIZE]!
@@ -71,20 +76,38 @@ vector_sync_el1_64:
 	ldp	x4, x30, [sp, #STUB_FRAME_X(4)]
 	ldp	x0, x1, [sp], #STUB_FRAME_SIZE
 	eret
-
-	vector_unexpected irq_el1_64, STUB_VEC_IRQ_EL1_64
-	vector_unexpected fiq_el1_64, STUB_VEC_FIQ_EL1_64
-	vector_unexpected serror_el1_64, STUB_VEC_SERROR_EL1_64
-
-	vector_unexpected sync_el1_32, STUB_VEC_SYNC_EL1_32
-	vector_unexpected irq_el1_32, STUB_VEC_IRQ_EL1_32
-	vector_unexpected fiq_el1_32, STUB_VEC_FIQ_EL1_32
-	vector_unexpected serror_el1_32, STUB_VEC_SERROR_EL1_32
-
 	/* stub_handle_lower_sync() reported a non-HVC exception from EL1. */
 park_sync_el1_64:
 	wfe
 	b	park_sync_el1_64
+
+	vector_unexpected irq_el1_64
+	vector_unexpected fiq_el1_64
+	vector_unexpected serror_el1_64
+
+	vector_unexpected sync_el1_32
+	vector_unexpected irq_el1_32
+	vector_unexpected fiq_el1_32
+	vector_unexpected serror_el1_32
+
+/*
+ * stub_vector_unexpected: from an unexpected vector's first word, x30 its
+ * park label.  While reports are armed (TPIDR_EL2 is this CPU's stack
+ * top), reports the vector, numbered by its slot, on that stack; returns
+ * to park either way.  Registers are the exception's loss: it is fatal.
+ */
+	.section .text.stub_vector_unexpected, "ax"
+	.type	stub_vector_unexpected, %function
+stub_vector_unexpected:
+	mrs	x0, tpidr_el2
+	cbz	x0, 1f
+	mov	sp, x0
+	adr	x0, stub_vectors
+	sub	x0, x30, x0
+	lsr	x0, x0, #7
+	b	stub_report_unexpected
+1:	ret
+	.size	stub_vector_unexpected, . - stub_vector_unexpected
 
 /*
  * stub_enter_el1(stack_top, entry, a0, a1, a2, a3): at EL2 after
@@ -159,7 +182,7 @@ stub_cpu_entry:
 	bic	x1, x0, #STUB_CPU_START_MASK
 	mov	sp, x1
 	bl	stub_cpu_start		/* enters the kernel at EL1 */
-park_cpu_entry:				/* no slot for this CPU */
+park_cpu_entry:				/* not reached */
 	wfe
 	b	park_cpu_entry
 	.size	stub_cpu_entry, . - stub_cpu_entry

@@ -36,7 +36,10 @@
 #define STUB_SPSR_EL1H_DAIF	0x3c5
 #define STUB_SPSR_EL2H_DAIF	0x3c9
 
-/* Vector numbers, in vector table order (name table in stub/report.c). */
+/*
+ * Vector numbers, in vector table order (name table in stub/report.c): a
+ * vector's number is its slot, which is how stub_vector_unexpected counts.
+ */
 #define STUB_VEC_SYNC_EL2T	0
 #define STUB_VEC_IRQ_EL2T	1
 #define STUB_VEC_FIQ_EL2T	2

@@ -94,15 +94,44 @@ struct stub_el2_regs {
 
 void stub_el2_config(const struct stub_cpu_id *id, struct stub_el2_regs *regs);
 
-/* Slot of the CPU with this MPIDR, or -1 when the build has no room for it. */
+/*
+ * The CPU table (stub/cpu.c): a slot for each CPU the stub serves, found
+ * by the CPU's MPIDR affinity fields (Aff3..Aff0; U, MT and RES1 bits are
+ * not part of a CPU's identity).  Up to CONFIG_HYPSTUB_MAX_CPUS.
+ */
+#define STUB_MPIDR_AFFINITY_MASK	0xff00ffffffULL
+
+/* Slot of the CPU with this MPIDR, or -1 when the table does not list it. */
 long stub_cpu_index(uint64_t mpidr);
+
+/*
+ * Lists the CPU with affinity @mpidr (at EL1, before it is started): its
+ * slot index, or STUB_CPUS_BAD_MPIDR (bits outside the affinity fields),
+ * STUB_CPUS_DUPLICATE (listed already), STUB_CPUS_FULL (the build's
+ * ceiling is reached).  Slot 0 is the boot CPU's (stub_prepare_cpu()).
+ */
+long stub_cpus_add(uint64_t mpidr);
+#define STUB_CPUS_BAD_MPIDR	(-1L)
+#define STUB_CPUS_DUPLICATE	(-2L)
+#define STUB_CPUS_FULL		(-3L)
+
+/* Forgets every CPU (the host tests). */
+void stub_cpus_reset(void);
+
+/* How many CPUs the table lists. */
+uint64_t stub_cpus_count(void);
+
+/* The first byte after the last slot in use: where the stub's region ends. */
+uintptr_t stub_cpus_end(void);
 
 /* Top of the stack of slot @index (which must be valid). */
 uintptr_t stub_cpu_stack_top(long index);
 
 /*
  * Programs EL2 on the calling CPU (at EL2, any stack) and returns the top
- * of its stub stack, for stub_enter_el1(); 0 when the CPU has no slot.
+ * of its stub stack, for stub_enter_el1(); 0 when the table does not list
+ * the CPU.  On an empty table the calling CPU becomes slot 0: the boot
+ * CPU, installed before the device tree is read.
  */
 uintptr_t stub_prepare_cpu(void);
 
@@ -192,9 +221,9 @@ void stub_cpu_set_resume(long index, unsigned int start, uint64_t entry,
 /*
  * C part of the stub's CPU entry, on the CPU's own stub stack: installs
  * the stub on this CPU and enters the kernel's entry at EL1 with its
- * context in x0, the pair @context's low bits (the one the proxy gave the
- * firmware, STUB_CPU_START_*) pick.  Returns only if the CPU has no slot
- * (the caller parks).
+ * context in x0.  @context is what the proxy gave the firmware: the top of
+ * the slot it found for the CPU at CPU_ON (no search here), its low bits
+ * (STUB_CPU_START_*) picking the pair.  Does not return on the target.
  */
 void stub_cpu_start(uint64_t context);
 

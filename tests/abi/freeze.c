@@ -356,11 +356,11 @@ static void blob_header(void **state)
 	(void)state;
 	assert_int_equal(HYPSTUB_BLOB_MAGIC, 0x626f6c6273707968ULL);
 	assert_memory_equal(&(uint64_t){ HYPSTUB_BLOB_MAGIC }, "hypsblob", 8);
-	assert_int_equal(HYPSTUB_BLOB_VERSION, 1);
+	assert_int_equal(HYPSTUB_BLOB_VERSION, 2);
 	assert_int_equal(HYPSTUB_BLOB_ALIGN, 0x10000);
-	assert_int_equal(HYPSTUB_BLOB_REGION_SIZE, 0x10000);
-	assert_int_equal(sizeof(struct hypstub_blob_header), 48);
-	assert_int_equal(HYPSTUB_BLOB_HEADER_SIZE, 48);
+	assert_int_equal(HYPSTUB_BLOB_STUB_OFFSET, 0x1000);
+	assert_int_equal(sizeof(struct hypstub_blob_header), 64);
+	assert_int_equal(HYPSTUB_BLOB_HEADER_SIZE, 64);
 	assert_int_equal(offsetof(struct hypstub_blob_header, magic), 0);
 	assert_int_equal(offsetof(struct hypstub_blob_header, version), 8);
 	assert_int_equal(offsetof(struct hypstub_blob_header, abi_version), 12);
@@ -368,6 +368,8 @@ static void blob_header(void **state)
 	assert_int_equal(offsetof(struct hypstub_blob_header, prepare_cpu), 24);
 	assert_int_equal(offsetof(struct hypstub_blob_header, enter_el1), 32);
 	assert_int_equal(offsetof(struct hypstub_blob_header, vectors), 40);
+	assert_int_equal(offsetof(struct hypstub_blob_header, cpus_add), 48);
+	assert_int_equal(offsetof(struct hypstub_blob_header, cpus_end), 56);
 }
 
 int main(void)

@@ -4,7 +4,7 @@
 
 usage: run-linux.py --initrd FILE [--image FILE] [--kernel FILE]
                     [--u-boot FILE] [--builtin-u-boot FILE] [--aarch32-uimage FILE]
-                    [--kernel-uimage FILE] [--image-initrd FILE]
+                    [--kernel-uimage FILE] [--image-initrd FILE] [--module-initrd FILE]
                     [--logdir DIR] [--ref-dir DIR] [-j N] [--evidence] RUN...
 
 Each RUN is one fresh QEMU, written <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]
@@ -35,6 +35,14 @@ Each RUN is one fresh QEMU, written <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]
                  it started at (no "inconsistent modes"), online at the end
         kexecN   N kexecs in a row into the same kernel and initramfs
         reboot   end with reboot -f (PSCI SYSTEM_RESET), not power-off
+        module   (kernel or uboot path) boot the initramfs of --module-initrd,
+                 which holds hypstub.ko (make module): resident, insmod,
+                 /sys/firmware/hypstub/* against abi/hypstub.h and the
+                 device tree, a borrow the stub must refuse on the last CPU
+                 (undone on the others), borrow_el2 on every CPU with each
+                 CPU's proof and give-back lines, rmmod, taint 12288 (O, E);
+                 hand-off: insmod refused with -ENODEV and the module's
+                 reason (the kernel at EL2 with VHE, else no /hypstub node)
         reuse-resident, reuse-handoff  (with kexecN, kernel or uboot path)
                  every kexec goes into the hypstub image itself
                  (/boot/hypstub.Image of --image-initrd, which is the
@@ -82,6 +90,8 @@ BASE_CMDLINE = "console=ttyAMA0 panic=-1 rdinit=/init"
 # A boot to userspace and back takes 3-10 s here under TCG (-smp 4); a kexec
 # adds one more boot.  The deadlines only run out on a hang.
 RUN_TIMEOUT = 150
+# Above this many CPUs a run is a large machine: see Run.cmdline().
+MANY_CPUS = 8
 KEXEC_TIMEOUT = 60
 HOTPLUG_CYCLE_TIMEOUT = 3
 IDLE_TIMEOUT = 60
@@ -131,6 +141,7 @@ class Run:
             raise ValueError("%s: gic is 2, 3 or 3-noits" % spec)
         self.smp = int(smp)
         self.hotplug = self.reboot = self.refusals = self.bootm = self.image = False
+        self.module = False
         self.reuse = None
         self.kexecs = 0
         self.hotplugs = 0
@@ -149,6 +160,8 @@ class Run:
                 self.bootm = True
             elif step == "image" and self.path == "builtin":
                 self.image = True
+            elif step == "module" and self.path in ("kernel", "uboot"):
+                self.module = True
             elif step in ("reuse-resident", "reuse-handoff") and \
                     self.path in ("kernel", "uboot"):
                 self.reuse = step[6:]
@@ -158,6 +171,8 @@ class Run:
                 raise ValueError("%s: unknown test step %s" % (spec, step))
         if self.reuse and not self.kexecs:
             raise ValueError("%s: %s needs kexecN" % (spec, self.test))
+        if self.module and (self.kexecs or self.reuse):
+            raise ValueError("%s: the module's initramfs has no kexec" % spec)
         # The mode of every boot: the first as asked, the kexec'd ones too,
         # or the reuse step's.
         self.modes = [self.mode] + [self.reuse or self.mode] * self.kexecs
@@ -175,10 +190,15 @@ class Run:
 
     def cmdline(self):
         words = [BASE_CMDLINE]
+        if self.smp > MANY_CPUS:
+            # Dozens of TCG vCPUs on this 2-core host starve each other for
+            # longer than the soft-lockup watchdog's 20 s, with or without
+            # the stub; the lockup report would taint the kernel.
+            words.append("nosoftlockup")
         if self.how == "bootargs":
             words.append("hypstub.mode=" + self.mode)
-        steps = [s for s, on in (("hotplug", self.hotplug), ("kexec", self.kexecs),
-                                 ("reboot", self.reboot)) if on]
+        steps = [s for s, on in (("hotplug", self.hotplug), ("module", self.module),
+                                 ("kexec", self.kexecs), ("reboot", self.reboot)) if on]
         if steps:
             words.append("hypstub.test=" + ",".join(steps))
         if self.hotplugs > 1:
@@ -190,6 +210,8 @@ class Run:
         return " ".join(words)
 
     def initrd(self, args):
+        if self.module:
+            return args.module_initrd
         return args.image_initrd if self.reuse else args.initrd
 
 
@@ -406,9 +428,13 @@ def assess_builtin(rep, run, pre):
     m = re.search(r"region: +(0x[0-9a-f]+), size (0x[0-9a-f]+)\n(?:.*\n)*?VBAR_EL2: +(0x[0-9a-f]+)",
                   info)
     base, size, vbar = (int(g, 16) for g in m.groups()) if m else (0, 0, 0)
-    rep.check("hypstub info: 64 KiB region, 64 KiB aligned, VBAR_EL2 inside it",
-              m and size == 0x10000 and base % 0x10000 == 0 and base < vbar < base + size,
+    # The stub's code (under 8 KiB), then a 512-byte slot for each CPU of
+    # /cpus, in 4 KiB pages.
+    rep.check("hypstub info: region in whole pages, a slot for each CPU, VBAR_EL2 at its start",
+              m and base % 0x1000 == 0 and size % 0x1000 == 0 and
+              run.smp * 512 < size < 0x3000 + run.smp * 512 and vbar == base,
               "region %#x size %#x VBAR_EL2 %#x" % (base, size, vbar) if m else "no region/VBAR lines")
+    rep.has("hypstub info: the CPUs of /cpus", info, "CPUs:        %d from /cpus:" % run.smp)
     rep.has("hypstub info: PSCI proxy", info, "psci-proxy)\n")
     if run.how == "command":
         rep.has("hypstub mode %s at the prompt" % run.mode, pre,
@@ -457,6 +483,120 @@ def assess_reuse(rep, run, boots):
                 else "at EL2 (hand-off through HYPSTUB_SOFT_RESTART)")
 
 
+def abi_macros():
+    """Every #define NAME HYPSTUB_U[L](value) or NAME (value) of abi/hypstub.h,
+    as numbers."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                        "abi", "hypstub.h")
+    with open(path) as f:
+        return {m.group(1): int(m.group(2), 0) for m in re.finditer(
+            r"#define (\w+)\s+(?:HYPSTUB_UL?)?\((0x[0-9a-fA-F]+|-?\d+)\)", f.read())}
+
+
+def hypstub_uuid(abi):
+    """The UUID whose SMCCC reading is HYPSTUB_UID_0..3 (docs/hyp-abi.rst, UID)."""
+    raw = b"".join(struct.pack("<I", abi["HYPSTUB_UID_%d" % i]) for i in range(4)).hex()
+    return "-".join((raw[0:8], raw[8:12], raw[12:16], raw[16:20], raw[20:32]))
+
+
+# The module's name for each GET_CONFIG flag of abi/hypstub.h.
+CONFIG_NAMES = {"HYPSTUB_CONFIG_LEGACY_PRE_4_12": "legacy-pre-4.12",
+                "HYPSTUB_CONFIG_DEBUG_UART": "debug-uart",
+                "HYPSTUB_CONFIG_PSCI_PROXY": "psci-proxy"}
+MODULE_TAINT = (1 << 12) | (1 << 13)  # TAINT_OOT_MODULE, TAINT_UNSIGNED_MODULE
+
+
+def assess_module(rep, run, text):
+    """The module step (tests/linux/init, kernel/), from /init's lines."""
+    said = lambda what: re.findall(r"^hypstub-linux: module %s(.*)$" % what, text, re.M)
+    dmesg = "".join(l + "\n" for l in said("dmesg: "))
+    cpus = ["cpu%d" % i for i in range(run.smp)]
+    if run.mode != "resident":
+        # The refusals: -ENODEV, with the module's reason.
+        rep.check("module: insmod refused with -ENODEV", any(
+            l.startswith("status ") and l != "status 0" and "No such device" in l
+            for l in said("insmod ")), "; ".join(said("insmod ")) or "no insmod line")
+        if "kvm [1]: VHE mode initialized successfully" in text:
+            why = "hypstub: the kernel runs at EL2 (hand-off mode"
+        else:
+            why = "hypstub: no /hypstub node (compatible \"hypstub,stub\")"
+        rep.has("module: its reason in dmesg", dmesg, why)
+        rep.has("module: no /sys/firmware/hypstub", text,
+                "hypstub-linux: module /sys/firmware/hypstub absent")
+        return
+    abi = abi_macros()
+    rep.has("module: insmod", text, "hypstub-linux: module insmod status 0\n")
+    rep.has("module: taint exactly out-of-tree and unsigned (%d)" % MODULE_TAINT, text,
+            "hypstub-linux: module tainted %d\n" % MODULE_TAINT)
+    major, minor = abi_version().split(".")
+    m = re.search(r"hypstub: stub confirmed: vendor UID hypstub's, ABI (\d+)\.(\d+), region "
+                  r"(0x[0-9a-f]+)\+(0x[0-9a-f]+), stub vectors (0x[0-9a-f]+); EL2 table of "
+                  r"the module at (0x[0-9a-f]+)", dmesg)
+    rep.check("module: stub confirmed, ABI of abi/hypstub.h", m and m.group(1, 2) == (
+        major, minor), m.group(0) if m else "no confirmation line")
+    base, size, stub_vbar, table = (int(g, 16) for g in m.group(3, 4, 5, 6)) if m else (0,) * 4
+    rep.check("module: stub vectors inside its region, the module's table 2 KiB aligned",
+              m and base <= stub_vbar < base + size and
+              table % abi["HYPSTUB_VECTORS_ALIGN"] == 0 and not base <= table < base + size,
+              "region %#x+%#x, stub vectors %#x, table %#x" % (base, size, stub_vbar, table))
+    rep.has("module: sysfs abi_version", text,
+            "hypstub-linux: module sysfs abi_version: %s.%s\n" % (major, minor))
+    rep.has("module: sysfs uid", text,
+            "hypstub-linux: module sysfs uid: %s\n" % hypstub_uuid(abi))
+    got = (said("sysfs config: ") or ["?"])[0].split()
+    proxy = "hypstub-linux: psci method hvc" in text
+    rep.check("module: sysfs config, psci-proxy as /psci says", all(
+        w in [CONFIG_NAMES[n] for n in CONFIG_NAMES if n in abi] for w in got) and
+        ("psci-proxy" in got) == proxy, "config %s, psci method %s" % (
+            " ".join(got), "hvc" if proxy else "not hvc"))
+    r = re.search(r"^hypstub-linux: reserved hypstub@[0-9a-f]+ (0x[0-9a-f]+\+0x[0-9a-f]+)",
+                  text, re.M)
+    rep.check("module: sysfs region = the /reserved-memory node", r and said(
+        "sysfs region: ") == [r.group(1)] and m and r.group(1) == "%#x+%#x" % (base, size),
+        "sysfs %s, device tree %s" % (said("sysfs region: "), r and r.group(1)))
+    for when in ("loaded", "after bad borrow", "after borrow"):
+        rep.check("module: the stub answers on every CPU (%s)" % when,
+                  said(when + " cpus: ") == ["%s stub" % c for c in cpus],
+                  "; ".join(said(when + " cpus: ")) or "no cpus lines")
+    last = cpus[-1]
+    rep.has("module: a misaligned table on %s refused" % last, text,
+            "hypstub-linux: module bad borrow on %s: refused" % last)
+    rep.check("module: the stub refused it (-3) and the CPUs before were given back",
+              re.search(r"hypstub: %s: borrowing EL2 FAILED: the stub refused SET_VECTORS "
+                        r"0x[0-9a-f]+ with %d" % (last, abi["SMCCC_RET_INVALID_PARAMETER"]), dmesg) and
+              "hypstub: borrow_el2: undoing: giving EL2 back on the %d CPU(s) borrowed "
+              "before %s" % (run.smp - 1, last) in dmesg, "no such lines")
+    rep.has("module: borrow_el2 on every CPU", text, "hypstub-linux: module borrow_el2 accepted")
+    rep.has("module: borrow_el2 reads ok", text,
+            "hypstub-linux: module after borrow: ok %d cpus" % run.smp)
+    bad = []
+    for c in cpus:
+        proof = re.findall(r"hypstub: %s: borrowed EL2: CurrentEL EL(\d), VBAR_EL2 (0x[0-9a-f]+) "
+                           r"\(the module's table\), HCR_EL2 (0x[0-9a-f]+); passed on to the "
+                           r"stub: UID ([0-9a-f]+), GET_VECTORS (0x[0-9a-f]+)" % c, dmesg)
+        back = re.findall(r"hypstub: %s: gave EL2 back: the stub answers again \(vendor UID "
+                          r"([0-9a-f]+), VBAR_EL2 (0x[0-9a-f]+)\)" % c, dmesg)
+        # Borrowed twice (the refused round before the last CPU), given back twice.
+        want = 1 if c == last else 2
+        # EL2, the module's table; the stub answers what is passed on, and
+        # sees the module's table in VBAR_EL2.
+        if len(proof) != want or any(p[0] != "2" or int(p[1], 16) != table or
+                                     int(p[3], 16) != abi["HYPSTUB_UID_0"] or
+                                     int(p[4], 16) != table for p in proof):
+            bad.append("%s: proof %s" % (c, proof or "missing"))
+        if len(back) != want or any(int(b[0], 16) != abi["HYPSTUB_UID_0"] or
+                                    int(b[1], 16) != stub_vbar for b in back):
+            bad.append("%s: give-back %s" % (c, back or "missing"))
+    rep.check("module: each CPU at EL2 on the module's table, calls passed on to the stub, "
+              "then the stub's table again",
+              m and not bad, "; ".join(bad[:3]) or "no confirmation line")
+    rep.has("module: rmmod", text, "hypstub-linux: module rmmod status 0\n")
+    rep.has("module: unload finds the stub as it was on every CPU", dmesg,
+            "hypstub: unloaded: the stub as found on %d CPU(s)\n" % run.smp)
+    rep.has("module: sysfs gone after rmmod", text,
+            "hypstub-linux: module /sys/firmware/hypstub absent")
+
+
 def assess(run, status, problem, text, args):
     rep = Report()
     if problem:
@@ -486,6 +626,8 @@ def assess(run, status, problem, text, args):
                   "the image installed a stub of its own")
     if run.reuse:
         assess_reuse(rep, run, boots)
+    if run.module:
+        assess_module(rep, run, boots[-1] if boots else "")
     rep.check("%d boot(s) seen" % (run.kexecs + 1), len(boots) == run.kexecs + 1,
               "%d kernel boots on the console" % len(boots))
     if run.kexecs:
@@ -613,6 +755,8 @@ def main():
     ap.add_argument("--initrd", required=True)
     ap.add_argument("--image-initrd", help="an initramfs holding the hypstub image as "
                     "/boot/hypstub.Image, for the reuse-* steps")
+    ap.add_argument("--module-initrd", help="an initramfs holding hypstub.ko as "
+                    "/hypstub.ko, for the module step")
     ap.add_argument("--u-boot", default="/usr/lib/u-boot/qemu_arm64/u-boot.bin")
     ap.add_argument("--builtin-u-boot", help="U-Boot with hypstub inside (make uboot)")
     ap.add_argument("--aarch32-uimage", help="an AArch32 uImage, for the refusals step")
@@ -633,7 +777,8 @@ def main():
         need = {"bare": ["kernel"], "builtin": ["kernel", "builtin_u_boot"]}.get(
             run.path, ["image"]) + (["aarch32_uimage"] if run.refusals else []) + \
             (["kernel_uimage"] if run.bootm else []) + \
-            (["image_initrd"] if run.reuse else []) + (["image"] if run.image else [])
+            (["image_initrd"] if run.reuse else []) + (["image"] if run.image else []) + \
+            (["module_initrd"] if run.module else [])
         for n in need:
             if not getattr(args, n):
                 ap.error("%s needs --%s" % (run.label, n.replace("_", "-")))

@@ -244,6 +244,12 @@ void arch_uart_putc(char c)
  * boot/boot.h arch hooks (boot/arm64/head.S on the target).  The fake of
  * boot_fdt_prepare() is apart, in fake_fdt.c: test_fdt links the real one.
  */
+/* The fake stub's code: FAKE_STUB_CODE_SIZE bytes right before its CPU table. */
+uint64_t boot_stub_start(void)
+{
+	return (uint64_t)stub_cpu_stack_top(-1) - 16 - FAKE_STUB_CODE_SIZE;
+}
+
 uint64_t boot_fdt_buffer(uint64_t image_base)
 {
 	fake.fdt_buffer_calls++;

@@ -17,6 +17,8 @@
 
 /* Where the fake says the stub's own vector table is (2 KiB aligned). */
 #define FAKE_STUB_VECTORS	0x40000800ULL
+/* The stub's code and read-only data before its CPU table (boot_stub_start()). */
+#define FAKE_STUB_CODE_SIZE	0x1800ULL
 /* ID_AA64MMFR0_EL1 after reset: PARange 2, 40 physical address bits. */
 #define FAKE_MMFR0_PA40		0x2ULL
 /* ID_AA64PFR0_EL1 after reset: EL0..EL3 AArch64, FP, AdvSIMD, GIC = 1. */

@@ -2,11 +2,11 @@
 /*
  * Host tests of stub/cpu.c (and the inline stub_pa_bits()): the EL2
  * register values for a kernel at EL1 ("State the payload is entered in"
- * in semantics.md), the CPU slot numbering and its limits, and
- * stub_prepare_cpu().
+ * in semantics.md), the CPU table (any topology, its refusals and its
+ * ceiling), and stub_prepare_cpu().
  *
- * Built twice: config-default.h (16 CPUs, 16 per cluster) and config-alt.h
- * with -DHYPSTUB_TEST_ALT=1 (4 CPUs, 2 per cluster).
+ * Built twice: config-default.h (a ceiling of 512 CPUs) and config-alt.h
+ * with -DHYPSTUB_TEST_ALT=1 (4 CPUs).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,11 +25,9 @@
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
 #if HYPSTUB_TEST_ALT
-#define TEST_NR_CPUS		4
-#define TEST_CPUS_PER_CLUSTER	2
+#define TEST_MAX_CPUS		4
 #else
-#define TEST_NR_CPUS		16
-#define TEST_CPUS_PER_CLUSTER	16
+#define TEST_MAX_CPUS		512
 #endif
 
 /* Expected register values, spelt out from semantics.md and the Arm ARM. */
@@ -307,7 +305,7 @@ static void test_el2_config_everything(void **state)
 	assert_int_equal(regs.mdcr, 6);
 }
 
-/* ---- slots ------------------------------------------------------------- */
+/* ---- the CPU table ------------------------------------------------------ */
 
 static void check_index(uint64_t mpidr, long expected)
 {
@@ -319,84 +317,94 @@ static void check_index(uint64_t mpidr, long expected)
 	}
 }
 
-#if !HYPSTUB_TEST_ALT
-static void test_cpu_index_default(void **state)
+/*
+ * Affinity values as device trees list them: gaps, every level, the
+ * largest value of each field.  The alt build's ceiling takes the first 4.
+ */
+static const uint64_t topology[] = {
+	0x0, 0x1, 0x100, 0x10203, 0x0100000000ULL, 0x3, 0xff00ffffffULL, 0x30000,
+};
+#define NR_LISTED	(ARRAY_SIZE(topology) < TEST_MAX_CPUS ? ARRAY_SIZE(topology) : TEST_MAX_CPUS)
+
+static void list_topology(void)
 {
-	static const struct {
-		uint64_t mpidr;
-		long index;
-	} cases[] = {
-		{ 0x00000000, 0 },
-		{ 0x80000000, 0 },		/* RES1 bit 31 */
-		{ 0xc1000003, 3 },		/* U and MT bits ignored */
-		{ 0x80000005, 5 },
-		{ 0x8000000f, 15 },
-		{ 0x80000010, -1 },		/* Aff0 >= 16 per cluster */
-		{ 0x800000ff, -1 },
-		{ 0x80000100, -1 },		/* Aff1 1: slot 16 >= 16 CPUs */
-		{ 0x80000101, -1 },
-		{ 0x8000ff00, -1 },
-		{ 0x80010000, -1 },		/* Aff2 != 0 */
-		{ 0x80ff0000, -1 },
-		{ 0x0000000180000000ULL, -1 },	/* Aff3 != 0 */
-		{ 0x000000ff80000000ULL, -1 },
-		{ 0xffffff0080000002ULL, 2 },	/* bits 63:40 are RES0 */
+	size_t i;
+
+	stub_cpus_reset();
+	for (i = 0; i < NR_LISTED; i++) {
+		assert_int_equal(stub_cpus_add(topology[i]), (long)i);
+	}
+	assert_int_equal(stub_cpus_count(), NR_LISTED);
+}
+
+/* Every listed CPU is found whatever its affinity levels and gaps. */
+static void test_table_topology(void **state)
+{
+	/* Never listed: gaps beside listed values, and other levels. */
+	static const uint64_t unlisted[] = {
+		0x2, 0x4, 0x101, 0x10000, 0x10200, 0x0200000000ULL, 0xff00fffffeULL,
 	};
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		check_index(cases[i].mpidr, cases[i].index);
+	list_topology();
+	for (i = 0; i < NR_LISTED; i++) {
+		check_index(topology[i], (long)i);
+		/* RES1 (31), U (30), MT (24) and bits 63:40 are not identity. */
+		check_index(topology[i] | 0x80000000ULL, (long)i);
+		check_index(topology[i] | 0xc1000000ULL, (long)i);
+		check_index(topology[i] | 0xffffff0000000000ULL, (long)i);
 	}
+	for (i = 0; i < ARRAY_SIZE(unlisted); i++) {
+		check_index(unlisted[i], -1);
+	}
+	/* The region ends right after the last slot in use. */
+	assert_int_equal(stub_cpus_end(), stub_cpu_stack_top((long)NR_LISTED - 1));
+	stub_cpus_reset();
+	check_index(0, -1);
+	assert_int_equal(stub_cpus_end() + STUB_PERCPU_SIZE, stub_cpu_stack_top(0));
 }
-#else
-static void test_cpu_index_alt(void **state)
+
+/* What a malformed /cpus would add is refused and changes nothing. */
+static void test_table_refusals(void **state)
 {
-	static const struct {
-		uint64_t mpidr;
-		long index;
-	} cases[] = {
-		{ 0x80000000, 0 },
-		{ 0x80000001, 1 },
-		{ 0x80000002, -1 },		/* Aff0 >= 2 per cluster */
-		{ 0x80000100, 2 },		/* Aff1 * 2 + Aff0 */
-		{ 0x80000101, 3 },
-		{ 0x80000102, -1 },
-		{ 0x80000200, -1 },		/* slot 4 >= 4 CPUs */
-		{ 0x80000201, -1 },
-		{ 0x80010000, -1 },		/* Aff2 != 0 */
-		{ 0x0000000180000000ULL, -1 },	/* Aff3 != 0 */
+	static const uint64_t not_affinity[] = {
+		0x80000000ULL,		/* RES1 */
+		0x40000000ULL,		/* U */
+		0x01000000ULL,		/* MT */
+		0x10000000000ULL,	/* bit 40 */
+		0xffffffffffffffffULL,
 	};
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		check_index(cases[i].mpidr, cases[i].index);
+	list_topology();
+	for (i = 0; i < NR_LISTED; i++) {
+		assert_int_equal(stub_cpus_add(topology[i]), STUB_CPUS_DUPLICATE);
 	}
+	for (i = 0; i < ARRAY_SIZE(not_affinity); i++) {
+		assert_int_equal(stub_cpus_add(not_affinity[i]), STUB_CPUS_BAD_MPIDR);
+	}
+	assert_int_equal(stub_cpus_count(), NR_LISTED);
 }
-#endif
 
-/* Every slot the build has is reachable, and the next one is refused. */
-static void test_cpu_index_limits(void **state)
+/* Exactly the ceiling fits; the CPU after it is refused. */
+static void test_table_ceiling(void **state)
 {
-	uint64_t aff1, aff0;
-	long expected = 0;
+	long i;
 
 	(void)state;
-	for (aff1 = 0; aff1 < 256; aff1++) {
-		for (aff0 = 0; aff0 < 256; aff0++) {
-			uint64_t mpidr = 0x80000000 | aff1 << 8 | aff0;
+	stub_cpus_reset();
+	for (i = 0; i < TEST_MAX_CPUS; i++) {
+		/* Aff1.Aff0 counting up, Aff2 for every 256th. */
+		uint64_t mpidr = ((uint64_t)(i / 256) << 16) | (uint64_t)(i % 256);
 
-			if (aff0 < TEST_CPUS_PER_CLUSTER &&
-			    aff1 * TEST_CPUS_PER_CLUSTER + aff0 < TEST_NR_CPUS) {
-				check_index(mpidr, expected);
-				expected++;
-			} else {
-				check_index(mpidr, -1);
-			}
-		}
+		assert_int_equal(stub_cpus_add(mpidr), i);
 	}
-	assert_int_equal(expected, TEST_NR_CPUS);
+	assert_int_equal(stub_cpus_add(0x0100000000ULL), STUB_CPUS_FULL);
+	assert_int_equal(stub_cpus_count(), TEST_MAX_CPUS);
+	check_index(((uint64_t)((TEST_MAX_CPUS - 1) / 256) << 16) |
+		    (uint64_t)((TEST_MAX_CPUS - 1) % 256), TEST_MAX_CPUS - 1);
 }
 
 static void test_cpu_stack_tops(void **state)
@@ -404,7 +412,7 @@ static void test_cpu_stack_tops(void **state)
 	long i;
 
 	(void)state;
-	for (i = 0; i < TEST_NR_CPUS; i++) {
+	for (i = 0; i < TEST_MAX_CPUS; i++) {
 		assert_int_equal(stub_cpu_stack_top(i) % 16, 0);
 		if (i > 0) {
 			assert_int_equal(stub_cpu_stack_top(i) -
@@ -439,53 +447,63 @@ static void test_pa_bits(void **state)
 
 /* ---- stub_prepare_cpu ------------------------------------------------- */
 
+static void set_cpu(uint64_t mpidr)
+{
+	fake_arch_clear_log();
+	fake.cpu_id = plain_cpu;
+	fake.cpu_id.mpidr = mpidr;
+	fake.mpidr = mpidr;
+}
+
+/* On an empty table the first CPU installed is the boot CPU: slot 0. */
+static void test_prepare_boot_cpu(void **state)
+{
+	(void)state;
+	stub_cpus_reset();
+	set_cpu(0x80010203);
+	assert_int_equal(stub_prepare_cpu(), stub_cpu_stack_top(0));
+	assert_int_equal(stub_cpus_count(), 1);
+	check_index(0x10203, 0);
+	assert_int_equal(fake.el2_writes, 1);
+	/* Installed again (a bootloader's second pass): the same slot. */
+	set_cpu(0x80010203);
+	assert_int_equal(stub_prepare_cpu(), stub_cpu_stack_top(0));
+	assert_int_equal(stub_cpus_count(), 1);
+}
+
 static void test_prepare_cpu_without_slot(void **state)
 {
 	static const uint64_t no_slot[] = {
-		0x80010000, 0x0000000180000000ULL,
-#if HYPSTUB_TEST_ALT
-		0x80000002, 0x80000200,
-#else
-		0x80000010, 0x80000100,
-#endif
+		0x80000002, 0x80010000, 0x0000000280000000ULL, 0x80000101,
 	};
 	size_t i;
 
 	(void)state;
+	list_topology();
 	for (i = 0; i < ARRAY_SIZE(no_slot); i++) {
-		fake_arch_clear_log();
-		fake.cpu_id = plain_cpu;
-		fake.cpu_id.mpidr = no_slot[i];
+		set_cpu(no_slot[i]);
 		assert_int_equal(stub_prepare_cpu(), 0);
 		/* EL2 is left alone for a CPU the stub cannot serve. */
 		assert_int_equal(fake.el2_writes, 0);
 		assert_int_equal(fake.vbar_writes, 0);
+		/* A listed table is never extended by a CPU coming up. */
+		assert_int_equal(stub_cpus_count(), NR_LISTED);
 	}
 }
 
 static void test_prepare_cpu(void **state)
 {
-	static const uint64_t mpidr[] = {
-		0x80000000, 0x80000001,
-#if HYPSTUB_TEST_ALT
-		0x80000101,
-#else
-		0x8000000f,
-#endif
-	};
 	struct stub_el2_regs expected;
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < ARRAY_SIZE(mpidr); i++) {
-		fake_arch_clear_log();
-		fake.cpu_id = plain_cpu;
-		fake.cpu_id.mpidr = mpidr[i];
+	list_topology();
+	for (i = 0; i < NR_LISTED; i++) {
+		set_cpu(topology[i] | 0x80000000ULL);
 		fake.cpu_id.pfr0 |= 1ULL << 24;		/* GICv3 */
 		fake.cpu_id.dfr0 |= 4ULL << 8;		/* PMUv3 */
 		fake.cpu_id.pmcr = 4 << 11;
-		assert_int_equal(stub_prepare_cpu(),
-				 stub_cpu_stack_top(stub_cpu_index(mpidr[i])));
+		assert_int_equal(stub_prepare_cpu(), stub_cpu_stack_top((long)i));
 		assert_int_equal(fake.el2_writes, 1);
 		check_common(&fake.cpu_id, &fake.el2_regs);
 		assert_int_equal(fake.el2_regs.features,
@@ -515,14 +533,12 @@ int main(void)
 		cmocka_unit_test_setup(test_el2_config_pmu, setup),
 		cmocka_unit_test_setup(test_el2_config_pauth, setup),
 		cmocka_unit_test_setup(test_el2_config_everything, setup),
-#if HYPSTUB_TEST_ALT
-		cmocka_unit_test_setup(test_cpu_index_alt, setup),
-#else
-		cmocka_unit_test_setup(test_cpu_index_default, setup),
-#endif
-		cmocka_unit_test_setup(test_cpu_index_limits, setup),
+		cmocka_unit_test_setup(test_table_topology, setup),
+		cmocka_unit_test_setup(test_table_refusals, setup),
+		cmocka_unit_test_setup(test_table_ceiling, setup),
 		cmocka_unit_test_setup(test_cpu_stack_tops, setup),
 		cmocka_unit_test_setup(test_pa_bits, setup),
+		cmocka_unit_test_setup(test_prepare_boot_cpu, setup),
 		cmocka_unit_test_setup(test_prepare_cpu_without_slot, setup),
 		cmocka_unit_test_setup(test_prepare_cpu, setup),
 	};

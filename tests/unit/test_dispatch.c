@@ -177,8 +177,9 @@ static void test_build_matches_switch(void **state)
 
 /*
  * Discovery and dispatch come from one list (once a sorted, binary-searched
- * table, now a generated switch): every ID of the header, probed one by
- * one, must be found, so none can be lost by ordering or by the list.
+ * table, then a generated switch, now a generated hash table): every ID of
+ * the header, probed one by one, must be found, so none can be lost by
+ * ordering, by hashing or by the list.
  */
 static void test_probe_finds_every_served_id(void **state)
 {
@@ -735,6 +736,85 @@ static void test_unknown_fast_calls(void **state)
 	}
 }
 
+static int is_firmware_arch_id(uint32_t id)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(firmware_arch_ids); i++) {
+		if (firmware_arch_ids[i] == id) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int is_served(uint32_t id)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(arch_ids); i++) {
+		if (arch_ids[i] == id) {
+			return 1;
+		}
+	}
+	for (i = 0; i < ARRAY_SIZE(vendor_ids); i++) {
+		if (vendor_ids[i] == id) {
+			return 1;
+		}
+	}
+	for (i = 0; !HYPSTUB_TEST_ALT && i < ARRAY_SIZE(std_hyp_ids); i++) {
+		if (std_hyp_ids[i] == id) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The dispatcher finds an SMCCC ID in a table by a slot computed from
+ * function bits 4:0 and 12:8 and owner bits 27:23.  IDs one bit away from
+ * a served one in any other bit (function bits 7:5 and 15:13, owner bits
+ * 29:28, the calling convention) share its slot: each must be refused,
+ * as must the served ID seen through PROBE.
+ */
+static void test_unknown_ids_in_a_served_slot(void **state)
+{
+	static const unsigned int bits[] = { 5, 6, 7, 13, 14, 15, 28, 29, 30 };
+	uint32_t served[ARRAY_SIZE(arch_ids) + ARRAY_SIZE(std_hyp_ids) +
+			ARRAY_SIZE(vendor_ids)];
+	size_t i, b, n = 0;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(arch_ids); i++) {
+		served[n++] = arch_ids[i];
+	}
+	for (i = 0; i < ARRAY_SIZE(std_hyp_ids); i++) {
+		served[n++] = std_hyp_ids[i];
+	}
+	for (i = 0; i < ARRAY_SIZE(vendor_ids); i++) {
+		served[n++] = vendor_ids[i];
+	}
+	for (i = 0; i < n; i++) {
+		for (b = 0; b < ARRAY_SIZE(bits); b++) {
+			uint32_t id = served[i] ^ (1U << bits[b]);
+
+			assert_false(is_served(id));
+			CONTEXT(" id %#x", id);
+			HVC4(id, GOOD_VECTORS, 0xc2, 0xc3, 0xc4);
+			if (is_firmware_arch_id(id)) {
+				/* 0x80008000: ARCH_WORKAROUND_1, the firmware's. */
+				EXPECT_FORWARDED_IF_PROXY(id);
+			} else {
+				EXPECT(RET_NOT_SUPPORTED);
+			}
+			assert_int_equal(fake.vbar, FAKE_STUB_VECTORS);
+			CONTEXT(" probing %#x", id);
+			HVC1(HYPSTUB_PROBE, id);
+			EXPECT(RET_NOT_SUPPORTED);
+		}
+	}
+}
+
 /*
  * Fast calls the stub does not serve itself but the PSCI proxy forwards:
  * every owner-4 ID, known to PSCI or TRNG or not, and the firmware's Arm
@@ -900,6 +980,7 @@ int main(void)
 		cmocka_unit_test_setup(test_fast_call_reserved_bits, setup),
 		cmocka_unit_test_setup(test_yielding_calls_refused, setup),
 		cmocka_unit_test_setup(test_unknown_fast_calls, setup),
+		cmocka_unit_test_setup(test_unknown_ids_in_a_served_slot, setup),
 		cmocka_unit_test_setup(test_firmware_fast_calls, setup),
 		cmocka_unit_test_setup(test_upper_half_of_x0_ignored, setup),
 		cmocka_unit_test_setup(test_hvc_immediate_not_zero, setup),

@@ -21,10 +21,20 @@
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
+#ifndef HYPSTUB_TEST_ALT
+#define HYPSTUB_TEST_ALT	0
+#endif
+
 #define TREE_MAX	0x4000		/* what a test tree may grow to */
 #define BUF_SIZE	0x20000		/* the loader's room for the copy */
 #define BUF_ALLOC	0x200000	/* room for the largest tree allowed */
 #define STUB_BASE	0x40000000ULL	/* where the test says the stub is */
+/*
+ * The region of a stub serving one CPU (the fake's FAKE_STUB_CODE_SIZE of
+ * code, the table's head and one slot, in 4 KiB pages), and @n CPUs.
+ */
+#define REGION_SIZE(n)	((FAKE_STUB_CODE_SIZE + 16 + (n) * STUB_PERCPU_SIZE + 0xfff) & ~0xfffULL)
+#define ONE_CPU_REGION	REGION_SIZE(1)
 
 /* The Kconfig default this binary was built with. */
 #define DEFAULT_MODE	(IS_ENABLED(CONFIG_HYPSTUB_BOOT_HANDOFF) ? \
@@ -66,6 +76,12 @@ struct tree_spec {
 	int initrd_cells[2];		/* linux,initrd-start/-end: 0 absent */
 	uint64_t initrd[2];
 	int resmem_cells;		/* an existing /reserved-memory: 1 or 2 */
+	/* /cpus: NULL: one cpu@0 (reg 0, the boot CPU); else these regs. */
+	const uint64_t *cpus;
+	unsigned int nr_cpus;
+	int cpus_cells;			/* /cpus #address-cells; 0: 1 */
+	int cpu_reg_len;		/* a bad length for the last cpu's reg */
+	int no_cpus;
 };
 
 static void put_cells(fdt32_t *out, int count, uint64_t value)
@@ -134,6 +150,38 @@ static void memory_nodes(void *fdt, const struct tree_spec *spec, int cells)
 	}
 }
 
+/* /cpus as QEMU virt writes it, with a cpu-map beside the cpu nodes. */
+static void cpus_node(void *fdt, const struct tree_spec *spec)
+{
+	static const uint64_t boot_only[] = { 0 };
+	const uint64_t *regs = spec->cpus ? spec->cpus : boot_only;
+	unsigned int nr = spec->cpus ? spec->nr_cpus : 1;
+	int ac = spec->cpus_cells ? spec->cpus_cells : 1;
+	fdt32_t reg[3];
+	char name[32];
+	unsigned int i;
+
+	FDT_OK(fdt_begin_node(fdt, "cpus"));
+	FDT_OK(fdt_property_u32(fdt, "#size-cells", 0));
+	FDT_OK(fdt_property_u32(fdt, "#address-cells", (uint32_t)ac));
+	FDT_OK(fdt_begin_node(fdt, "cpu-map"));
+	FDT_OK(fdt_begin_node(fdt, "cluster0"));
+	FDT_OK(fdt_end_node(fdt));
+	FDT_OK(fdt_end_node(fdt));
+	for (i = 0; i < nr; i++) {
+		snprintf(name, sizeof(name), "cpu@%llx", (unsigned long long)regs[i]);
+		FDT_OK(fdt_begin_node(fdt, name));
+		put_cells(reg, ac, regs[i]);
+		FDT_OK(fdt_property(fdt, "reg", reg,
+				    i == nr - 1 && spec->cpu_reg_len ? spec->cpu_reg_len : ac * 4));
+		FDT_OK(fdt_property_string(fdt, "enable-method", "psci"));
+		FDT_OK(fdt_property_string(fdt, "compatible", "arm,cortex-a57"));
+		FDT_OK(fdt_property_string(fdt, "device_type", "cpu"));
+		FDT_OK(fdt_end_node(fdt));
+	}
+	FDT_OK(fdt_end_node(fdt));
+}
+
 /* A fresh tree by @spec, in an 8-byte aligned TREE_MAX allocation. */
 static void *build_tree(const struct tree_spec *spec)
 {
@@ -193,16 +241,9 @@ static void *build_tree(const struct tree_spec *spec)
 	FDT_OK(fdt_property_string(fdt, "compatible", "cfi-flash"));
 	FDT_OK(fdt_end_node(fdt));
 
-	FDT_OK(fdt_begin_node(fdt, "cpus"));
-	FDT_OK(fdt_property_u32(fdt, "#size-cells", 0));
-	FDT_OK(fdt_property_u32(fdt, "#address-cells", 1));
-	FDT_OK(fdt_begin_node(fdt, "cpu@0"));
-	FDT_OK(fdt_property_u32(fdt, "reg", 0));
-	FDT_OK(fdt_property_string(fdt, "enable-method", "psci"));
-	FDT_OK(fdt_property_string(fdt, "compatible", "arm,cortex-a57"));
-	FDT_OK(fdt_property_string(fdt, "device_type", "cpu"));
-	FDT_OK(fdt_end_node(fdt));
-	FDT_OK(fdt_end_node(fdt));
+	if (!spec->no_cpus) {
+		cpus_node(fdt, spec);
+	}
 
 	FDT_OK(fdt_begin_node(fdt, "pl011@9000000"));
 	property_reg(fdt, cells, cells, 0x9000000, 0x1000);
@@ -239,7 +280,7 @@ static void *build_tree(const struct tree_spec *spec)
 /* ---- running boot_fdt_prepare() ------------------------------------------ */
 
 static const struct boot_range stub = {
-	STUB_BASE, STUB_BASE + HYPSTUB_RESIDENT_SIZE,
+	STUB_BASE, STUB_BASE + ONE_CPU_REGION,
 };
 static uint8_t *buf;			/* BUF_ALLOC, 8-byte aligned */
 static struct boot_dt dt;
@@ -249,15 +290,22 @@ static struct boot_dt dt;
  * out as they went in) into buf with @bufsize of room, for @range.  On
  * success the copy is a valid, packed tree of dt.size bytes.
  */
-/* The stub this build installs, at @range. */
+/*
+ * The stub this build installs, at @range (its start; the pass ends it
+ * after the CPUs of /cpus), with the boot CPU (FAKE_MPIDR) in slot 0 as
+ * the image head leaves it, for a kernel with 4 KiB pages.
+ */
 static struct boot_stub installed(const struct boot_range *range)
 {
 	struct boot_stub s = {
 		.region = *range,
 		.abi_version = HYPSTUB_ABI_VERSION,
 		.psci_proxy = IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY),
+		.page_size = 0x1000,
 	};
 
+	stub_cpus_reset();
+	assert_int_equal(stub_cpus_add(FAKE_MPIDR & STUB_MPIDR_AFFINITY_MASK), 0);
 	return s;
 }
 
@@ -555,10 +603,10 @@ static void test_resident_psci_from_hvc(void **state)
 static void test_resident_stub_high(void **state)
 {
 	static const struct boot_range ranges[] = {
-		{ 0x123450000ULL, 0x123460000ULL },
-		{ 0x80000000ULL, 0x80010000ULL },
-		{ 0x40210000ULL, 0x40220000ULL },
-		{ 0xfffffffff0000ULL, 0xfffffffff0000ULL + 0x10000 },
+		{ 0x123450000ULL, 0x123450000ULL + ONE_CPU_REGION },
+		{ 0x80000000ULL, 0x80000000ULL + ONE_CPU_REGION },
+		{ 0x40210000ULL, 0x40210000ULL + ONE_CPU_REGION },
+		{ 0xfffffffff0000ULL, 0xfffffffff0000ULL + ONE_CPU_REGION },
 	};
 	static const char *const names[] = {
 		"hypstub@123450000", "hypstub@80000000", "hypstub@40210000",
@@ -623,7 +671,7 @@ static void test_resident_existing_reserved_memory(void **state)
 static void test_resident_stub_beyond_cells(void **state)
 {
 	const struct tree_spec spec = { .mode = "resident", .resmem_cells = 1 };
-	const struct boot_range high = { 0x100000000ULL, 0x100010000ULL };
+	const struct boot_range high = { 0x100000000ULL, 0x100000000ULL + ONE_CPU_REGION };
 	void *src = build_tree(&spec);
 
 	(void)state;
@@ -631,6 +679,135 @@ static void test_resident_stub_beyond_cells(void **state)
 			    "cannot fix up the device tree");
 	assert_string_equal(fake.uart,
 			    "hypstub: device tree: reserve the stub's memory: FDT_ERR_BADVALUE\r\n");
+	free(src);
+}
+
+/* ---- /cpus: a slot for every CPU, the region sized to them ------------- */
+
+/* Every CPU of /cpus listed after the boot CPU, any topology, in order. */
+static void test_cpus_topologies(void **state)
+{
+	/* QEMU virt -smp 32 with GICv3: 16 per cluster. */
+	static uint64_t smp32[32];
+	/* Gaps, Aff2 and Aff3, the boot CPU not first in the tree. */
+	static const uint64_t sparse[] = {
+		0x0100000000ULL, 0x10002, 0x0, 0x20300,
+	};
+	const struct tree_spec specs[] = {
+		{ .mode = "resident", .cpus = smp32,
+		  .nr_cpus = HYPSTUB_TEST_ALT ? 4 : 32 },
+		{ .mode = "resident", .cpus = sparse, .nr_cpus = 4, .cpus_cells = 2 },
+	};
+	struct boot_stub s;
+	size_t i, j;
+	void *src;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(smp32); i++) {
+		smp32[i] = ((i / 16) << 8) | (i % 16);
+	}
+	for (i = 0; i < ARRAY_SIZE(specs); i++) {
+		src = build_tree(&specs[i]);
+		s = installed(&stub);
+		fake_arch_clear_log();
+		assert_null(prepare_stub(src, TREE_MAX, BUF_SIZE, &s));
+		assert_string_equal(fake.uart, PROXY ? "" :
+				    "hypstub: no PSCI proxy in the stub: /psci left as it is\r\n");
+		assert_int_equal(stub_cpus_count(), specs[i].nr_cpus);
+		for (j = 0; j < specs[i].nr_cpus; j++) {
+			assert_true(stub_cpu_index(specs[i].cpus[j]) >= 0);
+		}
+		assert_int_equal(stub_cpu_index(0), 0);	/* the boot CPU stays first */
+		/* Reserved: exactly the slots in use, in whole pages. */
+		assert_int_equal(s.region.start, STUB_BASE);
+		assert_int_equal(s.region.end, STUB_BASE + REGION_SIZE(specs[i].nr_cpus));
+		expect_resident(buf, &s.region, 2, 2);
+		free(src);
+	}
+}
+
+/* A kernel with 64 KiB pages gets the region in whole 64 KiB pages. */
+static void test_cpus_region_pages(void **state)
+{
+	const struct tree_spec spec = { .mode = "resident" };
+	const struct boot_range at = { STUB_BASE + 0x1000, 0 };
+	void *src = build_tree(&spec);
+	struct boot_stub s = installed(&at);
+
+	(void)state;
+	s.page_size = 0x10000;
+	assert_null(prepare_stub(src, TREE_MAX, BUF_SIZE, &s));
+	assert_int_equal(s.region.start, STUB_BASE);
+	assert_int_equal(s.region.end, STUB_BASE + 0x10000);
+	free(src);
+}
+
+/* A /cpus the stub cannot serve is refused with what is wrong and where. */
+static void test_cpus_refused(void **state)
+{
+	static const uint64_t duplicate[] = { 0x0, 0x1, 0x100, 0x1 };
+	static const uint64_t boot_twice[] = { 0x0, 0x1, 0x0 };
+	static const uint64_t no_boot[] = { 0x1, 0x2 };
+	static const uint64_t not_affinity[] = { 0x0, 0x80000001 };
+	static const uint64_t too_many[] = { 0x0, 0x1, 0x2, 0x3, 0x4 };
+	static const uint64_t one[] = { 0x0, 0x1 };
+	static const struct {
+		struct tree_spec spec;
+		const char *why;
+		const char *uart;
+	} cases[] = {
+		{ { .mode = "resident", .cpus = duplicate, .nr_cpus = 4 },
+		  "two /cpus cpu nodes have the same reg (MPIDR)",
+		  "hypstub: /cpus/cpu@1 reg 0x0000000000000001\r\n" },
+		{ { .mode = "resident", .cpus = boot_twice, .nr_cpus = 3 },
+		  "two /cpus cpu nodes have the same reg (MPIDR)",
+		  "hypstub: /cpus/cpu@0 reg 0x0000000000000000\r\n" },
+		{ { .mode = "resident", .cpus = no_boot, .nr_cpus = 2 },
+		  "the boot CPU is not in /cpus",
+		  "hypstub: boot CPU MPIDR 0x0000000000000000\r\n" },
+		{ { .mode = "resident", .cpus = not_affinity, .nr_cpus = 2 },
+		  "a /cpus reg has bits outside the MPIDR affinity fields",
+		  "hypstub: /cpus/cpu@80000001 reg 0x0000000080000001\r\n" },
+		{ { .mode = "resident", .cpus = one, .nr_cpus = 2, .cpu_reg_len = 8 },
+		  "a /cpus cpu node's reg is not one MPIDR of #address-cells cells",
+		  "hypstub: /cpus/cpu@1 reg 0x0000000000000000\r\n" },
+		{ { .mode = "resident", .cpus = one, .nr_cpus = 2, .cpus_cells = 3 },
+		  "/cpus #address-cells is not 1 or 2", "" },
+		{ { .mode = "resident", .no_cpus = 1 },
+		  "the device tree has no /cpus: the stub cannot tell which CPUs to serve",
+		  "hypstub: device tree: /cpus: FDT_ERR_NOTFOUND\r\n" },
+#if HYPSTUB_TEST_ALT
+		{ { .mode = "resident", .cpus = too_many, .nr_cpus = 5 },
+		  "/cpus lists more CPUs than CONFIG_HYPSTUB_MAX_CPUS",
+		  "hypstub: /cpus/cpu@4 reg 0x0000000000000004\r\n" },
+#endif
+	};
+	size_t i;
+
+	(void)state;
+	(void)too_many;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		void *src = build_tree(&cases[i].spec);
+		struct boot_stub s = installed(&stub);
+
+		fake_arch_clear_log();
+		assert_string_equal(prepare_stub(src, TREE_MAX, BUF_SIZE, &s), cases[i].why);
+		assert_string_equal(fake.uart, cases[i].uart);
+		free(src);
+	}
+}
+
+/* Hand-off: the kernel owns EL2, /cpus is not the stub's business. */
+static void test_cpus_handoff(void **state)
+{
+	static const uint64_t no_boot[] = { 0x1, 0x2 };
+	const struct tree_spec spec = { .mode = "handoff", .cpus = no_boot, .nr_cpus = 2 };
+	void *src = build_tree(&spec);
+	struct boot_stub s = installed(&stub);
+
+	(void)state;
+	assert_null(prepare_stub(src, TREE_MAX, BUF_SIZE, &s));
+	assert_int_equal(stub_cpus_count(), 1);
 	free(src);
 }
 
@@ -741,7 +918,7 @@ static void test_twice(void **state)
  */
 /* A stub elsewhere than the one a tree's first pass reserved. */
 static const struct boot_range moved = {
-	STUB_BASE + 0x200000, STUB_BASE + 0x200000 + HYPSTUB_RESIDENT_SIZE,
+	STUB_BASE + 0x200000, STUB_BASE + 0x200000 + ONE_CPU_REGION,
 };
 
 /* A tree as a resident pass left it (for @stub), opened with room: free it. */
@@ -1198,6 +1375,10 @@ int main(void)
 		cmocka_unit_test_setup(test_resident_root_one_cell, setup),
 		cmocka_unit_test_setup(test_resident_existing_reserved_memory, setup),
 		cmocka_unit_test_setup(test_resident_stub_beyond_cells, setup),
+		cmocka_unit_test_setup(test_cpus_topologies, setup),
+		cmocka_unit_test_setup(test_cpus_region_pages, setup),
+		cmocka_unit_test_setup(test_cpus_refused, setup),
+		cmocka_unit_test_setup(test_cpus_handoff, setup),
 		cmocka_unit_test_setup(test_handoff, setup),
 		cmocka_unit_test_setup(test_no_psci, setup),
 		cmocka_unit_test_setup(test_kconfig_default, setup),

@@ -476,10 +476,14 @@ static int group_teardown(void **state)
 	return 0;
 }
 
+/* The image whose stub want_banner() announced; 0 for a stub below. */
+static uint64_t banner_image;
+
 static int setup(void **state)
 {
 	(void)state;
 	fake_arch_reset();
+	banner_image = 0;
 	memset(mem, 0, MEM_SIZE);
 	/* The device tree says: all of `mem` is memory, and nothing else. */
 	fake.fdt_dt.memory[0].start = addr(0);
@@ -571,13 +575,29 @@ static void want(const char *fmt, ...)
 	want_len += (size_t)n;
 }
 
+/*
+ * The region of the stub installed by @image: from HYPSTUB_STUB_OFFSET to
+ * the end of the CPU table's last slot in use (the fake's code is
+ * FAKE_STUB_CODE_SIZE bytes, then the table's 16-byte head), in the test
+ * payload's 4 KiB pages.
+ */
+static struct boot_range stub_region(uint64_t image)
+{
+	struct boot_range r;
+
+	r.start = image + HYPSTUB_STUB_OFFSET;
+	r.end = r.start + FAKE_STUB_CODE_SIZE + 16 + stub_cpus_count() * STUB_PERCPU_SIZE;
+	r.end = (r.end + 0xfff) & ~0xfffULL;
+	return r;
+}
+
 static void want_banner(uint64_t image)
 {
 	want_len = 0;
 	want_text[0] = '\0';
-	want("hypstub: stub installed at EL2, vectors 0x%016llx, resident 0x%016llx..0x%016llx\r\n",
-	     FAKE_STUB_VECTORS, (unsigned long long)image,
-	     (unsigned long long)image + HYPSTUB_RESIDENT_SIZE);
+	banner_image = image;
+	want("hypstub: stub installed at EL2, vectors 0x%016llx\r\n",
+	     FAKE_STUB_VECTORS);
 }
 
 static int handoff(void)
@@ -587,6 +607,14 @@ static int handoff(void)
 
 static void want_mode(void)
 {
+	struct boot_range r = stub_region(banner_image);
+
+	if (banner_image != 0 && !handoff()) {
+		want("hypstub: serving %llu CPUs (/cpus), resident 0x%016llx..0x%016llx (%llu KiB)\r\n",
+		     (unsigned long long)stub_cpus_count(),
+		     (unsigned long long)r.start, (unsigned long long)r.end,
+		     (unsigned long long)(r.end - r.start) / 1024);
+	}
 	want("hypstub: mode %s (from %s)\r\n",
 	     handoff() ? "handoff" : "resident", fake.fdt_dt.mode_source);
 }
@@ -646,8 +674,8 @@ static void expect_prepared(uint64_t dtb, uint64_t image, int installed)
 	assert_int_equal(fake.fdt_prepare_abi, HYPSTUB_ABI_VERSION);
 	assert_int_equal(fake.fdt_prepare_proxy,
 			 IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY));
-	assert_int_equal(fake.fdt_prepare_stub.start, image);
-	assert_int_equal(fake.fdt_prepare_stub.end, image + HYPSTUB_RESIDENT_SIZE);
+	assert_int_equal(fake.fdt_prepare_stub.start, stub_region(image).start);
+	assert_int_equal(fake.fdt_prepare_stub.end, stub_region(image).end);
 	assert_int_equal(fake.hvc_probes, 0);
 }
 
@@ -1013,7 +1041,7 @@ static void test_main_payload_inside_stub(void **state)
 	expect_main_fails_early(image, why);
 
 	fake_arch_clear_log();
-	info->payload_offset = HYPSTUB_RESIDENT_SIZE;
+	info->payload_offset = HYPSTUB_STUB_OFFSET + FAKE_STUB_CODE_SIZE;
 	expect_main_fails_early(image, why);
 
 	/* One byte short of the end of the loader. */
@@ -1131,7 +1159,7 @@ static void stub_below(uint64_t abi, uint64_t config)
 	fake.below_answer[FAKE_BELOW_CONFIG][1] = config;
 	fake.below_answer[FAKE_BELOW_VECTORS][1] = BELOW_VECTORS;
 	fake.fdt_below_region.start = addr(BELOW_BASE);
-	fake.fdt_below_region.end = addr(BELOW_BASE) + HYPSTUB_RESIDENT_SIZE;
+	fake.fdt_below_region.end = addr(BELOW_BASE) + 0x3000;
 }
 
 static void want_below(uint64_t abi)
@@ -1193,7 +1221,7 @@ static void test_main_stub_below_in_the_way(void **state)
 	(void)state;
 	stub_below(HYPSTUB_ABI_VERSION, HYPSTUB_CONFIG_PSCI_PROXY);
 	fake.fdt_below_region.start = image + SZ_2M + 0x1000;
-	fake.fdt_below_region.end = fake.fdt_below_region.start + HYPSTUB_RESIDENT_SIZE;
+	fake.fdt_below_region.end = fake.fdt_below_region.start + 0x3000;
 	assert_int_equal(run_main_from(0, dtb, image), image + 2 * SZ_2M);
 }
 

@@ -82,11 +82,17 @@
 #define CONTEXT_B		0xfedcba9876543210ULL
 #define PA40			(1ULL << 40)
 
-/* The MPIDR of slot @index (Aff1 * CPUS_PER_CLUSTER + Aff0). */
-#define MPIDR_OF(index) \
-	((((uint64_t)(index) / CONFIG_HYPSTUB_CPUS_PER_CLUSTER) << 8) | \
-	 ((uint64_t)(index) % CONFIG_HYPSTUB_CPUS_PER_CLUSTER))
-#define LAST_CPU		(CONFIG_HYPSTUB_NR_CPUS - 1)
+/*
+ * The CPUs the table lists in every test (setup()), as a device tree
+ * would: gaps and every affinity level; MPIDR_OF(@index) is slot @index's.
+ */
+static const uint64_t listed_mpidrs[] = {
+	0x0, 0x1, 0x100, 0x10203, 0x0100000000ULL, 0x7, 0xff00ffffffULL, 0x30000,
+};
+#define NR_LISTED	(sizeof(listed_mpidrs) / sizeof(listed_mpidrs[0]) < CONFIG_HYPSTUB_MAX_CPUS ? \
+			 sizeof(listed_mpidrs) / sizeof(listed_mpidrs[0]) : CONFIG_HYPSTUB_MAX_CPUS)
+#define MPIDR_OF(index)		(listed_mpidrs[(index)])
+#define LAST_CPU		((long)NR_LISTED - 1)
 
 /*
  * The context the firmware gets for the stub's CPU entry: slot @index's
@@ -96,13 +102,9 @@
 #define ON_CONTEXT(index)	((uint64_t)stub_cpu_stack_top(index) | 0)
 #define RESUME_CONTEXT(index)	((uint64_t)stub_cpu_stack_top(index) | 1)
 
-/* Affinity values with no slot in this build. */
+/* Affinity values the table does not list: gaps and other levels. */
 static const uint64_t no_slot_mpidrs[] = {
-	CONFIG_HYPSTUB_CPUS_PER_CLUSTER,	/* Aff0 beyond the cluster */
-	MPIDR_OF(CONFIG_HYPSTUB_NR_CPUS),	/* one slot too many */
-	0x10000,				/* Aff2 */
-	0x100000000ULL,				/* Aff3 */
-	0xff00ffffffULL,
+	0x2, 0x101, 0x10000, 0x200000000ULL, 0xff00fffffeULL,
 };
 
 /*
@@ -237,8 +239,14 @@ static void set_own_cpu(uint64_t mpidr)
 
 static int setup(void **state)
 {
+	size_t i;
+
 	(void)state;
 	hvc_call_reset();
+	stub_cpus_reset();
+	for (i = 0; i < NR_LISTED; i++) {
+		assert_int_equal(stub_cpus_add(listed_mpidrs[i]), (long)i);
+	}
 	return 0;
 }
 
@@ -302,21 +310,32 @@ static void test_cpu_start_enters_the_slot(void **state)
 	EXPECT_CPU_RESUME(MPIDR_OF(1), ENTRY_A, CONTEXT_A);
 }
 
-/* A CPU with no slot returns to stub_cpu_entry (which parks it). */
-static void test_cpu_start_without_slot(void **state)
+/*
+ * The CPU entry does not search the table: the context the proxy gave the
+ * firmware names the slot (found from the target MPIDR at CPU_ON), and the
+ * CPU enters with that slot's pair and stack.
+ */
+static void test_cpu_start_takes_the_context_slot(void **state)
 {
 	size_t i;
-	uint64_t low_bit;
 
 	(void)state;
+	stub_cpu_set_resume(2, STUB_CPU_START_ON, ENTRY_B, CONTEXT_A);
+	stub_cpu_set_resume(2, STUB_CPU_START_RESUME, ENTRY_A, CONTEXT_B);
 	for (i = 0; i < ARRAY_SIZE(no_slot_mpidrs); i++) {
-		for (low_bit = 0; low_bit < 2; low_bit++) {
-			fake_arch_clear_log();
-			set_own_cpu(no_slot_mpidrs[i]);
-			stub_cpu_start(ON_CONTEXT(0) | low_bit);
-			assert_int_equal(fake.enter_el1_stub_calls, 0);
-			assert_int_equal(fake.el2_writes, 0);
-		}
+		fake_arch_clear_log();
+		set_own_cpu(no_slot_mpidrs[i]);
+		stub_cpu_start(ON_CONTEXT(2));
+		assert_int_equal(fake.el2_writes, 1);
+		assert_int_equal(fake.enter_el1_stub_calls, 1);
+		assert_int_equal(fake.enter_el1_args[0], stub_cpu_stack_top(2));
+		assert_int_equal(fake.enter_el1_args[1], ENTRY_B);
+		assert_int_equal(fake.enter_el1_args[2], CONTEXT_A);
+		fake_arch_clear_log();
+		stub_cpu_start(RESUME_CONTEXT(2));
+		assert_int_equal(fake.enter_el1_args[0], stub_cpu_stack_top(2));
+		assert_int_equal(fake.enter_el1_args[1], ENTRY_A);
+		assert_int_equal(fake.enter_el1_args[2], CONTEXT_B);
 	}
 }
 
@@ -833,7 +852,7 @@ int main(void)
 		cmocka_unit_test_setup(test_build_matches_switch, setup),
 		cmocka_unit_test_setup(test_firmware_ids_match_the_specs, setup),
 		cmocka_unit_test_setup(test_cpu_start_enters_the_slot, setup),
-		cmocka_unit_test_setup(test_cpu_start_without_slot, setup),
+		cmocka_unit_test_setup(test_cpu_start_takes_the_context_slot, setup),
 #if !HYPSTUB_TEST_ALT
 		cmocka_unit_test_setup(test_forwarded_x0_only, setup),
 		cmocka_unit_test_setup(test_forwarded_upper_half_of_x0_ignored, setup),
