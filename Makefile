@@ -58,7 +58,8 @@ export DEB_DIR ?= $(abspath $(O))/debian
 LIBFDT_DIR := $(DEB_DIR)/libfdt
 LIBFDT := $(LIBFDT_DIR)/libfdt.a
 
-.PHONY: all blob uboot uboot-source docs image module defconfig menuconfig savedefconfig olddefconfig check \
+.PHONY: all blob uboot uboot-source docs image module defconfig menuconfig savedefconfig \
+	olddefconfig check \
 	check-unit check-abi check-qemu bench run clean help FORCE
 
 all: $(O)/hypstub.bin

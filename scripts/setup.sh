@@ -14,10 +14,10 @@ packages=(
 	qemu-system-arm                                   # qemu-system-aarch64
 	u-boot-qemu                                       # U-Boot for the Linux tests
 	dpkg-dev bison flex bc libssl-dev                 # make uboot: apt-get source, U-Boot's build
+	libelf1 libssl3                                   # make module: linux-kbuild's libraries
 	perl python3-pytest python3-pytest-xdist          # U-Boot's checkpatch.pl and test/py
 	python3-filelock python3-pkg-resources
 	python3-sphinx                                    # make docs
-	libelf1 libssl3                                   # make module: linux-kbuild's libraries
 )
 
 missing=()
