@@ -9,9 +9,10 @@
 # (u-boot-test-console, -reset, -flash: U-Boot's u-boot-test-hooks, which
 # Debian does not package) are tests/uboot/hooks: a fresh QEMU virt machine
 # with virtualization=on per console.  The board environment hands the test
-# the ABI version of abi/hypstub.h.  Passes only when every test in
-# test_hypstub.py ran and passed (a skip, e.g. for a missing
-# CONFIG_CMD_HYPSTUB, fails), beside test/py's own test_version.
+# the UID and ABI version of abi/hypstub.h and the machine's CPU count.
+# Passes only when every test in test_hypstub.py ran and passed (a skip,
+# e.g. for a missing CONFIG_CMD_HYPSTUB, fails), beside test/py's own
+# test_version.
 set -euo pipefail
 
 if [ $# -ne 2 ]; then
@@ -38,6 +39,9 @@ if ! "$python" -c 'import pytest, filelock, pkg_resources' 2>/dev/null; then
 	exit 1
 fi
 
+# The machine's CPU count, for tests/uboot/hooks/u-boot-test-console and
+# for the test, which reads it back from hypstub info (U-Boot's /cpus).
+export HYPSTUB_TEST_SMP=${HYPSTUB_TEST_SMP:-2}
 rm -rf "$results"
 mkdir -p "$results/py"
 # test/py's board environment: u_boot_boardenv_<board type>_<identity>.
@@ -58,6 +62,7 @@ cat >"$results/py/u_boot_boardenv_qemu_arm64_hypstub.py" <<EOF
 # test_hypstub.py expects the stub to answer.
 env__hypstub_abi_version = '$abi'
 env__hypstub_uid = '$uid'
+env__hypstub_cpus = $HYPSTUB_TEST_SMP
 EOF
 
 echo "test-py: U-Boot's test.py, test_version and test_hypstub.py (ABI $abi), QEMU through tests/uboot/hooks"
