@@ -415,13 +415,14 @@ def vulnerabilities(text, firmware="qemu"):
     """What the kernel says of the firmware below, to match the bare boot's:
     /sys/devices/system/cpu/vulnerabilities/* (ARCH_FEATURES of the
     workarounds decide spectre_v2, spec_store_bypass and spectre_bhb), and
-    on TF-A also the kernel's psci: lines from its boot (PSCI version and
-    functions).  Not the SMCCC version line: the stub answers SMCCC_VERSION
-    itself (1.1, abi/hypstub.h), the runs through it check that."""
+    on TF-A also the kernel's psci: lines from its boot (PSCI and SMCCC
+    versions: above TF-A's SMCCC 1.2 the stub reports 1.2 too, ABI 1.3).
+    On QEMU's PSCI (SMCCC 1.0) the SMCCC line differs by design: the
+    stub's is 1.1."""
     lines = re.findall(r"^hypstub-linux: (vulnerability [^:\n]+: .*)$", text, re.M)
     if firmware != "qemu":
         lines += [l for l in re.findall(r"^\[[ 0-9.]+\] (psci: .*)$", text, re.M)
-                  if not re.match(r"psci: (?:CPU\d+ killed|SMC Calling Convention)", l)]
+                  if not re.match(r"psci: CPU\d+ killed", l)]
     return lines
 
 
@@ -697,8 +698,9 @@ def assess(run, status, problem, text, args):
             mode, needs("CPU: All CPU(s) started at EL%d" % el,
                         "hypstub-linux: el: CPU: All CPU(s) started at EL%d" % el)))
     if "resident" in run.modes:
-        rep.each_boot(mode_name("SMCCC 1.1 from the stub", "resident"), boots, in_mode(
-            "resident", needs("psci: SMC Calling Convention v1.1")))
+        smccc = "1.2" if run.firmware == "tfa" else "1.1"
+        rep.each_boot(mode_name("SMCCC %s from the stub" % smccc, "resident"), boots, in_mode(
+            "resident", needs("psci: SMC Calling Convention v" + smccc)))
         rep.each_boot(mode_name("KVM sees no EL2, no /dev/kvm", "resident"), boots, in_mode(
             "resident", needs("kvm [1]: HYP mode not available", "hypstub-linux: /dev/kvm absent")))
         rep.each_boot(mode_name("device tree: psci method hvc, /hypstub node", "resident"), boots,
