@@ -255,7 +255,7 @@ def boot(run, args, log_path):
             "-smp", str(run.smp), "-m", "1G", "-nographic", "-no-reboot",
             # -nic none: no ROM file wanted, and no network boot in U-Boot.
             "-nic", "none"]
-    if run.path == "uboot" or run.via_uboot():
+    if run.path == "uboot" or (run.path == "bare" and run.via_uboot()):
         argv += ["-bios", bios, "-kernel", args.kernel if run.path == "bare" else args.image,
                  "-initrd", run.initrd(args)]
     elif run.path == "builtin":
