@@ -64,6 +64,7 @@ for gic in 2 3; do
 		rm -f "$build/qemu/release/fip.bin"
 		TF_LDFLAGS=--no-warn-rwx-segments make -C "$src" -j"$jobs" PLAT=qemu \
 			CROSS_COMPILE="$cross" BUILD_BASE="$build" BL33="$bin" \
+			BUILD_STRING="$(basename "$src")" \
 			"${gicopt[@]}" all fip >"$work/build-gicv$gic.log" 2>&1 || {
 			tail -n 30 "$work/build-gicv$gic.log" >&2
 			echo "tfa: TF-A build failed (log: $work/build-gicv$gic.log)" >&2
