@@ -58,7 +58,7 @@ export DEB_DIR ?= $(abspath $(O))/debian
 LIBFDT_DIR := $(DEB_DIR)/libfdt
 LIBFDT := $(LIBFDT_DIR)/libfdt.a
 
-.PHONY: all blob uboot uboot-source docs image module defconfig menuconfig savedefconfig \
+.PHONY: all blob uboot uboot-source tfa docs image module defconfig menuconfig savedefconfig \
 	olddefconfig check \
 	check-unit check-abi check-qemu bench run clean help FORCE
 
@@ -192,6 +192,17 @@ uboot-source:
 	$(Q)UBOOT_SOURCE_ONLY=1 scripts/build-uboot.sh $(UBOOT_DIR) $(SRC) \
 		$(UBOOT_DEFCONFIG) uboot/hypstub.config $(UBOOT_SRC)
 
+# --- make tfa: Trusted Firmware-A at EL3 below U-Boot ----------------------
+# Debian's arm-trusted-firmware source (apt-get source), PLAT=qemu, GICv2 and
+# GICv3, with two BL33s: Debian's stock qemu_arm64 U-Boot (stock-gicv<N>.bin)
+# and make uboot's (builtin-gicv<N>.bin); flash images for QEMU
+# -M virt,secure=on,virtualization=on -bios, in $(O)/tfa (docs/booting.rst).
+TFA_DIR := $(abspath $(O))/tfa
+UBOOT_STOCK ?= /usr/lib/u-boot/qemu_arm64/u-boot.bin
+tfa: uboot
+	$(Q)CROSS_COMPILE=$(CROSS_COMPILE) scripts/build-tfa.sh $(TFA_DIR) \
+		stock=$(UBOOT_STOCK) builtin=$(UBOOT_BIN)
+
 # --- make docs: docs/*.rst to HTML ----------------------------------------
 # Debian's python3-sphinx (docs/conf.py), warnings as errors (-W), every
 # reference checked (-n); docs/index.rst is the way in.
@@ -275,6 +286,8 @@ help:
 	@echo "  uboot          U-Boot with hypstub inside: \$$(O)/uboot/build/u-boot.bin"
 	@echo "                 (Debian's u-boot source, or UBOOT_SRC=<tree>)"
 	@echo "  uboot-source   only fetch and patch that U-Boot source (no build)"
+	@echo "  tfa            TF-A (EL3) flash images below Debian's U-Boot and make uboot's:"
+	@echo "                 \$$(O)/tfa/{stock,builtin}-gicv{2,3}.bin (Debian's TF-A source)"
 	@echo "  docs           docs/*.rst to HTML in \$$(O)/docs/html (Sphinx, warnings as errors)"
 	@echo "  image KERNEL=f pack the stub with arm64 Image f into \$$(O)/hypstub.Image"
 	@echo "  module         hypstub.ko for Debian's arm64 kernel: \$$(O)/module/hypstub.ko"

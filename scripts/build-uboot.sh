@@ -17,7 +17,8 @@
 #   4. built there (u-boot.bin), with HYPSTUB_SRC=<hypstub tree>: U-Boot's
 #      build runs hypstub's `make blob` from that tree.
 # CROSS_COMPILE (default aarch64-linux-gnu-) and JOBS (default: all CPUs)
-# come from the environment; UBOOT_SOURCE_ONLY=1 stops after step 2.  Uses sudo when not root, for apt only.
+# come from the environment; UBOOT_SOURCE_ONLY=1 stops after step 2.  Step 1 is
+# scripts/deb-source.sh's, shared with scripts/build-tfa.sh.
 set -euo pipefail
 
 if [ $# -lt 4 ] || [ $# -gt 5 ]; then
@@ -31,74 +32,7 @@ jobs=${JOBS:-$(nproc)}
 patches=("$hypstub"/uboot/patches/*.patch)
 mkdir -p "$work"
 
-sudo=
-if [ "$(id -u)" -ne 0 ]; then
-	sudo=sudo
-fi
-
-# The deb-src twin of the deb entry that serves this release from
-# Debian's archive (deb822 or one-line form), as a deb822 stanza.
-deb_src_stanza() {
-	local codename
-	codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
-	/usr/bin/python3 - "$codename" <<'EOF'
-import glob, re, sys
-codename = sys.argv[1]
-uri, suites, signed = None, None, None
-for path in sorted(glob.glob("/etc/apt/sources.list.d/*.sources")):
-    for stanza in re.split(r"\n\s*\n", open(path).read()):
-        f = dict(re.findall(r"(?m)^([A-Za-z-]+):\s*(.*)$", stanza))
-        if "deb" in f.get("Types", "").split() and codename in f.get("Suites", "").split():
-            uri, suites, signed = f["URIs"].split()[0], f["Suites"], f.get("Signed-By")
-            break
-    if uri:
-        break
-if not uri:
-    for path in ["/etc/apt/sources.list"] + sorted(glob.glob("/etc/apt/sources.list.d/*.list")):
-        try:
-            lines = open(path).read().splitlines()
-        except OSError:
-            continue
-        for line in lines:
-            m = re.match(r"\s*deb\s+(?:\[[^]]*\]\s+)?(\S+)\s+(\S+)\s", line)
-            if m and m.group(2) == codename:
-                uri, suites = m.group(1), codename + " " + codename + "-updates"
-                break
-        if uri:
-            break
-if not uri:
-    sys.exit("no deb entry for %r in apt's sources" % codename)
-print("Types: deb-src\nURIs: %s\nSuites: %s\nComponents: main" % (uri, suites))
-if signed:
-    print("Signed-By: " + signed)
-EOF
-}
-
-fetch_debian_source() {
-	local dir=$work/debian tree
-	tree=$(find "$dir" -maxdepth 1 -type d -name 'u-boot-*' 2>/dev/null | head -n 1)
-	if [ -n "$tree" ] && [ -e "$dir/.unpacked" ]; then
-		echo "$tree"
-		return
-	fi
-	if ! apt-cache showsrc u-boot 2>/dev/null | grep -q '^Package: u-boot$'; then
-		echo "uboot: apt has no deb-src entry for u-boot: adding /etc/apt/sources.list.d/hypstub-deb-src.sources" >&2
-		deb_src_stanza | $sudo tee /etc/apt/sources.list.d/hypstub-deb-src.sources >&2
-		$sudo apt-get update -q >&2 || echo "uboot: apt-get update reported errors; trying anyway" >&2
-	fi
-	rm -rf "$dir"
-	mkdir -p "$dir"
-	echo "uboot: apt-get source u-boot" >&2
-	(cd "$dir" && apt-get source -q u-boot) >"$work/apt-get-source.log" 2>&1 || {
-		tail -n 20 "$work/apt-get-source.log" >&2
-		echo "uboot: apt-get source u-boot failed (log: $work/apt-get-source.log)" >&2
-		exit 1
-	}
-	tree=$(find "$dir" -maxdepth 1 -type d -name 'u-boot-*' | head -n 1)
-	[ -n "$tree" ] || { echo "uboot: apt-get source left no u-boot-* tree in $dir" >&2; exit 1; }
-	touch "$dir/.unpacked"
-	echo "$tree"
-}
+. "$(dirname "$0")/deb-source.sh"
 
 # series <dir> [-R]: the series through patch(1), one patch after the
 # other (in reverse order with -R, to take it out), since two patches may
@@ -148,7 +82,7 @@ if [ -n "$src" ]; then
 		exit 1
 	fi
 else
-	src=$(fetch_debian_source)
+	src=$(deb_source u-boot "$work/debian" uboot)
 	# Our own copy, patched with an older series: unpack it afresh.
 	if [ -e "$src/arch/arm/cpu/armv8/hypstub/Kconfig" ] && ! has_series "$src"; then
 		echo "uboot: uboot/patches changed: unpacking Debian's source again"

@@ -14,7 +14,7 @@ packages=(
 	device-tree-compiler                              # bad device trees for tests
 	qemu-system-arm                                   # qemu-system-aarch64
 	u-boot-qemu                                       # U-Boot for the Linux tests
-	dpkg-dev bison flex bc libssl-dev                 # make uboot: apt-get source, U-Boot's build
+	dpkg-dev bison flex bc libssl-dev                 # make uboot, make tfa: apt-get source, the builds (TF-A fiptool: libssl-dev)
 	libelf1 libssl3                                   # make module: linux-kbuild's libraries
 	perl python3-pytest python3-pytest-xdist          # U-Boot's checkpatch.pl and test/py
 	python3-filelock python3-pkg-resources

@@ -23,25 +23,6 @@
 
 _Static_assert(STUB_PERCPU_SIZE % 16 == 0, "stack alignment");
 
-/* Where the stub's CPU entry enters the kernel, and the kernel's context. */
-struct stub_kernel_entry {
-	volatile uint64_t entry;
-	volatile uint64_t context;
-};
-
-/*
- * A CPU's slot: the MPIDR affinity of the CPU it serves; where the PSCI
- * proxy asked the firmware to start (CPU_ON) and to resume (the suspend
- * calls) it for the kernel, indexed by STUB_CPU_START_*; then its EL2
- * stack up to the top.  Separate pairs, so that a CPU_ON the firmware
- * refuses leaves a suspended CPU's resume entry alone.
- */
-struct stub_percpu {
-	uint64_t mpidr;
-	struct stub_kernel_entry kernel[2];
-	uint64_t stack[STUB_PERCPU_SIZE / 8 - 5];
-} __attribute__((aligned(16)));
-
 _Static_assert(sizeof(struct stub_percpu) == STUB_PERCPU_SIZE, "slot size");
 _Static_assert(sizeof(struct stub_percpu) - offsetof(struct stub_percpu, stack) >=
 		       STUB_FRAME_SIZE + 256 + STUB_SMC_SAVE_SIZE,
@@ -51,23 +32,7 @@ _Static_assert(STUB_CPU_START_ON == 0 && STUB_CPU_START_RESUME == 1,
 _Static_assert(STUB_CPU_START_MASK == 16 - 1,
 	       "the bits a 16-byte aligned stack top has clear");
 
-/*
- * The CPU table: one slot for each CPU the device tree lists, slot 0 the
- * boot CPU's.  The stub's code references it PC-relative; it is not part
- * of the loaded image (NOLOAD in the linker scripts) but starts zeroed
- * (the image's or the bootloader's zero fill), and the region a kernel
- * must keep clear ends after the last slot in use (stub_cpus_end()).
- * Written at EL1 by the loader, or by a bootloader through the blob,
- * before any CPU but the boot CPU uses it; afterwards each CPU only ever
- * touches its own slot.
- */
-struct stub_cpus {
-	uint64_t count;
-	uint64_t reserved;
-	struct stub_percpu slot[CONFIG_HYPSTUB_MAX_CPUS];
-};
-
-static struct stub_cpus stub_cpus __attribute__((section(".stub.cpus")));
+struct stub_cpus stub_cpus __attribute__((section(".stub.cpus")));
 
 long stub_cpu_index(uint64_t mpidr)
 {
@@ -104,6 +69,7 @@ long stub_cpus_add(uint64_t mpidr)
 void stub_cpus_reset(void)
 {
 	stub_cpus.count = 0;
+	stub_cpus.smccc_version = 0;
 }
 
 uint64_t stub_cpus_count(void)

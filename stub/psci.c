@@ -13,7 +13,11 @@
  * - PSCI_FEATURES(SMCCC_VERSION) answers SUCCESS, because the stub itself
  *   implements SMCCC_VERSION whatever the firmware's SMCCC version is;
  * - the caller's x4-x17 are kept across the SMC (arch_smc_call), as the
- *   stub's SMCCC 1.1 promises even above SMCCC 1.0 firmware.
+ *   stub's SMCCC 1.1 promises even above SMCCC 1.0 firmware; above
+ *   firmware of SMCCC 1.2 or later (ABI 1.3) the stub follows 1.2 instead:
+ *   the caller's x1-x17 go to the firmware and x0-x17 come back, x0-x3
+ *   whole, as the firmware answered (but for the entry calls, whose x1-x3
+ *   the stub rewrote: those get x0 only, as before).
  * Every answer about firmware features (ARCH_FEATURES of the workarounds,
  * TRNG, SOC_ID) is the firmware's own.
  */
@@ -42,11 +46,43 @@ static int64_t stub_proxy_entry(struct stub_frame *call, long index,
 	return 0;
 }
 
+/*
+ * Asked once, on the first SMCCC_VERSION call: SMCCC_VERSION is the
+ * firmware's only if PSCI_FEATURES says so (SMCCC 1.0 firmware may not
+ * know it).  A CPU without EL3 has no firmware to ask (SMC would be
+ * UNDEFINED), and a stub without the proxy passes nothing on: 1.1 then,
+ * as before ABI 1.3.  CPUs that ask at once all store the same answer.
+ */
+uint64_t stub_smccc_version(struct stub_frame *frame)
+{
+	struct stub_frame call;
+	uint64_t version = HYPSTUB_SMCCC_VERSION;
+
+	if (IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY) &&
+	    STUB_ID_FIELD(arch_read_id_aa64pfr0(), 12) != 0) {
+		call.x[0] = PSCI_FN32(PSCI_FEATURES);
+		call.x[1] = SMCCC_VERSION;
+		arch_smc_call(&call, 0);
+		if (call.x[0] == SMCCC_RET_SUCCESS) {
+			call.x[0] = SMCCC_VERSION;
+			arch_smc_call(&call, 0);
+			if ((int32_t)call.x[0] >= (int32_t)HYPSTUB_SMCCC_VERSION_1_2) {
+				version = HYPSTUB_SMCCC_VERSION_1_2;
+			}
+		}
+	}
+	stub_cpus.smccc_version = version;
+	stub_write_result(frame, 1, version, 0, 0, 0);
+	return STUB_EXIT_RETURN;
+}
+
 void stub_proxy_call(struct stub_frame *frame, uint32_t function_id)
 {
 	struct stub_frame call;
 	unsigned int function = function_id & SMCCC_FUNC_MASK;
-	unsigned int results = 1;
+	/* SMCCC 1.2 (ABI 1.3): every result register is the firmware's. */
+	uint64_t v1_2 = stub_cpus.smccc_version == HYPSTUB_SMCCC_VERSION_1_2;
+	unsigned int results = v1_2 ? 4 : 1;
 	int64_t error = 0;
 	unsigned int i;
 
@@ -71,21 +107,25 @@ void stub_proxy_call(struct stub_frame *frame, uint32_t function_id)
 		 * The stub's entry and stack may lie above 4 GiB: entry
 		 * calls go on as their SMC64 forms (PSCI 0.2 has both).
 		 */
+		/* x1-x3 that the stub rewrote do not go back: x0 only. */
 		case PSCI_CPU_ON:
 			error = stub_proxy_entry(&call, stub_cpu_index(call.x[1]), 2,
 						 STUB_CPU_START_ON);
 			call.x[0] = PSCI_FN64(function);
+			results = 1;
 			break;
 		case PSCI_CPU_SUSPEND:
 			error = stub_proxy_entry(&call, stub_cpu_index(arch_read_mpidr()), 2,
 						 STUB_CPU_START_RESUME);
 			call.x[0] = PSCI_FN64(function);
+			results = 1;
 			break;
 		case PSCI_CPU_DEFAULT_SUSPEND:
 		case PSCI_SYSTEM_SUSPEND:
 			error = stub_proxy_entry(&call, stub_cpu_index(arch_read_mpidr()), 1,
 						 STUB_CPU_START_RESUME);
 			call.x[0] = PSCI_FN64(function);
+			results = 1;
 			break;
 		default:
 			if (function >= STD_TRNG_FIRST && function <= STD_TRNG_LAST) {
@@ -98,7 +138,10 @@ void stub_proxy_call(struct stub_frame *frame, uint32_t function_id)
 		stub_write_result(frame, 1, (uint64_t)error, 0, 0, 0);
 		return;
 	}
-	arch_smc_call(&call);
+	arch_smc_call(&call, v1_2);
 	stub_write_result(frame, results, call.x[0], call.x[1], call.x[2],
 			  call.x[3]);
+	if (v1_2) {
+		frame->x[4] = call.x[4];
+	}
 }

@@ -19,8 +19,8 @@ check:
 	$(Q)O=$(O) MAKE="$(MAKE)" tests/run-all.sh unit freeze doc bad-input \
 		$(addprefix qemu-,$(QEMU_COMBOS)) qemu-legacy \
 		linux-bare linux-uboot linux-many-cpus linux-kernel linux-kexec linux-reuse \
-		linux-module uboot-builtin uboot-builtin-kexec uboot-checkpatch uboot-test-py docs \
-		arm-linux-bare
+		linux-module uboot-builtin uboot-builtin-kexec linux-tfa uboot-checkpatch \
+		uboot-test-py docs arm-linux-bare
 
 check-abi: check-freeze check-doc
 
@@ -233,6 +233,29 @@ check-uboot-builtin: uboot $(LINUX_PARTS) $(LINUX_REF_FILES) $(LINUX_DIR)/aarch3
 check-uboot-builtin-kexec: uboot $(LINUX_PARTS) $(LINUX_REF_FILES)
 	$(Q)$(UBOOT_RUN) -j2 builtin:resident:cortex-a57:3-noits:4:kexec3 \
 		builtin:handoff:max:2:4:kexec1
+
+# Real EL3 firmware below: TF-A (make tfa) -> U-Boot -> the stub -> Linux.
+# The bare boots through TF-A and Debian's U-Boot first (the references:
+# vulnerabilities and psci: lines on each CPU model), then both modes on
+# every CPU and GIC through Debian's U-Boot, each with one more step so that
+# every point is proved once: hotplug (CPUs that TF-A starts with HCR_EL2 =
+# 0) on both CPU models in both modes, reboot (SYSTEM_RESET through TF-A),
+# power-off, kexec in both modes; and make uboot's U-Boot as BL33, once in
+# each mode.
+.PHONY: check-linux-tfa
+check-linux-tfa: tfa $(LINUX_PARTS)
+	$(Q)$(UBOOT_RUN) --tfa-dir $(TFA_DIR) -j2 \
+		$(foreach c,$(QEMU_CPUS),uboot@tfa:bare:$(c):3:4) \
+		uboot@tfa:resident:cortex-a57:2:4:hotplug+reboot \
+		uboot@tfa:resident:cortex-a57:3-noits:4:kexec1 \
+		uboot@tfa:resident:max:2:4 \
+		uboot@tfa:resident:max:3:4:hotplug \
+		uboot@tfa:handoff:cortex-a57:2:4:kexec1 \
+		uboot@tfa:handoff:cortex-a57:3:4:hotplug \
+		uboot@tfa:handoff:max:2:4:hotplug+reboot \
+		uboot@tfa:handoff:max:3:4 \
+		builtin@tfa:resident:cortex-a57:3:4:hotplug \
+		builtin@tfa:handoff:max:2:4
 
 # The series as a U-Boot maintainer would first look at it: U-Boot's own
 # scripts/checkpatch.pl (with the tree's .checkpatch.conf: --u-boot

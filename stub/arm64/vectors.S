@@ -131,15 +131,21 @@ stub_enter_el1:
 	.size	stub_enter_el1, . - stub_enter_el1
 
 /*
- * arch_smc_call(call): the PSCI proxy's SMC.  SMCCC 1.0 firmware may
- * clobber x4..x17, which the stub's SMCCC 1.1 promises the EL1 caller, so
- * they are kept here; x18..x30 are the firmware's to keep.  x5..x7 still
- * hold the caller's arguments (EL2 C never touches them).
+ * arch_smc_call(call, results_to_x17): the PSCI proxy's SMC.  x5..x17
+ * still hold the caller's arguments (EL2 C never touches them), so the
+ * firmware sees the caller's x1..x17 (x1..x4 from @call).  Under SMCCC 1.1
+ * (results_to_x17 0), SMCCC 1.0 firmware may clobber x4..x17, which the
+ * stub promises the EL1 caller, so they are kept here; under SMCCC 1.2
+ * (results_to_x17 1) they are results, or kept by the firmware itself, and
+ * go back as it left them, x4 through @call.  x18..x30 are the firmware's
+ * to keep either way.
  */
 	.globl	arch_smc_call
 	.type	arch_smc_call, %function
 arch_smc_call:
 	stp	x0, x30, [sp, #-STUB_SMC_SAVE_SIZE]!
+	str	x1, [sp, #128]
+	cbnz	x1, 1f
 	stp	x4, x5, [sp, #16]
 	stp	x6, x7, [sp, #32]
 	stp	x8, x9, [sp, #48]
@@ -147,22 +153,26 @@ arch_smc_call:
 	stp	x12, x13, [sp, #80]
 	stp	x14, x15, [sp, #96]
 	stp	x16, x17, [sp, #112]
-	ldr	x4, [x0, #STUB_FRAME_X(4)]
+1:	ldr	x4, [x0, #STUB_FRAME_X(4)]
 	ldp	x2, x3, [x0, #STUB_FRAME_X(2)]
 	ldp	x0, x1, [x0, #STUB_FRAME_X(0)]
 	dsb	sy			/* a resume slot is visible to the CPU it starts */
 	smc	#0
-	ldr	x4, [sp]
-	stp	x0, x1, [x4, #STUB_FRAME_X(0)]
-	stp	x2, x3, [x4, #STUB_FRAME_X(2)]
-	ldp	x4, x5, [sp, #16]
+	ldr	x30, [sp]
+	stp	x0, x1, [x30, #STUB_FRAME_X(0)]
+	stp	x2, x3, [x30, #STUB_FRAME_X(2)]
+	ldr	x0, [sp, #128]
+	cbz	x0, 2f
+	str	x4, [x30, #STUB_FRAME_X(4)]
+	b	3f
+2:	ldp	x4, x5, [sp, #16]
 	ldp	x6, x7, [sp, #32]
 	ldp	x8, x9, [sp, #48]
 	ldp	x10, x11, [sp, #64]
 	ldp	x12, x13, [sp, #80]
 	ldp	x14, x15, [sp, #96]
 	ldp	x16, x17, [sp, #112]
-	ldr	x30, [sp, #8]
+3:	ldr	x30, [sp, #8]
 	add	sp, sp, #STUB_SMC_SAVE_SIZE
 	ret
 	.size	arch_smc_call, . - arch_smc_call

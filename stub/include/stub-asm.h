@@ -25,8 +25,11 @@
 #define STUB_CPU_START_ON	0	/* PSCI CPU_ON */
 #define STUB_CPU_START_RESUME	1	/* the suspend calls */
 #define STUB_CPU_START_MASK	0xf	/* the low bits, clear in a stack top */
-/* What arch_smc_call() keeps on the stack: x4..x17, the frame and x30. */
-#define STUB_SMC_SAVE_SIZE	128
+/*
+ * What arch_smc_call() keeps on the stack: the frame and x30, x4..x17,
+ * whether the firmware's x4..x17 are results (and 8 bytes of alignment).
+ */
+#define STUB_SMC_SAVE_SIZE	144
 
 /* What stub_handle_lower_sync() asks the exit path to do. */
 #define STUB_EXIT_RETURN	0

@@ -42,6 +42,15 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr);
  */
 void stub_proxy_call(struct stub_frame *frame, uint32_t function_id);
 
+/*
+ * The first SMCCC_VERSION call: decides once (into stub_cpus.smccc_version)
+ * the SMCCC version the stub follows from now on, by asking the firmware,
+ * and answers it: HYPSTUB_SMCCC_VERSION_1_2 when the PSCI proxy passes
+ * calls on to firmware of SMCCC 1.2 or later, else HYPSTUB_SMCCC_VERSION;
+ * see stub/psci.c.  Returns STUB_EXIT_RETURN.
+ */
+uint64_t stub_smccc_version(struct stub_frame *frame);
+
 /* Print the diagnostic for an unexpected exception (vector STUB_VEC_*). */
 void stub_report_unexpected(unsigned int vector);
 
@@ -100,6 +109,48 @@ void stub_el2_config(const struct stub_cpu_id *id, struct stub_el2_regs *regs);
  * not part of a CPU's identity).  Up to CONFIG_HYPSTUB_MAX_CPUS.
  */
 #define STUB_MPIDR_AFFINITY_MASK	0xff00ffffffULL
+
+/* Where the stub's CPU entry enters the kernel, and the kernel's context. */
+struct stub_kernel_entry {
+	volatile uint64_t entry;
+	volatile uint64_t context;
+};
+
+/*
+ * A CPU's slot: the MPIDR affinity of the CPU it serves; where the PSCI
+ * proxy asked the firmware to start (CPU_ON) and to resume (the suspend
+ * calls) it for the kernel, indexed by STUB_CPU_START_*; then its EL2
+ * stack up to the top.  Separate pairs, so that a CPU_ON the firmware
+ * refuses leaves a suspended CPU's resume entry alone.
+ */
+struct stub_percpu {
+	uint64_t mpidr;
+	struct stub_kernel_entry kernel[2];
+	uint64_t stack[STUB_PERCPU_SIZE / 8 - 5];
+} __attribute__((aligned(16)));
+
+/*
+ * The CPU table: one slot for each CPU the device tree lists, slot 0 the
+ * boot CPU's.  The stub's code references it PC-relative; it is not part
+ * of the loaded image (NOLOAD in the linker scripts) but starts zeroed
+ * (the image's or the bootloader's zero fill), and the region a kernel
+ * must keep clear ends after the last slot in use (stub_cpus_end()).
+ * Written at EL1 by the loader, or by a bootloader through the blob,
+ * before any CPU but the boot CPU uses it; afterwards each CPU only ever
+ * touches its own slot.
+ */
+struct stub_cpus {
+	uint64_t count;
+	/*
+	 * The SMCCC version the stub follows and reports (0 until the first
+	 * SMCCC_VERSION call asks the firmware: stub/psci.c); in the table
+	 * because the table starts zeroed and stays inside the region.
+	 */
+	volatile uint64_t smccc_version;
+	struct stub_percpu slot[CONFIG_HYPSTUB_MAX_CPUS];
+};
+
+extern struct stub_cpus stub_cpus;
 
 /* Slot of the CPU with this MPIDR, or -1 when the table does not list it. */
 long stub_cpu_index(uint64_t mpidr);
@@ -236,11 +287,14 @@ void stub_enter_el1(uintptr_t stack_top, uint64_t entry, uint64_t a0,
 		    uint64_t a1, uint64_t a2, uint64_t a3);
 
 /*
- * SMC to the firmware with x0..x4 from @call (x5..x7 are still the
- * caller's, untouched); x0..x3 of the answer go back into @call.  The
- * caller's x4..x17 survive whatever the firmware does with them.
+ * SMC to the firmware with x0..x4 from @call (x5..x17 are still the
+ * caller's, untouched); x0..x3 of the answer go back into @call.  Without
+ * @results_to_x17, the caller's x4..x17 survive whatever the firmware does
+ * with them (SMCCC 1.1 above SMCCC 1.0 firmware); with it (SMCCC 1.2
+ * firmware, which keeps what it does not answer in), x4 of the answer goes
+ * back into @call too and x5..x17 reach the caller as the firmware left them.
  */
-void arch_smc_call(struct stub_frame *call);
+void arch_smc_call(struct stub_frame *call, uint64_t results_to_x17);
 
 /* Debug console (PL011 at CONFIG_HYPSTUB_UART_BASE). */
 void stub_puts(const char *s);

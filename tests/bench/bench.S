@@ -9,6 +9,8 @@
 #include "abi/hypstub.h"
 
 #define BENCH_CALLS		10000
+#define SMCCC_ARCH_WORKAROUND_1_ID	0x80008000
+#define PSCI_VERSION_ID		0x84000000
 #define PMCR_E			(1 << 0)
 #define PMCR_C			(1 << 2)
 #define PMCNTEN_C		(1 << 31)
@@ -83,12 +85,31 @@ bench_main:
 	mov	x21, xzr
 	bench_loop unknown_id, hvc0
 
-	/* The floor: a table whose HVC handler is a bare eret.  Last, never given back. */
+	/* Firmware calls through the PSCI proxy (x1 = 0). */
+	ldr	w20, =SMCCC_ARCH_WORKAROUND_1_ID
+	bench_loop proxy_workaround_1, hvc0
+	ldr	w20, =PSCI_VERSION_ID
+	bench_loop proxy_psci_version, hvc0
+
+	/*
+	 * The same calls made with SMC directly from EL2: a table whose HVC
+	 * handler passes x0 on with SMC (x1 = 0) or moves to the table in x1.
+	 * Never given back.
+	 */
 	ldr	x0, =HYPSTUB_SET_VECTORS
-	adr	x1, bare_vectors
+	adr	x1, smc_vectors
 	hvc	#0
 	cbnz	x0, bench_failed
+	ldr	w20, =SMCCC_ARCH_WORKAROUND_1_ID
+	bench_loop smc_workaround_1, hvc0
+	ldr	w20, =PSCI_VERSION_ID
+	bench_loop smc_psci_version, hvc0
+
+	/* The floor: a table whose HVC handler is a bare eret.  Last. */
+	adr	x1, bare_vectors
+	hvc	#0
 	ldr	w20, =SMCCC_VERSION
+	mov	x21, xzr
 	bench_loop bare, hvc0
 
 	adr	x0, name_done
@@ -129,6 +150,24 @@ bare_vectors:
 	b	.
 	.endr
 
+	.align	11
+smc_vectors:
+	.rept	8
+	.align	7
+	b	.
+	.endr
+	.align	7
+	cbz	x1, 1f				/* synchronous from EL1 */
+	msr	vbar_el2, x1
+	isb
+	eret
+1:	smc	#0
+	eret
+	.rept	7
+	.align	7
+	b	.
+	.endr
+
 	/* One section: the Image is contiguous, image_size is a plain difference. */
 name_empty:		.asciz "bench empty "
 name_smccc_version:	.asciz "bench smccc_version "
@@ -136,6 +175,10 @@ name_vendor_uid:	.asciz "bench vendor_uid "
 name_set_vectors:	.asciz "bench set_vectors "
 name_unknown_id:	.asciz "bench unknown_id "
 name_bare:		.asciz "bench bare "
+name_proxy_workaround_1:	.asciz "bench proxy_workaround_1 "
+name_proxy_psci_version:	.asciz "bench proxy_psci_version "
+name_smc_workaround_1:	.asciz "bench smc_workaround_1 "
+name_smc_psci_version:	.asciz "bench smc_psci_version "
 name_done:		.asciz "bench done\n"
 name_failed:		.asciz "bench: taking EL2 over failed\n"
 

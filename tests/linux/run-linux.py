@@ -19,6 +19,12 @@ Each RUN is one fresh QEMU, written <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]
                 stub
         bare    QEMU -kernel <kernel>: the same Linux without the stub, the
                 reference (its mode is "bare")
+        uboot and builtin may end in @tfa: the firmware is then Trusted
+        Firmware-A at EL3 (make tfa: --tfa-dir holds its flash images),
+        QEMU -M virt,secure=on -bios <flash>, with Debian's U-Boot (uboot)
+        or make uboot's (builtin) as its BL33; without it QEMU's built-in
+        PSCI is the firmware.  (QEMU enters no kernel at EL2 when EL3 is
+        on: the bare boot on TF-A is uboot@tfa with mode bare.)
   mode  resident or handoff, or bare (no stub: the bare path, or U-Boot
         booting --kernel itself), optionally followed by how it is chosen:
         /chosen (the /chosen property hypstub,mode, set with U-Boot's fdt
@@ -109,6 +115,7 @@ MODE_SOURCES = {
 DEFAULT_HOW = {"uboot": "chosen", "kernel": "bootargs", "builtin": "command"}
 AARCH32_UIMAGE_ADDR = 0x50000000
 UIMAGE_ADDR = 0x48000000
+TFA_FDT_ADDR = 0x4f000000
 # What differs by architecture, chosen by the run's CPU.  arm: Linux 6.1 has
 # no KVM on 32-bit arm, so no /dev/kvm in any mode; the boot mode lines are
 # arch/arm/kernel/setup.c's (hyp_mode_check), HYP adding the
@@ -145,6 +152,12 @@ class Run:
         if len(fields) not in (5, 6):
             raise ValueError("%s: want <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]" % spec)
         self.path, mode, self.cpu, self.gic, smp = fields[:5]
+        # The firmware below: QEMU's built-in PSCI, or TF-A (path@tfa).
+        self.path, _, firmware = self.path.partition("@")
+        self.firmware = firmware or "qemu"
+        if self.firmware not in ("qemu", "tfa") or \
+                (firmware and self.path not in ("uboot", "builtin")):
+            raise ValueError("%s: the firmware is @tfa, on the uboot or builtin path" % spec)
         self.test = fields[5] if len(fields) == 6 else "basic"
         self.mode, _, how = mode.partition("/")
         if self.path not in ("kernel", "uboot", "builtin", "bare"):
@@ -206,17 +219,19 @@ class Run:
         # The mode of every boot: the first as asked, the kexec'd ones too,
         # or the reuse step's.
         self.modes = [self.mode] + [self.reuse or self.mode] * self.kexecs
-        self.label = "linux[%s,%s,%s,gic%s,smp%d%s]" % (
-            self.path, mode, self.cpu, self.gic, self.smp,
+        at = "" if self.firmware == "qemu" else "@" + self.firmware
+        self.label = "linux[%s%s,%s,%s,gic%s,smp%d%s]" % (
+            self.path, at, mode, self.cpu, self.gic, self.smp,
             "" if self.test == "basic" else "," + self.test)
-        self.name = "-".join(f for f in (self.path, self.mode, self.how, self.cpu,
+        self.name = "-".join(f for f in (self.path, at[1:], self.mode, self.how, self.cpu,
                                          "gic" + self.gic, "smp%d" % self.smp, self.test) if f)
 
     def ref_path(self, args):
         """Where the bare boot's vulnerabilities on this CPU model are kept."""
         if not args.ref_dir:
             return None
-        return os.path.join(args.ref_dir, "vulnerabilities-%s.txt" % self.cpu)
+        return os.path.join(args.ref_dir, "vulnerabilities-%s%s.txt" % (
+            "" if self.firmware == "qemu" else self.firmware + "-", self.cpu))
 
     def cmdline(self):
         words = [BASE_CMDLINE]
@@ -276,16 +291,24 @@ def boot(run, args, log_path):
     """One QEMU run.  Returns (exit status or None, problem or None, text)."""
     gic = "gic-version=3,its=off" if run.gic == "3-noits" else "gic-version=" + run.gic
     qemu = args.qemu if run.arch == "arm64" else args.qemu_arm
-    argv = [qemu, "-M", "virt,virtualization=on," + gic, "-cpu", run.cpu,
+    # The firmware: QEMU's PSCI below U-Boot at EL2, or TF-A's flash image
+    # (EL3 on: secure=on) with that U-Boot as BL33.
+    bios = args.builtin_u_boot if run.path == "builtin" else \
+        args.u_boot if run.arch == "arm64" else args.u_boot_arm
+    machine = "virt,virtualization=on,"
+    if run.firmware == "tfa":
+        bios = os.path.join(args.tfa_dir, "%s-gicv%s.bin" % (
+            "builtin" if run.path == "builtin" else "stock", run.gic[0]))
+        machine = "virt,secure=on,virtualization=on,"
+    argv = [qemu, "-M", machine + gic, "-cpu", run.cpu,
             "-smp", str(run.smp), "-m", "1G", "-nographic", "-no-reboot",
             # -nic none: no ROM file wanted, and no network boot in U-Boot.
             "-nic", "none"]
     if run.path == "uboot":
-        argv += ["-bios", args.u_boot if run.arch == "arm64" else args.u_boot_arm,
-                 "-kernel", args.kernel if run.mode == "bare" else args.image,
+        argv += ["-bios", bios, "-kernel", args.kernel if run.mode == "bare" else args.image,
                  "-initrd", run.initrd(args)]
     elif run.path == "builtin":
-        argv += ["-bios", args.builtin_u_boot, "-kernel",
+        argv += ["-bios", bios, "-kernel",
                  args.kernel_uimage if run.bootm else args.image if run.image else args.kernel,
                  "-initrd", args.initrd]
         if run.refusals:
@@ -384,6 +407,11 @@ def drive_uboot(con, run, args):
         'setenv bootargs "%s"' % run.cmdline(),
         "fdt addr ${fdtcontroladdr}",
     ]
+    if run.firmware == "tfa":
+        # TF-A's BL2 packs the device tree it edited: a roomier copy (1 MiB,
+        # as QEMU's) above the initramfs, booted in place of U-Boot's own.
+        steps += ["fdt move ${fdtcontroladdr} %#x 0x100000" % TFA_FDT_ADDR,
+                  "setenv fdtcontroladdr %#x" % TFA_FDT_ADDR]
     if run.how == "chosen":
         steps += ["fdt set /chosen hypstub,mode %s" % run.mode,
                   ("fdt print /chosen hypstub,mode", r'hypstub,mode = "%s"' % run.mode)]
@@ -437,8 +465,19 @@ def needs(*needles):
     return test
 
 
-def vulnerabilities(text):
-    return re.findall(r"^hypstub-linux: (vulnerability [^:\n]+: .*)$", text, re.M)
+def vulnerabilities(text, firmware="qemu"):
+    """What the kernel says of the firmware below, to match the bare boot's:
+    /sys/devices/system/cpu/vulnerabilities/* (ARCH_FEATURES of the
+    workarounds decide spectre_v2, spec_store_bypass and spectre_bhb), and
+    on TF-A also the kernel's psci: lines from its boot (PSCI and SMCCC
+    versions: above TF-A's SMCCC 1.2 the stub reports 1.2 too, ABI 1.3).
+    On QEMU's PSCI (SMCCC 1.0) the SMCCC line differs by design: the
+    stub's is 1.1."""
+    lines = re.findall(r"^hypstub-linux: (vulnerability [^:\n]+: .*)$", text, re.M)
+    if firmware != "qemu":
+        lines += [l for l in re.findall(r"^\[[ 0-9.]+\] (psci: .*)$", text, re.M)
+                  if not re.match(r"psci: CPU\d+ killed", l)]
+    return lines
 
 
 def reservation_test(stub_range):
@@ -668,6 +707,9 @@ def assess(run, status, problem, text, args):
     pre, boots = parts[0], parts[1:]
     el = 1 if run.mode == "resident" else 2
 
+    if run.firmware == "tfa":
+        rep.check("TF-A at EL3 below U-Boot (BL1, BL31)", re.search(
+            r"BL1: v\d+\.\d+.*\n(?:.*\n)*.*BL31: v\d+\.\d+", pre), "no BL1 and BL31 banners")
     if run.mode != "bare":
         rep.has("stub installed at EL2", pre, "hypstub: stub installed at EL2")
         rep.has("mode chosen from " + run.how, pre, "hypstub: mode %s (from %s)"
@@ -711,8 +753,9 @@ def assess(run, status, problem, text, args):
         rep.each_boot(mode_name(name, mode), boots, in_mode(
             mode, needs(*lines, "hypstub-linux: el: " + lines[0].rstrip("."))))
     if "resident" in run.modes:
-        rep.each_boot(mode_name("SMCCC 1.1 from the stub", "resident"), boots, in_mode(
-            "resident", needs("psci: SMC Calling Convention v1.1")))
+        smccc = "1.2" if run.firmware == "tfa" else "1.1"
+        rep.each_boot(mode_name("SMCCC %s from the stub" % smccc, "resident"), boots, in_mode(
+            "resident", needs("psci: SMC Calling Convention v" + smccc)))
         rep.each_boot(mode_name("KVM sees no EL2, no /dev/kvm", "resident"), boots, in_mode(
             "resident", needs("kvm [1]: HYP mode not available", "hypstub-linux: /dev/kvm absent")
             if ARCHES[run.arch]["kvm"] else needs("hypstub-linux: /dev/kvm absent")))
@@ -752,10 +795,11 @@ def assess(run, status, problem, text, args):
         def same_vulnerabilities(_, t):
             if ref is None:
                 return "no reference %s (a bare run on %s makes it)" % (ref_path, run.cpu)
-            got = vulnerabilities(t)
+            got = vulnerabilities(t, run.firmware)
             diff = [l for l in got if l not in ref] + ["missing: " + l for l in ref if l not in got]
             return "differs: " + "; ".join(diff[:2]) if diff else None
-        rep.each_boot("vulnerabilities as in the bare boot", boots, same_vulnerabilities)
+        rep.each_boot("vulnerabilities%s as in the bare boot" % (
+            "" if run.firmware == "qemu" else ", psci: lines"), boots, same_vulnerabilities)
 
     if run.hotplug:
         def hotplug(i, t):
@@ -796,7 +840,7 @@ def execute(run, args):
     if run.mode == "bare" and rep.failed == 0 and run.ref_path(args):
         # Every check passed: this boot is the reference for its CPU model.
         with open(run.ref_path(args), "w") as f:
-            f.write("\n".join(vulnerabilities(text)) + "\n")
+            f.write("\n".join(vulnerabilities(text, run.firmware)) + "\n")
     out = []
     if args.evidence:
         out.append(run.label + ":")
@@ -826,6 +870,7 @@ def main():
     ap.add_argument("--u-boot-arm", default=ARCHES["arm"]["u_boot"],
                     help="U-Boot for the arm (AArch32) runs")
     ap.add_argument("--builtin-u-boot", help="U-Boot with hypstub inside (make uboot)")
+    ap.add_argument("--tfa-dir", help="make tfa's flash images, for the @tfa runs")
     ap.add_argument("--aarch32-uimage", help="an AArch32 uImage, for the refusals step")
     ap.add_argument("--kernel-uimage", help="the kernel as a uImage, for the bootm step")
     ap.add_argument("--qemu", default=os.environ.get("QEMU", ARCHES["arm64"]["qemu"]))
@@ -848,7 +893,8 @@ def main():
             path, ["image"]) + (["aarch32_uimage"] if run.refusals else []) + \
             (["kernel_uimage"] if run.bootm else []) + \
             (["image_initrd"] if run.reuse else []) + (["image"] if run.image else []) + \
-            (["module_initrd"] if run.module else [])
+            (["module_initrd"] if run.module else []) + \
+            (["tfa_dir"] if run.firmware == "tfa" else [])
         for n in need:
             if not getattr(args, n):
                 ap.error("%s needs --%s" % (run.label, n.replace("_", "-")))

@@ -48,6 +48,7 @@ void fake_arch_clear_log(void)
 	fake.entered_dtb = 0;
 	/* fake.smc_answer is what the firmware says: a value, kept. */
 	fake.smc_calls = 0;
+	fake.smc_results_to_x17 = 0;
 	memset(fake.smc_args, 0, sizeof(fake.smc_args));
 	fake.enter_el1_stub_calls = 0;
 	memset(fake.enter_el1_args, 0, sizeof(fake.enter_el1_args));
@@ -86,16 +87,30 @@ uint64_t arch_stub_cpu_entry(void)
 	return FAKE_STUB_CPU_ENTRY;
 }
 
-void arch_smc_call(struct stub_frame *call)
+void arch_smc_call(struct stub_frame *call, uint64_t results_to_x17)
 {
 	unsigned int i;
 
 	fake.smc_calls++;
+	fake.smc_results_to_x17 = results_to_x17;
 	for (i = 0; i < 5; i++) {
 		fake.smc_args[i] = call->x[i];
 	}
+	/* The calls that tell the firmware's SMCCC version. */
+	if (call->x[0] == 0x8400000aU && call->x[1] == 0x80000000U) {
+		call->x[0] = fake.smc_smccc_version ? 0 : (uint64_t)-1;
+		return;
+	}
+	if (call->x[0] == 0x80000000U && fake.smc_smccc_version) {
+		call->x[0] = fake.smc_smccc_version;
+		return;
+	}
 	for (i = 0; i < 4; i++) {
 		call->x[i] = fake.smc_answer[i];
+	}
+	/* An SMCCC 1.2 firmware may answer in x4 (the stub passes it back). */
+	if (results_to_x17 && fake.smc_answer_x4) {
+		call->x[4] = fake.smc_answer_x4;
 	}
 }
 

@@ -110,6 +110,13 @@ struct fake_arch {
 	unsigned int smc_calls;
 	uint64_t smc_args[5];		/* x0..x4 of the last SMC */
 	uint64_t smc_answer[4];		/* x0..x3 it returns */
+	/*
+	 * The firmware's SMCCC version: 0 for SMCCC 1.0 (PSCI_FEATURES of
+	 * SMCCC_VERSION NOT_SUPPORTED), else what SMCCC_VERSION answers.
+	 */
+	uint64_t smc_smccc_version;
+	uint64_t smc_answer_x4;		/* x4 it returns; 0: x4 kept */
+	uint64_t smc_results_to_x17;	/* of the last SMC */
 	/* stub_enter_el1(): stack top, entry and x0..x3 of the last call. */
 	unsigned int enter_el1_stub_calls;
 	uint64_t enter_el1_args[6];

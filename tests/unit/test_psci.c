@@ -447,7 +447,95 @@ static void test_psci_features_smccc_version(void **state)
 	    ARG3, ARG4);
 	EXPECT_NO_SMC();
 	EXPECT(SMCCC_RET_SUCCESS);
-	/* And the stub does implement it. */
+	/* And the stub does implement it (no EL3 here: nothing to ask). */
+	fake.pfr0 &= ~(0xfULL << 12);
+	HVC(SMCCC_VERSION, ARG1, ARG2, ARG3, ARG4);
+	EXPECT_NO_SMC();
+	EXPECT(HYPSTUB_SMCCC_VERSION);
+}
+
+/*
+ * ABI 1.3: the first SMCCC_VERSION asks the firmware (PSCI_FEATURES, then
+ * SMCCC_VERSION), once; the stub answers 1.2 above SMCCC 1.2 firmware and
+ * follows it: a forwarded call's x0..x4 all come back as the firmware's
+ * (x5..x17 are arch_smc_call's, outside the frame: results_to_x17).
+ */
+#define EL3_PRESENT	(1ULL << 12)	/* ID_AA64PFR0_EL1.EL3 = 1 */
+
+static void smccc_version_first(uint64_t firmware, unsigned int smcs,
+				uint64_t answer)
+{
+	fake.pfr0 |= EL3_PRESENT;
+	fake.smc_smccc_version = firmware;
+	HVC(SMCCC_VERSION, ARG1, ARG2, ARG3, ARG4);
+	if (fake.smc_calls != smcs) {
+		fail_msg("firmware %#llx: %u SMCs, expected %u",
+			 (unsigned long long)firmware, fake.smc_calls, smcs);
+	}
+	assert_int_equal(fake.smc_results_to_x17, 0);
+	EXPECT(answer);
+	/* Asked once: the answer is kept. */
+	HVC(SMCCC_VERSION, ARG1, ARG2, ARG3, ARG4);
+	EXPECT_NO_SMC();
+	EXPECT(answer);
+}
+
+static void test_smccc_version_1_0_firmware(void **state)
+{
+	(void)state;
+	smccc_version_first(0, 1, HYPSTUB_SMCCC_VERSION);
+	/* SMCCC 1.1 rules: x0 only, the caller's x4..x17 kept. */
+	HVC(PSCI_VERSION_ID, ARG1, ARG2, ARG3, ARG4);
+	assert_int_equal(fake.smc_results_to_x17, 0);
+	EXPECT(FIRMWARE_X0);
+}
+
+static void test_smccc_version_1_1_firmware(void **state)
+{
+	(void)state;
+	smccc_version_first(0x10001, 2, HYPSTUB_SMCCC_VERSION);
+	HVC(ARCH_WORKAROUND_1_ID, ARG1, ARG2, ARG3, ARG4);
+	assert_int_equal(fake.smc_results_to_x17, 0);
+	EXPECT(FIRMWARE_X0);
+}
+
+static void test_smccc_version_1_2_firmware(void **state)
+{
+	(void)state;
+	/* 1.3 firmware: the stub still follows 1.2. */
+	smccc_version_first(0x10003, 2, HYPSTUB_SMCCC_VERSION_1_2);
+	fake.smc_answer_x4 = 0x0f0f0f0f0f0f0f04ULL;
+	HVC(PSCI_VERSION_ID, ARG1, ARG2, ARG3, ARG4);
+	EXPECT_SMC(PSCI_VERSION_ID, (uint32_t)ARG1, (uint32_t)ARG2,
+		   (uint32_t)ARG3, (uint32_t)ARG4);
+	assert_int_equal(fake.smc_results_to_x17, 1);
+	EXPECT(FIRMWARE_X0, FIRMWARE_X1, FIRMWARE_X2, FIRMWARE_X3,
+	       0x0f0f0f0f0f0f0f04ULL);
+	/* The stub's own answers are as documented. */
+	HVC(PSCI_FEATURES_ID, SMCCC_VERSION, ARG2, ARG3, ARG4);
+	EXPECT_NO_SMC();
+	EXPECT(SMCCC_RET_SUCCESS);
+	/* CPU_ON: x1..x3, which the stub rewrote, do not go back. */
+	fake.smc_answer_x4 = 0;
+	fake.smc_answer[0] = PSCI_SUCCESS;
+	HVC(PSCI_CPU_ON64_ID, MPIDR_OF(1), ENTRY_A, CONTEXT_A, ARG4);
+	EXPECT_SMC(PSCI_CPU_ON64_ID, MPIDR_OF(1), FAKE_STUB_CPU_ENTRY,
+		   ON_CONTEXT(1), ARG4);
+	EXPECT(PSCI_SUCCESS);
+}
+
+static void test_smccc_version_1_2_exact(void **state)
+{
+	(void)state;
+	smccc_version_first(0x10002, 2, HYPSTUB_SMCCC_VERSION_1_2);
+}
+
+/* No EL3: no firmware to ask, no SMC; 1.1 as before ABI 1.3. */
+static void test_smccc_version_no_el3(void **state)
+{
+	(void)state;
+	fake.pfr0 &= ~(0xfULL << 12);
+	fake.smc_smccc_version = 0x10002;
 	HVC(SMCCC_VERSION, ARG1, ARG2, ARG3, ARG4);
 	EXPECT_NO_SMC();
 	EXPECT(HYPSTUB_SMCCC_VERSION);
@@ -820,6 +908,12 @@ static void test_no_proxy(void **state)
 	size_t i;
 
 	(void)state;
+	/* No proxy: SMCCC 1.1 whatever the firmware, which is not asked. */
+	fake.pfr0 |= 1ULL << 12;
+	fake.smc_smccc_version = 0x10002;
+	HVC(SMCCC_VERSION, ARG1, ARG2, ARG3, ARG4);
+	EXPECT_NO_SMC();
+	EXPECT(HYPSTUB_SMCCC_VERSION);
 	for (i = 0; i < ARRAY_SIZE(ids); i++) {
 		CONTEXT(" id %#x", ids[i]);
 		/* Arguments the proxy would act on (CPU_ON: CPU 1, good entry). */
@@ -860,6 +954,11 @@ int main(void)
 		cmocka_unit_test_setup(test_firmware_errors_passed_back, setup),
 		cmocka_unit_test_setup(test_psci_features_smccc_version, setup),
 		cmocka_unit_test_setup(test_psci_features_forwarded, setup),
+		cmocka_unit_test_setup(test_smccc_version_1_0_firmware, setup),
+		cmocka_unit_test_setup(test_smccc_version_1_1_firmware, setup),
+		cmocka_unit_test_setup(test_smccc_version_1_2_firmware, setup),
+		cmocka_unit_test_setup(test_smccc_version_1_2_exact, setup),
+		cmocka_unit_test_setup(test_smccc_version_no_el3, setup),
 		cmocka_unit_test_setup(test_cpu_on, setup),
 		cmocka_unit_test_setup(test_cpu_on32, setup),
 		cmocka_unit_test_setup(test_cpu_on_without_slot, setup),

@@ -260,11 +260,34 @@ static void raw_call(u64 x0, u64 x1, struct hvc_frame *out)
 	issue(IMM_0, &in, out);
 }
 
+/*
+ * The SMCCC version the stub must answer (ABI 1.3, docs/hyp-abi.rst
+ * SMCCC_VERSION): 1.1 on a CPU without EL3 (ID_AA64PFR0_EL1.EL3 0: no
+ * firmware to ask, QEMU's PSCI here); with EL3, 1.1 or 1.2 as the firmware
+ * below reports, and the same answer every time after the first.
+ */
+static u64 smccc_version_want(void)
+{
+	static u64 seen;
+	struct hvc_frame in = { 0 }, out;
+
+	if (((read_sysreg(id_aa64pfr0_el1) >> 12) & 0xf) == 0) {
+		return HYPSTUB_SMCCC_VERSION;
+	}
+	if (seen == 0) {
+		in.x[0] = SMCCC_VERSION;
+		guest_hvc0(&in, &out);
+		seen = out.x[0] == HYPSTUB_SMCCC_VERSION_1_2 ?
+		       HYPSTUB_SMCCC_VERSION_1_2 : HYPSTUB_SMCCC_VERSION;
+	}
+	return seen;
+}
+
 /* After a refused or odd call: the stub must still answer as before. */
 static bool stub_serves(struct tcase *t)
 {
 	return call_x0(t, "SMCCC_VERSION afterwards", IMM_0, SMCCC_VERSION, 0,
-		       1, HYPSTUB_SMCCC_VERSION);
+		       1, smccc_version_want());
 }
 
 static bool get_vectors(struct tcase *t, const char *what, u64 *vbar)
@@ -397,17 +420,17 @@ static void case_entry_state(struct tcase *t)
 static void case_smccc_version(struct tcase *t)
 {
 	call_x0(t, "SMCCC_VERSION", IMM_0, SMCCC_VERSION, 0, 1,
-		HYPSTUB_SMCCC_VERSION);
+		smccc_version_want());
 }
 
 /* Only w0 is the function ID: bits 63:32 of x0 are ignored. */
 static void case_x0_upper_bits(struct tcase *t)
 {
 	call_x0(t, "SMCCC_VERSION with x0[63:32] all ones", IMM_0,
-		UPPER_BITS | SMCCC_VERSION, 0, 1, HYPSTUB_SMCCC_VERSION);
+		UPPER_BITS | SMCCC_VERSION, 0, 1, smccc_version_want());
 	call_x0(t, "SMCCC_VERSION with x0[63:32] = 0x12345678", IMM_0,
 		0x1234567800000000UL | SMCCC_VERSION, 0, 1,
-		HYPSTUB_SMCCC_VERSION);
+		smccc_version_want());
 	call_x0(t, "GET_ABI_VERSION with x0[63:32] all ones", IMM_0,
 		UPPER_BITS | HYPSTUB_GET_ABI_VERSION, 0, 1,
 		HYPSTUB_ABI_VERSION);
@@ -1226,7 +1249,7 @@ static void while_guest_owns_el2(struct tcase *t, u64 mine)
 	 * serve on to the stub: the stub's answer, every register kept.
 	 */
 	call_x0(t, "SMCCC_VERSION passed on while the guest owns EL2", IMM_0,
-		SMCCC_VERSION, 0, 1, HYPSTUB_SMCCC_VERSION);
+		SMCCC_VERSION, 0, 1, smccc_version_want());
 	if (suite.have_ich_vtr) {
 		call(t, "ICH_VTR_EL2 read at EL2 against the stub's answer",
 		     &ich_vtr, &out);
