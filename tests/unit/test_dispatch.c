@@ -667,6 +667,25 @@ static void test_legacy_unknown(void **state)
 
 /* ---- refusals by classification ---------------------------------------- */
 
+#define NR_SERVED_IDS	(ARRAY_SIZE(arch_ids) + ARRAY_SIZE(std_hyp_ids) + ARRAY_SIZE(vendor_ids))
+
+/* Every SMCCC ID this build serves, into @out (NR_SERVED_IDS room): how many. */
+static size_t served_ids(uint32_t *out)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(arch_ids); i++) {
+		out[n++] = arch_ids[i];
+	}
+	for (i = 0; i < ARRAY_SIZE(std_hyp_ids); i++) {
+		out[n++] = std_hyp_ids[i];
+	}
+	for (i = 0; i < ARRAY_SIZE(vendor_ids); i++) {
+		out[n++] = vendor_ids[i];
+	}
+	return n;
+}
+
 /* Bits 23:17 reserved and bit 16 (SVE hint, SMCCC 1.3) set: -1, no effect. */
 static void test_fast_call_reserved_bits(void **state)
 {
@@ -674,20 +693,10 @@ static void test_fast_call_reserved_bits(void **state)
 		0x00010000, 0x00020000, 0x00040000, 0x00080000, 0x00100000,
 		0x00200000, 0x00400000, 0x00800000, 0x00fe0000, 0x00ff0000,
 	};
-	uint32_t served[ARRAY_SIZE(arch_ids) + ARRAY_SIZE(std_hyp_ids) +
-			ARRAY_SIZE(vendor_ids)];
-	size_t i, b, n = 0;
+	uint32_t served[NR_SERVED_IDS];
+	size_t i, b, n = served_ids(served);
 
 	(void)state;
-	for (i = 0; i < ARRAY_SIZE(arch_ids); i++) {
-		served[n++] = arch_ids[i];
-	}
-	for (i = 0; i < ARRAY_SIZE(std_hyp_ids); i++) {
-		served[n++] = std_hyp_ids[i];
-	}
-	for (i = 0; i < ARRAY_SIZE(vendor_ids); i++) {
-		served[n++] = vendor_ids[i];
-	}
 	for (i = 0; i < n; i++) {
 		for (b = 0; b < ARRAY_SIZE(bits); b++) {
 			CONTEXT(" id %#x", served[i] | bits[b]);
@@ -785,20 +794,10 @@ static int is_served(uint32_t id)
 static void test_unknown_ids_in_a_served_slot(void **state)
 {
 	static const unsigned int bits[] = { 5, 6, 7, 13, 14, 15, 28, 29, 30 };
-	uint32_t served[ARRAY_SIZE(arch_ids) + ARRAY_SIZE(std_hyp_ids) +
-			ARRAY_SIZE(vendor_ids)];
-	size_t i, b, n = 0;
+	uint32_t served[NR_SERVED_IDS];
+	size_t i, b, n = served_ids(served);
 
 	(void)state;
-	for (i = 0; i < ARRAY_SIZE(arch_ids); i++) {
-		served[n++] = arch_ids[i];
-	}
-	for (i = 0; i < ARRAY_SIZE(std_hyp_ids); i++) {
-		served[n++] = std_hyp_ids[i];
-	}
-	for (i = 0; i < ARRAY_SIZE(vendor_ids); i++) {
-		served[n++] = vendor_ids[i];
-	}
 	for (i = 0; i < n; i++) {
 		for (b = 0; b < ARRAY_SIZE(bits); b++) {
 			uint32_t id = served[i] ^ (1U << bits[b]);
