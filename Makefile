@@ -252,6 +252,8 @@ bench: $(O)/tests/bench/bench.Image $(O)/hypstub.elf $(O)/conformance.Image \
 		$(O)/linux/defconfig.Image $(O)/linux/initramfs.cpio $(O)/linux/Image
 	$(Q)$(PYTHON) scripts/bench.py --elf $(O)/hypstub.elf --nm $(NM) \
 		--ci-dir $(O)/stub --frame $$(printf '%d' $$(sed -n 's/^#define STUB_FRAME_SIZE[[:space:]]*//p' stub/include/stub-asm.h)) \
+		--slot $$(printf '%d' $$(sed -n 's/^#define STUB_PERCPU_SIZE[[:space:]]*//p' stub/include/stub-asm.h)) \
+		--max-cpus $(CONFIG_HYPSTUB_MAX_CPUS) \
 		--image $(O)/tests/bench/bench.Image --qemu $(QEMU)
 	@echo "fuzz (conformance guest, cortex-a57, GICv3):"
 	$(Q)FUZZ_CALLS=1000000 tests/qemu/run-conformance.sh $(CONFORMANCE_IMAGE) cortex-a57 3 | \

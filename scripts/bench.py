@@ -81,6 +81,8 @@ def main():
     ap.add_argument("--nm", default="aarch64-linux-gnu-nm")
     ap.add_argument("--ci-dir", required=True)
     ap.add_argument("--frame", type=int, required=True)
+    ap.add_argument("--slot", type=int, required=True, help="STUB_PERCPU_SIZE")
+    ap.add_argument("--max-cpus", type=int, required=True, help="CONFIG_HYPSTUB_MAX_CPUS")
     ap.add_argument("--image", required=True)
     ap.add_argument("--qemu", default="qemu-system-aarch64")
     ap.add_argument("--calls", type=int, default=10000)
@@ -91,8 +93,10 @@ def main():
     code = sym["stub_code_end"] - sym["stub_code_start"]
     # The CPU table: a 16-byte head, then one slot a CPU for the ceiling.
     table = sym["stub_cpus_limit"] - sym["stub_cpus_start"]
-    percpu = PERCPU_TARGET if (table - 16) % PERCPU_TARGET == 0 else 0
-    max_cpus = (table - 16) // PERCPU_TARGET
+    percpu, max_cpus = args.slot, args.max_cpus
+    if table != 16 + max_cpus * percpu:
+        raise SystemExit("bench: the CPU table is %d bytes, not 16 + %d slots of %d"
+                         % (table, max_cpus, percpu))
 
     def region(cpus):
         """What a 4 KiB-page kernel reserves for @cpus CPUs (boot/loader.c)."""
