@@ -24,7 +24,7 @@
 
 /* ABI version: major << 16 | minor, as SMCCC encodes its own version. */
 #define HYPSTUB_ABI_VERSION_MAJOR	HYPSTUB_U(1)
-#define HYPSTUB_ABI_VERSION_MINOR	HYPSTUB_U(3)
+#define HYPSTUB_ABI_VERSION_MINOR	HYPSTUB_U(4)
 #define HYPSTUB_ABI_VERSION \
 	((HYPSTUB_ABI_VERSION_MAJOR << 16) | HYPSTUB_ABI_VERSION_MINOR)
 
@@ -90,7 +90,8 @@
 /*
  * The SMCCC version this stub follows (1.1: x4-x17 preserved), and since
  * ABI 1.3 the one it follows above firmware of SMCCC 1.2 or later with the
- * PSCI proxy (1.2: a forwarded call's x1-x17 in, x0-x17 out).
+ * PSCI proxy (1.2: a forwarded call's x1-x17 in, x0-x17 out); since ABI
+ * 1.4 decided when the stub is installed, not at the first SMCCC_VERSION.
  */
 #define HYPSTUB_SMCCC_VERSION	HYPSTUB_U(0x10001)
 #define HYPSTUB_SMCCC_VERSION_1_2	HYPSTUB_U(0x10002)

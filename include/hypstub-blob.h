@@ -20,8 +20,10 @@
  * From then on the hvc ABI of docs/hyp-abi.rst answers.  The memory a
  * kernel must keep clear is from base + HYPSTUB_BLOB_STUB_OFFSET up to
  * what cpus_end() (uintptr_t stub_cpus_end(void), callable at EL1 too)
- * answers, rounded up to a page; the header page and the slots not in use
- * are free once the bootloader is done with them.
+ * answers, rounded up to a page; the header page (which holds the
+ * install-time code behind prepare_cpu, cpus_add and cpus_end, kept out of
+ * the stub's resident bytes) and the slots not in use are free once the
+ * bootloader is done with them.
  *
  * All fields little-endian; offsets are from the start of the blob.  The
  * header includes nothing: C users include <stdint.h> (or their

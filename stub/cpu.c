@@ -48,7 +48,7 @@ long stub_cpu_index(uint64_t mpidr)
 	return -1;
 }
 
-long stub_cpus_add(uint64_t mpidr)
+STUB_INSTALL long stub_cpus_add(uint64_t mpidr)
 {
 	uint64_t count = stub_cpus.count;
 
@@ -66,18 +66,18 @@ long stub_cpus_add(uint64_t mpidr)
 	return (long)count;
 }
 
-void stub_cpus_reset(void)
+STUB_INSTALL void stub_cpus_reset(void)
 {
 	stub_cpus.count = 0;
 	stub_cpus.smccc_version = 0;
 }
 
-uint64_t stub_cpus_count(void)
+STUB_INSTALL uint64_t stub_cpus_count(void)
 {
 	return stub_cpus.count;
 }
 
-uintptr_t stub_cpus_end(void)
+STUB_INSTALL uintptr_t stub_cpus_end(void)
 {
 	return (uintptr_t)&stub_cpus.slot[stub_cpus.count];
 }
@@ -165,7 +165,7 @@ void stub_cpu_start(uint64_t context)
 		       kernel->context, 0, 0, 0);
 }
 
-uintptr_t stub_prepare_cpu(void)
+STUB_INSTALL uintptr_t stub_prepare_cpu(void)
 {
 	uint64_t mpidr = arch_read_mpidr() & STUB_MPIDR_AFFINITY_MASK;
 	long index = stub_cpu_index(mpidr);
@@ -177,6 +177,7 @@ uintptr_t stub_prepare_cpu(void)
 	if (index < 0) {
 		return 0;
 	}
+	stub_probe_firmware();
 	stub_setup_el2();
 	return stub_cpu_stack_top(index);
 }

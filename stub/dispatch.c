@@ -389,7 +389,6 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 {
 	uint32_t function_id = (uint32_t)frame->x[0];
 	const uint64_t *uid = stub_uid;
-	uint64_t version;
 	enum stub_op op;
 
 	if (__builtin_expect((uint32_t)esr != ESR_HVC0, 0)) {
@@ -423,15 +422,8 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 
 	switch (op) {
 	case STUB_OP_SMCCC_VERSION:
-		/*
-		 * 0 until the first call has asked the firmware: that one
-		 * goes on to stub/psci.c (a tail call, so this stays a leaf).
-		 */
-		version = stub_cpus.smccc_version;
-		if (__builtin_expect(version == 0, 0)) {
-			return stub_smccc_version(frame);
-		}
-		stub_write_result(frame, 1, version, 0, 0, 0);
+		/* Asked of the firmware at install (stub_probe_firmware()). */
+		stub_write_result(frame, 1, stub_cpus.smccc_version, 0, 0, 0);
 		return STUB_EXIT_RETURN;
 	case STUB_OP_UID:
 		/*

@@ -47,13 +47,13 @@ static int64_t stub_proxy_entry(struct stub_frame *call, long index,
 }
 
 /*
- * Asked once, on the first SMCCC_VERSION call: SMCCC_VERSION is the
- * firmware's only if PSCI_FEATURES says so (SMCCC 1.0 firmware may not
- * know it).  A CPU without EL3 has no firmware to ask (SMC would be
- * UNDEFINED), and a stub without the proxy passes nothing on: 1.1 then,
- * as before ABI 1.3.  CPUs that ask at once all store the same answer.
+ * SMCCC_VERSION is the firmware's only if PSCI_FEATURES says so (SMCCC 1.0
+ * firmware may not know it).  A CPU without EL3 has no firmware to ask
+ * (SMC would be UNDEFINED), and a stub without the proxy passes nothing
+ * on: 1.1 then, as before ABI 1.3.  Install-time code: the answer is the
+ * table's, which is what SMCCC_VERSION reads.
  */
-uint64_t stub_smccc_version(struct stub_frame *frame)
+STUB_INSTALL void stub_probe_firmware(void)
 {
 	struct stub_frame call;
 	uint64_t version = HYPSTUB_SMCCC_VERSION;
@@ -72,8 +72,6 @@ uint64_t stub_smccc_version(struct stub_frame *frame)
 		}
 	}
 	stub_cpus.smccc_version = version;
-	stub_write_result(frame, 1, version, 0, 0, 0);
-	return STUB_EXIT_RETURN;
 }
 
 void stub_proxy_call(struct stub_frame *frame, uint32_t function_id)

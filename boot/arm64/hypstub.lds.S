@@ -5,7 +5,7 @@
  * and its CPU table, whose slots the loader hands out to the CPUs the
  * device tree lists; one reserved range covers it up to the last slot in
  * use.  Room for CONFIG_HYPSTUB_MAX_CPUS slots follows (NOLOAD: zeros in
- * the image file), then the loader, which is free memory once the payload
+ * the image file), then the loader and the stub's install-time code, which is free memory once the payload
  * runs, like the header page and the unused slots.  The stub is position independent
  * (the Makefile links it at two bases and checks its bytes are identical).
  * The loader links libfdt, whose data holds addresses: the image is linked
@@ -49,6 +49,9 @@ SECTIONS
 
 	.boot : {
 		*(.boot.text)
+		/* The stub's install-time code, at EL2 on the boot CPU and
+		   at EL1 listing the CPUs, before the payload runs. */
+		*(.stub.install)
 		*(.text .text.*)
 		*(.rodata .rodata.*)
 		*(.data .data.*)

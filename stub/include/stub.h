@@ -43,13 +43,22 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr);
 void stub_proxy_call(struct stub_frame *frame, uint32_t function_id);
 
 /*
- * The first SMCCC_VERSION call: decides once (into stub_cpus.smccc_version)
- * the SMCCC version the stub follows from now on, by asking the firmware,
- * and answers it: HYPSTUB_SMCCC_VERSION_1_2 when the PSCI proxy passes
- * calls on to firmware of SMCCC 1.2 or later, else HYPSTUB_SMCCC_VERSION;
- * see stub/psci.c.  Returns STUB_EXIT_RETURN.
+ * Install-time code: what runs only while a loader or bootloader installs
+ * the stub (at EL1 listing the CPUs, at EL2 on the boot CPU), never once a
+ * kernel runs.  The linker scripts keep it out of the resident region: in
+ * the image it lies with the loader, in the blob in the header page.
  */
-uint64_t stub_smccc_version(struct stub_frame *frame);
+#define STUB_INSTALL	__attribute__((section(".stub.install")))
+
+/*
+ * At install, on the boot CPU at EL2: decides (into
+ * stub_cpus.smccc_version) the SMCCC version the stub follows and
+ * SMCCC_VERSION answers from then on, by asking the firmware:
+ * HYPSTUB_SMCCC_VERSION_1_2 when the PSCI proxy passes calls on to
+ * firmware of SMCCC 1.2 or later, else HYPSTUB_SMCCC_VERSION; see
+ * stub/psci.c.
+ */
+void stub_probe_firmware(void);
 
 /* Print the diagnostic for an unexpected exception (vector STUB_VEC_*). */
 void stub_report_unexpected(unsigned int vector);
@@ -142,11 +151,10 @@ struct stub_percpu {
 struct stub_cpus {
 	uint64_t count;
 	/*
-	 * The SMCCC version the stub follows and reports (0 until the first
-	 * SMCCC_VERSION call asks the firmware: stub/psci.c); in the table
-	 * because the table starts zeroed and stays inside the region.
+	 * The SMCCC version the stub follows and reports, asked of the
+	 * firmware when the stub is installed (stub_probe_firmware()).
 	 */
-	volatile uint64_t smccc_version;
+	uint64_t smccc_version;
 	struct stub_percpu slot[CONFIG_HYPSTUB_MAX_CPUS];
 };
 
@@ -179,10 +187,12 @@ uintptr_t stub_cpus_end(void);
 uintptr_t stub_cpu_stack_top(long index);
 
 /*
- * Programs EL2 on the calling CPU (at EL2, any stack) and returns the top
- * of its stub stack, for stub_enter_el1(); 0 when the table does not list
- * the CPU.  On an empty table the calling CPU becomes slot 0: the boot
- * CPU, installed before the device tree is read.
+ * Installs the stub on the calling CPU, the boot CPU (at EL2, any stack):
+ * asks the firmware below (stub_probe_firmware()), programs EL2 and
+ * returns the top of its stub stack, for stub_enter_el1(); 0 when the
+ * table does not list the CPU.  On an empty table the calling CPU becomes
+ * slot 0, installed before the device tree is read.  The other CPUs are
+ * set up by the stub's CPU entry when the proxy starts them.
  */
 uintptr_t stub_prepare_cpu(void);
 

@@ -86,8 +86,8 @@ static void abi_version(void **state)
 {
 	static const struct frozen table[] = {
 		FROZEN_U(HYPSTUB_ABI_VERSION_MAJOR, 0x1),
-		FROZEN_U(HYPSTUB_ABI_VERSION_MINOR, 0x3),	/* 1.3: SMCCC 1.2 proxy */
-		FROZEN_U(HYPSTUB_ABI_VERSION, 0x00010003),
+		FROZEN_U(HYPSTUB_ABI_VERSION_MINOR, 0x4),	/* 1.4: SMCCC version at install */
+		FROZEN_U(HYPSTUB_ABI_VERSION, 0x00010004),
 		FROZEN_U(HYPSTUB_SMCCC_VERSION, 0x10001),
 		FROZEN_U(HYPSTUB_SMCCC_VERSION_1_2, 0x10002),	/* since 1.3 */
 	};

@@ -24,6 +24,8 @@ void hvc_call_reset(void)
 	fake.smc_answer[2] = FIRMWARE_X2;
 	fake.smc_answer[3] = FIRMWARE_X3;
 	call.context[0] = '\0';
+	/* Installed: the fake firmware answers SMCCC 1.0 (no SMCCC_VERSION). */
+	stub_probe_firmware();
 }
 
 static uint64_t sentinel(unsigned int reg)

@@ -471,6 +471,29 @@ static void test_prepare_boot_cpu(void **state)
 	assert_int_equal(stub_cpus_count(), 1);
 }
 
+/*
+ * Installing asks the firmware its SMCCC version (ABI 1.3), so that the
+ * HVC path never does: SMCCC 1.2 firmware below the proxy makes the stub
+ * follow 1.2; firmware that does not know SMCCC_VERSION leaves 1.1.
+ */
+static void test_prepare_asks_firmware(void **state)
+{
+	(void)state;
+	stub_cpus_reset();
+	set_cpu(0x0);
+	fake.pfr0 |= 1ULL << 12;			/* EL3 present */
+	fake.smc_smccc_version = 0x10002;
+	assert_int_equal(stub_prepare_cpu(), stub_cpu_stack_top(0));
+	assert_int_equal(fake.smc_calls, IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY) ? 2 : 0);
+	assert_int_equal(stub_cpus.smccc_version,
+			 IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY) ? HYPSTUB_SMCCC_VERSION_1_2 :
+			 HYPSTUB_SMCCC_VERSION);
+	set_cpu(0x0);
+	fake.smc_smccc_version = 0;
+	assert_int_equal(stub_prepare_cpu(), stub_cpu_stack_top(0));
+	assert_int_equal(stub_cpus.smccc_version, HYPSTUB_SMCCC_VERSION);
+}
+
 static void test_prepare_cpu_without_slot(void **state)
 {
 	static const uint64_t no_slot[] = {
@@ -539,6 +562,7 @@ int main(void)
 		cmocka_unit_test_setup(test_cpu_stack_tops, setup),
 		cmocka_unit_test_setup(test_pa_bits, setup),
 		cmocka_unit_test_setup(test_prepare_boot_cpu, setup),
+		cmocka_unit_test_setup(test_prepare_asks_firmware, setup),
 		cmocka_unit_test_setup(test_prepare_cpu_without_slot, setup),
 		cmocka_unit_test_setup(test_prepare_cpu, setup),
 	};

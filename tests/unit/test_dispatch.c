@@ -249,6 +249,7 @@ static void test_smccc_version(void **state)
 	 * firmware's answers are test_psci.c's).
 	 */
 	fake.pfr0 &= ~(0xfULL << 12);
+	stub_probe_firmware();
 	HVC0(SMCCC_VERSION);
 	EXPECT(0x10001);
 }

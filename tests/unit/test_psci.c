@@ -242,8 +242,8 @@ static int setup(void **state)
 	size_t i;
 
 	(void)state;
-	hvc_call_reset();
 	stub_cpus_reset();
+	hvc_call_reset();
 	for (i = 0; i < NR_LISTED; i++) {
 		assert_int_equal(stub_cpus_add(listed_mpidrs[i]), (long)i);
 	}
@@ -447,16 +447,15 @@ static void test_psci_features_smccc_version(void **state)
 	    ARG3, ARG4);
 	EXPECT_NO_SMC();
 	EXPECT(SMCCC_RET_SUCCESS);
-	/* And the stub does implement it (no EL3 here: nothing to ask). */
-	fake.pfr0 &= ~(0xfULL << 12);
+	/* And the stub does implement it (SMCCC 1.0 firmware below). */
 	HVC(SMCCC_VERSION, ARG1, ARG2, ARG3, ARG4);
 	EXPECT_NO_SMC();
 	EXPECT(HYPSTUB_SMCCC_VERSION);
 }
 
 /*
- * ABI 1.3: the first SMCCC_VERSION asks the firmware (PSCI_FEATURES, then
- * SMCCC_VERSION), once; the stub answers 1.2 above SMCCC 1.2 firmware and
+ * ABI 1.3: installing the stub asks the firmware (PSCI_FEATURES, then
+ * SMCCC_VERSION), once; SMCCC_VERSION asks nothing; the stub answers 1.2 above SMCCC 1.2 firmware and
  * follows it: a forwarded call's x0..x4 all come back as the firmware's
  * (x5..x17 are arch_smc_call's, outside the frame: results_to_x17).
  */
@@ -467,14 +466,17 @@ static void smccc_version_first(uint64_t firmware, unsigned int smcs,
 {
 	fake.pfr0 |= EL3_PRESENT;
 	fake.smc_smccc_version = firmware;
-	HVC(SMCCC_VERSION, ARG1, ARG2, ARG3, ARG4);
+	fake_arch_clear_log();
+	stub_probe_firmware();
 	if (fake.smc_calls != smcs) {
 		fail_msg("firmware %#llx: %u SMCs, expected %u",
 			 (unsigned long long)firmware, fake.smc_calls, smcs);
 	}
 	assert_int_equal(fake.smc_results_to_x17, 0);
+	/* Asked at install: SMCCC_VERSION answers from the table. */
+	HVC(SMCCC_VERSION, ARG1, ARG2, ARG3, ARG4);
+	EXPECT_NO_SMC();
 	EXPECT(answer);
-	/* Asked once: the answer is kept. */
 	HVC(SMCCC_VERSION, ARG1, ARG2, ARG3, ARG4);
 	EXPECT_NO_SMC();
 	EXPECT(answer);
@@ -536,6 +538,9 @@ static void test_smccc_version_no_el3(void **state)
 	(void)state;
 	fake.pfr0 &= ~(0xfULL << 12);
 	fake.smc_smccc_version = 0x10002;
+	fake_arch_clear_log();
+	stub_probe_firmware();
+	assert_int_equal(fake.smc_calls, 0);
 	HVC(SMCCC_VERSION, ARG1, ARG2, ARG3, ARG4);
 	EXPECT_NO_SMC();
 	EXPECT(HYPSTUB_SMCCC_VERSION);
@@ -911,6 +916,9 @@ static void test_no_proxy(void **state)
 	/* No proxy: SMCCC 1.1 whatever the firmware, which is not asked. */
 	fake.pfr0 |= 1ULL << 12;
 	fake.smc_smccc_version = 0x10002;
+	fake_arch_clear_log();
+	stub_probe_firmware();
+	assert_int_equal(fake.smc_calls, 0);
 	HVC(SMCCC_VERSION, ARG1, ARG2, ARG3, ARG4);
 	EXPECT_NO_SMC();
 	EXPECT(HYPSTUB_SMCCC_VERSION);
