@@ -46,7 +46,7 @@ LDFLAGS := -nostdlib -pie --no-dynamic-linker -z norelro -z notext \
 	--gc-sections --no-warn-rwx-segments
 
 STUB_OBJS := stub/dispatch.o stub/psci.o stub/cpu.o stub/console.o stub/report.o \
-	stub/arm64/arch.o stub/arm64/vectors.o
+	stub/arm64/arch.o stub/arm64/el2.o stub/arm64/vectors.o
 BOOT_OBJS := boot/arm64/head.o boot/loader.o boot/fdt.o boot/libc.o
 OBJS := $(addprefix $(O)/,$(STUB_OBJS) $(BOOT_OBJS))
 

@@ -25,11 +25,9 @@ _Static_assert(offsetof(struct stub_frame, lr) == STUB_FRAME_LR, "frame");
 _Static_assert(sizeof(struct stub_frame) == STUB_FRAME_SIZE, "frame");
 _Static_assert(STUB_FRAME_SIZE % 16 == 0, "SP stays 16-byte aligned");
 
-#define ESR_EC_SHIFT		26
-#define ESR_EC_MASK		0x3fU
-#define ESR_EC_HVC64		0x16U
-/* ESR_EL2 of `hvc #0` from AArch64: EC 0x16, IL set, immediate 0. */
-#define ESR_HVC0		0x5a000000U
+/* The exception class in ESR_EL2 (AArch64) or HSR (AArch32). */
+#define STUB_SYNDROME_EC_SHIFT	26
+#define STUB_SYNDROME_EC_MASK	0x3fU
 
 /* Bits 23:16 are reserved under SMCCC 1.1 (bit 16 is the SVE hint from 1.3). */
 #define STUB_FAST_RESERVED	(SMCCC_FAST_RESERVED_MASK | SMCCC_SVE_HINT)
@@ -81,10 +79,10 @@ enum stub_op {
 	X(HYPSTUB_GET_CONFIG, STUB_OP_GET_CONFIG, 0)			\
 	X(HYPSTUB_VENDOR_CALL_COUNT, STUB_OP_CALL_COUNT, 0)		\
 	X(HYPSTUB_VENDOR_REVISION, STUB_OP_REVISION, 0)			\
-	X(HYPSTUB_GET_VECTORS, STUB_OP_GET_VECTORS, 0)			\
-	X(HYPSTUB_SET_VECTORS, STUB_OP_SET_VECTORS, 0)			\
-	X(HYPSTUB_SOFT_RESTART, STUB_OP_SOFT_RESTART, 0)		\
-	X(HYPSTUB_RESET_VECTORS, STUB_OP_RESET_VECTORS, 0)
+	X(STUB_ID_GET_VECTORS, STUB_OP_GET_VECTORS, 0)			\
+	X(STUB_ID_SET_VECTORS, STUB_OP_SET_VECTORS, 0)			\
+	X(STUB_ID_SOFT_RESTART, STUB_OP_SOFT_RESTART, 0)		\
+	X(STUB_ID_RESET_VECTORS, STUB_OP_RESET_VECTORS, 0)
 
 /*
  * Linux's stub numbers since v4.12, or the numbering before it: X(number,
@@ -377,8 +375,9 @@ stub_serve_cold(struct stub_frame *frame, enum stub_op op)
 static __attribute__((noinline, cold)) uint64_t
 stub_not_hvc0(struct stub_frame *frame, uint64_t esr)
 {
-	if (((esr >> ESR_EC_SHIFT) & ESR_EC_MASK) != ESR_EC_HVC64) {
-		stub_report_unexpected(STUB_VEC_SYNC_EL1_64);
+	if (((esr >> STUB_SYNDROME_EC_SHIFT) & STUB_SYNDROME_EC_MASK) !=
+	    STUB_SYNDROME_EC_HVC) {
+		stub_report_unexpected(STUB_VEC_LOWER_SYNC);
 		return STUB_EXIT_PARK;
 	}
 	stub_write_result(frame, 1, (uint64_t)SMCCC_RET_NOT_SUPPORTED, 0, 0, 0);
@@ -391,7 +390,7 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 	const uint64_t *uid = stub_uid;
 	enum stub_op op;
 
-	if (__builtin_expect((uint32_t)esr != ESR_HVC0, 0)) {
+	if (__builtin_expect((uint32_t)esr != STUB_SYNDROME_HVC0, 0)) {
 		return stub_not_hvc0(frame, esr);
 	}
 	if (__builtin_expect(hypstub_smccc_is_fast(function_id), 1)) {

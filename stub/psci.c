@@ -59,7 +59,7 @@ STUB_INSTALL void stub_probe_firmware(void)
 	uint64_t version = HYPSTUB_SMCCC_VERSION;
 
 	if (IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY) &&
-	    STUB_ID_FIELD(arch_read_id_aa64pfr0(), 12) != 0) {
+	    STUB_HAS_EL3()) {
 		call.x[0] = PSCI_FN32(PSCI_FEATURES);
 		call.x[1] = SMCCC_VERSION;
 		arch_smc_call(&call, 0);
@@ -102,27 +102,27 @@ void stub_proxy_call(struct stub_frame *frame, uint32_t function_id)
 			}
 			break;
 		/*
-		 * The stub's entry and stack may lie above 4 GiB: entry
-		 * calls go on as their SMC64 forms (PSCI 0.2 has both).
+		 * Entry calls go on in the form arch-defs.h names (PSCI 0.2
+		 * has both): SMC64 where the stub may lie above 4 GiB.
 		 */
 		/* x1-x3 that the stub rewrote do not go back: x0 only. */
 		case PSCI_CPU_ON:
 			error = stub_proxy_entry(&call, stub_cpu_index(call.x[1]), 2,
 						 STUB_CPU_START_ON);
-			call.x[0] = PSCI_FN64(function);
+			call.x[0] = STUB_PSCI_ENTRY_FN(function);
 			results = 1;
 			break;
 		case PSCI_CPU_SUSPEND:
 			error = stub_proxy_entry(&call, stub_cpu_index(arch_read_mpidr()), 2,
 						 STUB_CPU_START_RESUME);
-			call.x[0] = PSCI_FN64(function);
+			call.x[0] = STUB_PSCI_ENTRY_FN(function);
 			results = 1;
 			break;
 		case PSCI_CPU_DEFAULT_SUSPEND:
 		case PSCI_SYSTEM_SUSPEND:
 			error = stub_proxy_entry(&call, stub_cpu_index(arch_read_mpidr()), 1,
 						 STUB_CPU_START_RESUME);
-			call.x[0] = PSCI_FN64(function);
+			call.x[0] = STUB_PSCI_ENTRY_FN(function);
 			results = 1;
 			break;
 		default:

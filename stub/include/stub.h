@@ -13,6 +13,7 @@
 #include "abi/hypstub.h"
 #include "kconfig.h"
 #include "stub-asm.h"
+#include "arch-defs.h"
 #include <stub-arch.h>
 
 /*
@@ -63,61 +64,13 @@ void stub_probe_firmware(void);
 /* Print the diagnostic for an unexpected exception (vector STUB_VEC_*). */
 void stub_report_unexpected(unsigned int vector);
 
-/* ID registers that decide how EL2 is programmed for a kernel at EL1. */
-struct stub_cpu_id {
-	uint64_t midr;
-	uint64_t mpidr;
-	uint64_t pfr0;		/* ID_AA64PFR0_EL1 */
-	uint64_t pfr1;		/* ID_AA64PFR1_EL1 */
-	uint64_t smfr0;		/* ID_AA64SMFR0_EL1, read only when pfr1 shows SME */
-	uint64_t mmfr0;		/* ID_AA64MMFR0_EL1 */
-	uint64_t isar1;		/* ID_AA64ISAR1_EL1 */
-	uint64_t isar2;		/* ID_AA64ISAR2_EL1 */
-	uint64_t dfr0;		/* ID_AA64DFR0_EL1 */
-	uint64_t pmcr;		/* PMCR_EL0, read only when dfr0 shows a PMU */
-};
-
-#define STUB_EL2_HAS_GICV3	0x1U
-#define STUB_EL2_HAS_SVE	0x2U
-#define STUB_EL2_HAS_SME	0x4U
-#define STUB_EL2_HAS_FGT	0x8U
-#define STUB_EL2_HAS_PMU	0x10U
-#define STUB_EL2_HAS_PAUTH	0x20U
-
-/*
- * HCR_EL2: EL1 is AArch64 (RW); with pointer authentication, its keys and
- * instructions do not trap (APK, API: RES0 without FEAT_PAuth).  SCTLR_EL2:
- * the EL2 MMU and caches off, little-endian (RES1 bits only).  A borrower
- * of EL2 must put both back (docs/hyp-abi.rst).
- */
-#define STUB_HCR_EL2		(1UL << 31)
-#define STUB_HCR_EL2_PAUTH	((1UL << 40) | (1UL << 41))
-#define STUB_SCTLR_EL2		0x30c50830UL
-
-/* The EL2 register values for one CPU, as booting.rst asks. */
-struct stub_el2_regs {
-	uint64_t hcr;
-	uint64_t cnthctl;
-	uint64_t cptr;
-	uint64_t mdcr;
-	uint64_t sctlr_el2;
-	uint64_t sctlr_el1;
-	uint64_t vpidr;
-	uint64_t vmpidr;
-	uint64_t icc_sre;	/* when STUB_EL2_HAS_GICV3 */
-	uint64_t zcr;		/* when STUB_EL2_HAS_SVE */
-	uint64_t smcr;		/* when STUB_EL2_HAS_SME */
-	unsigned int features;	/* STUB_EL2_HAS_* */
-};
-
-void stub_el2_config(const struct stub_cpu_id *id, struct stub_el2_regs *regs);
 
 /*
  * The CPU table (stub/cpu.c): a slot for each CPU the stub serves, found
- * by the CPU's MPIDR affinity fields (Aff3..Aff0; U, MT and RES1 bits are
- * not part of a CPU's identity).  Up to CONFIG_HYPSTUB_MAX_CPUS.
+ * by the CPU's MPIDR affinity fields (STUB_MPIDR_AFFINITY_MASK in
+ * arch-defs.h; U, MT and RES1 bits are not part of a CPU's identity).  Up
+ * to CONFIG_HYPSTUB_MAX_CPUS.
  */
-#define STUB_MPIDR_AFFINITY_MASK	0xff00ffffffULL
 
 /* Where the stub's CPU entry enters the kernel, and the kernel's context. */
 struct stub_kernel_entry {
@@ -196,60 +149,10 @@ uintptr_t stub_cpu_stack_top(long index);
  */
 uintptr_t stub_prepare_cpu(void);
 
-/*
- * What the ID registers say a CPU has: the one place each field is read,
- * for the EL2 set-up, the arch layer's register reads and the HVC path.
- */
-#define STUB_ID_FIELD(reg, shift)	(((reg) >> (shift)) & 0xfU)
-
-/* GICv3 system registers (ID_AA64PFR0_EL1.GIC). */
-static inline int stub_id_has_gicv3(uint64_t pfr0)
-{
-	return STUB_ID_FIELD(pfr0, 24) != 0;
-}
-
-/* SME (ID_AA64PFR1_EL1.SME). */
-static inline int stub_id_has_sme(uint64_t pfr1)
-{
-	return STUB_ID_FIELD(pfr1, 24) != 0;
-}
-
-/* An architected PMU (ID_AA64DFR0_EL1.PMUVer; 0xf is IMPLEMENTATION DEFINED). */
-static inline int stub_id_has_pmu(uint64_t dfr0)
-{
-	unsigned int pmuver = STUB_ID_FIELD(dfr0, 8);
-
-	return pmuver != 0 && pmuver != 0xf;
-}
-
-/*
- * Pointer authentication (FEAT_PAuth): ID_AA64ISAR1_EL1.APA, API, GPA or
- * GPI, or ID_AA64ISAR2_EL1.APA3 or GPA3, not 0.
- */
-static inline int stub_id_has_pauth(uint64_t isar1, uint64_t isar2)
-{
-	return STUB_ID_FIELD(isar1, 4) != 0 || STUB_ID_FIELD(isar1, 8) != 0 ||
-	       STUB_ID_FIELD(isar1, 24) != 0 || STUB_ID_FIELD(isar1, 28) != 0 ||
-	       STUB_ID_FIELD(isar2, 8) != 0 || STUB_ID_FIELD(isar2, 12) != 0;
-}
-
-/* Number of address bits ID_AA64MMFR0_EL1.PARange allows (inline: HVC path). */
-static inline unsigned int stub_pa_bits(uint64_t mmfr0)
-{
-	static const uint8_t bits[] = { 32, 36, 40, 42, 44, 48, 52, 56 };
-	unsigned int parange = mmfr0 & 0xf;
-
-	/* 7 is 56 bits (FEAT_D128); above it, reserved: the widest known. */
-	if (parange >= sizeof(bits)) {
-		return 56;
-	}
-	return bits[parange];
-}
-
 /* A physical address the CPU can reach, with the alignment a call needs. */
 static inline __attribute__((always_inline)) int stub_address_ok(uint64_t address, uint64_t align)
 {
-	unsigned int pa_bits = stub_pa_bits(arch_read_id_aa64mmfr0());
+	unsigned int pa_bits = STUB_PA_BITS();
 
 	return address != 0 && (address & (align - 1)) == 0 &&
 	       (address >> pa_bits) == 0;
@@ -315,6 +218,7 @@ void stub_put_hex(uint64_t value);
  * (inline on the target, prototypes on the host); the rest are here.
  */
 uint64_t arch_read_mpidr(void);
+/* struct stub_cpu_id and struct stub_el2_regs: arch-defs.h. */
 void arch_read_cpu_id(struct stub_cpu_id *id);
 void arch_write_el2_regs(const struct stub_el2_regs *regs);
 void arch_read_fault(uint64_t *esr, uint64_t *elr, uint64_t *far,

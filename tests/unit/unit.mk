@@ -18,11 +18,12 @@ UNIT_OUT := $(O)/tests/unit
 UNIT_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer -I. -Iinclude -Istub/include \
-	-Istub/host/include
+	-Istub/host/include -Istub/arm64/include
 UNIT_LIBS := -lcmocka
 
 # The code under test, and the fake it runs on.
 UNIT_STUB_SRCS := stub/dispatch.c stub/psci.c stub/cpu.c stub/report.c stub/console.c \
+	stub/arm64/el2.c \
 	$(UNIT_DIR)/fake_arch.c
 UNIT_BOOT_SRCS := boot/loader.c
 # boot/fdt.c's boot_fdt_prepare(): test_fdt runs the real one on the host's
