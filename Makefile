@@ -57,8 +57,8 @@ WARNINGS := -Wall -Wextra -Werror -Wstack-usage=256 -Wshadow -Wundef
 # and code that runs wherever it is loaded; arch.mk adds the
 # architecture's form of each (ARCH_CFLAGS).
 TARGET_CFLAGS := -std=gnu11 -Os -g -fomit-frame-pointer $(WARNINGS) -ffreestanding -nostdlib \
-	-fno-builtin -fno-stack-protector -fno-common $(ARCH_CFLAGS) \
-	-fno-pic -fno-pie -ffunction-sections -fdata-sections \
+	-fno-builtin -fno-stack-protector -fno-common -fno-pic -fno-pie $(ARCH_CFLAGS) \
+	-ffunction-sections -fdata-sections \
 	-include $(AUTOCONF) -I$(SRC) -I$(SRC)/include \
 	-I$(SRC)/stub/$(ARCH)/include -I$(SRC)/stub/include
 TARGET_ASFLAGS := -include $(AUTOCONF) -I$(SRC) -I$(SRC)/include $(ARCH_ASFLAGS) \
