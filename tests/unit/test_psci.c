@@ -118,7 +118,7 @@ static const uint64_t bad_entries[] __attribute__((unused)) = {
 
 /* `hvc #imm` with x0..x4 all set. */
 #define HVC_IMM(imm, x0, x1, x2, x3, x4) \
-	hvc_call(ESR_HVC64(imm), 4, (x0), (x1), (x2), (x3), (x4))
+	hvc_call(HVC_SYNDROME(imm), 4, (x0), (x1), (x2), (x3), (x4))
 #define HVC(x0, x1, x2, x3, x4)	HVC_IMM(0, (x0), (x1), (x2), (x3), (x4))
 
 /* The proxy never touches VBAR_EL2, soft restarts, the UART or EL1 entry. */
