@@ -232,7 +232,7 @@ int boot_hvc_probe(uint32_t function_id, uint64_t arg, uint64_t out[4])
 		[FAKE_BELOW_UID] = HYPSTUB_VENDOR_UID,
 		[FAKE_BELOW_ABI] = HYPSTUB_GET_ABI_VERSION,
 		[FAKE_BELOW_CONFIG] = HYPSTUB_GET_CONFIG,
-		[FAKE_BELOW_VECTORS] = HYPSTUB_GET_VECTORS,
+		[FAKE_BELOW_VECTORS] = STUB_ID_GET_VECTORS,
 	};
 	unsigned int i;
 

@@ -104,7 +104,8 @@ struct fake_arch {
 	 * boot_hvc_probe(): what is at EL2 below a loader entered at EL1.
 	 * below_traps: the HVC is undefined (nothing there); else each call
 	 * answers below_answer[call][] for the vendor UID, GET_ABI_VERSION,
-	 * GET_CONFIG and GET_VECTORS, -1 for anything else.
+	 * GET_CONFIG and GET_VECTORS (in the architecture's form,
+	 * STUB_ID_GET_VECTORS), -1 for anything else.
 	 */
 	int below_traps;
 	uint64_t below_answer[4][4];
