@@ -273,13 +273,23 @@ $(O)/tests/%.Image: $(O)/tests/%.bin $(O)/hypstub.bin
 # and hand-off (the image and initramfs the Linux tests boot, from
 # tests/tests.mk, included below: hence $(O)/linux spelled out here), and
 # the stub's reservation as Linux reports it.
+BENCH_FOOTPRINT = $(PYTHON) scripts/bench.py --elf $(O)/hypstub.elf --nm $(NM) \
+		--ci-dir $(O)/stub --frame $$(printf '%d' $$(sed -n 's/^\#define STUB_FRAME_SIZE[[:space:]]*//p' stub/$(ARCH)/include/arch-defs.h)) \
+		--slot $$(printf '%d' $$(sed -n 's/^\#define STUB_PERCPU_SIZE[[:space:]]*//p' stub/include/stub-asm.h)) \
+		--max-cpus $(CONFIG_HYPSTUB_MAX_CPUS) --qemu $(QEMU)
+
+ifeq ($(ARCH),arm)
+# AArch32: the footprint and the instructions per call (tests/bench/arm).
+bench: $(O)/tests/bench/arm/bench.Image $(O)/hypstub.elf
+	$(Q)$(BENCH_FOOTPRINT) --cpus cortex-a15,cortex-a7 \
+		--image $(O)/tests/bench/arm/bench.Image
+else
 bench: $(O)/tests/bench/bench.Image $(O)/hypstub.elf $(O)/conformance.Image \
 		$(O)/linux/defconfig.Image $(O)/linux/initramfs.cpio $(O)/linux/Image
-	$(Q)$(PYTHON) scripts/bench.py --elf $(O)/hypstub.elf --nm $(NM) \
-		--ci-dir $(O)/stub --frame $$(printf '%d' $$(sed -n 's/^#define STUB_FRAME_SIZE[[:space:]]*//p' stub/include/stub-asm.h)) \
-		--slot $$(printf '%d' $$(sed -n 's/^#define STUB_PERCPU_SIZE[[:space:]]*//p' stub/include/stub-asm.h)) \
-		--max-cpus $(CONFIG_HYPSTUB_MAX_CPUS) \
-		--image $(O)/tests/bench/bench.Image --qemu $(QEMU)
+	@echo "AArch32 (make ARCH=arm O=$(O)/arm bench):"
+	$(Q)$(MAKE) -s ARCH=arm O=$(O)/arm bench
+	@echo "arm64:"
+	$(Q)$(BENCH_FOOTPRINT) --image $(O)/tests/bench/bench.Image
 	@echo "fuzz (conformance guest, cortex-a57, GICv3):"
 	$(Q)FUZZ_CALLS=1000000 tests/qemu/run-conformance.sh $(CONFORMANCE_IMAGE) cortex-a57 3 | \
 		grep -E '^# fuzz|fuzz:|conformance\['
@@ -293,6 +303,7 @@ bench: $(O)/tests/bench/bench.Image $(O)/hypstub.elf $(O)/conformance.Image \
 		--smp $$smp --rounds 1 --warm-up 0 --variants bare,resident || exit 1; done
 	@echo "hotplug soak (resident, cortex-a57, 4 CPUs, 100 cycles of cpu1-3):"
 	$(Q)$(LINUX_RUN) --evidence kernel:resident:cortex-a57:3:4:hotplug100
+endif
 
 -include $(OBJS:.o=.d) $(O)/stub/arm64/blob.d
 include tests/tests.mk
