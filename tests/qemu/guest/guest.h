@@ -116,9 +116,7 @@ void guest_exit(unsigned int code) __attribute__((noreturn));
 void guest_unexpected_exception(ureg el, ureg vector, ureg esr, ureg elr,
 				ureg far, ureg spsr) __attribute__((noreturn));
 
-/* <arch>/arch.c: semihosting, an unexpected exception's words. */
-ureg arch_semihosting(ureg op, ureg arg);
-void arch_psci_system_off(void) __attribute__((noreturn));
+/* <arch>/arch.c: an unexpected exception's words. */
 void arch_describe_exception(ureg el, ureg vector, ureg esr, ureg elr,
 			     ureg far, ureg spsr);
 
@@ -136,7 +134,7 @@ struct stub_facts {
 };
 
 void cases_facts(struct stub_facts *facts);
-/* r0 of the call made with SMC (QEMU answers it), r3 = 0 (<arch>/arch.c). */
+/* r0 of the call made with SMC (QEMU answers it), r3 = 0 (main.c). */
 ureg guest_smc_x0(ureg x0, ureg x1, ureg x2);
 
 /* main.c: the TAP side of a case. */

@@ -33,13 +33,50 @@ static struct {
  */
 static volatile int exit_in_progress;
 
+/* Arm semihosting: the operation in r0/w0, its block in r1/x1. */
+static ureg semihosting(ureg op, ureg arg)
+{
+	register ureg r0 asm(GUEST_REG0) = op;
+	register ureg r1 asm(GUEST_REG1) = arg;
+
+	asm volatile(GUEST_SEMIHOSTING_INSN : "+r"(r0) : "r"(r1) : "memory");
+	return r0;
+}
+
+/*
+ * The firmware's own answer, r0/x0: the call made with SMC from EL1 or
+ * SVC, which QEMU answers itself (no EL3; HCR(_EL2).TSC is clear).
+ */
+ureg guest_smc_x0(ureg x0, ureg x1, ureg x2)
+{
+	register ureg r0 asm(GUEST_REG0) = x0;
+	register ureg r1 asm(GUEST_REG1) = x1;
+	register ureg r2 asm(GUEST_REG2) = x2;
+	register ureg r3 asm(GUEST_REG3) = 0;
+
+	asm volatile(GUEST_SMC_INSN
+		     : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3)
+		     :
+		     : GUEST_SMC_CLOBBERS, "memory");
+	return r0;
+}
+
+static void psci_system_off(void) __attribute__((noreturn));
+static void psci_system_off(void)
+{
+	guest_smc_x0(PSCI_0_2_SYSTEM_OFF, 0, 0);
+	for (;;) {
+		asm volatile("wfi");
+	}
+}
+
 void guest_exit(unsigned int code)
 {
 	ureg block[2] = { ADP_STOPPED_APPLICATION_EXIT, code };
 
 	exit_in_progress = 1;
-	arch_semihosting(SEMIHOSTING_SYS_EXIT_EXTENDED, (ureg)block);
-	arch_psci_system_off();
+	semihosting(SEMIHOSTING_SYS_EXIT_EXTENDED, (ureg)block);
+	psci_system_off();
 }
 
 void guest_unexpected_exception(ureg el, ureg vector, ureg esr, ureg elr,
@@ -58,7 +95,7 @@ void guest_unexpected_exception(ureg el, ureg vector, ureg esr, ureg elr,
 			}
 		}
 		power_off_tried = 1;
-		arch_psci_system_off();
+		psci_system_off();
 	}
 	console_puts("Bail out! unexpected ");
 	arch_describe_exception(el, vector, esr, elr, far, spsr);
@@ -133,7 +170,7 @@ static void read_cmdline(char *buf, ureg size)
 	volatile ureg block[2] = { (ureg)buf, size - 1 };
 	ureg ret;
 
-	ret = arch_semihosting(SEMIHOSTING_SYS_GET_CMDLINE, (ureg)block);
+	ret = semihosting(SEMIHOSTING_SYS_GET_CMDLINE, (ureg)block);
 	buf[ret == 0 && block[1] < size ? block[1] : 0] = '\0';
 }
 

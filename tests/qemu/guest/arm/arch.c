@@ -3,7 +3,7 @@
  * The conformance guest's AArch32 side in C: the entry states and HYP
  * registers it checks, the cases only AArch32 has (every SMC64 ID refused,
  * the HYP register table), the frame's register names and valid PSR
- * values, the SMC, the counter and semihosting.
+ * values and the counter.
  */
 #include "cases.h"
 
@@ -30,49 +30,6 @@ static u32 read_cpsr(void)
 		     : "=r"(__val));					\
 	__val;								\
 })
-
-/*
- * Arm semihosting (AArch32, ARM state): SVC 0x123456, operation in r0,
- * block in r1.  QEMU takes it before it is an exception.
- */
-ureg arch_semihosting(ureg op, ureg arg)
-{
-	register ureg r0 asm("r0") = op;
-	register ureg r1 asm("r1") = arg;
-
-	asm volatile("svc #0x123456" : "+r"(r0) : "r"(r1) : "memory");
-	return r0;
-}
-
-void arch_psci_system_off(void)
-{
-	register ureg r0 asm("r0") = PSCI_0_2_SYSTEM_OFF;
-
-	/* QEMU answers PSCI on SMC itself (no EL3); HCR.TSC is clear. */
-	asm volatile(".arch_extension sec\n\tsmc #0"
-		     : "+r"(r0) : : "r1", "r2", "r3", "memory");
-	for (;;) {
-		asm volatile("wfi");
-	}
-}
-
-/*
- * The firmware's own answer, r0: the call made with SMC in SVC, which QEMU
- * answers itself (no EL3; HCR.TSC is clear).
- */
-ureg guest_smc_x0(ureg x0, ureg x1, ureg x2)
-{
-	register ureg r0 asm("r0") = x0;
-	register ureg r1 asm("r1") = x1;
-	register ureg r2 asm("r2") = x2;
-	register ureg r3 asm("r3") = 0;
-
-	asm volatile(".arch_extension sec\n\tsmc #0"
-		     : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3)
-		     :
-		     : "ip", "memory");
-	return r0;
-}
 
 /* The exception vector by offset / 4, as arm/head.S and arm/hyp.S number them. */
 static const char vector_names[8][24] = {
@@ -115,10 +72,11 @@ bool arch_has_el3(void)
 /* The frame's registers by index (arm/arch.h): no pointers in the table. */
 static const char frame_names[FRAME_REGS][10] = {
 	"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10",
-	"r11", "r12", "SP_svc", "LR_svc", "SP_usr", "LR_usr", "SPSR_svc",
+	"r11", "r12", "SP_svc", "LR_svc", "SP_usr", "LR_usr",
 	"SP_abt", "LR_abt", "SPSR_abt", "SP_und", "LR_und", "SPSR_und",
 	"SP_irq", "LR_irq", "SPSR_irq", "r8_fiq", "r9_fiq", "r10_fiq",
-	"r11_fiq", "r12_fiq", "SP_fiq", "LR_fiq", "SPSR_fiq", "CPSR",
+	"r11_fiq", "r12_fiq", "SP_fiq", "LR_fiq", "SPSR_fiq", "SPSR_svc",
+	"CPSR",
 };
 
 void arch_frame_reg_name(struct text *t, unsigned int reg)

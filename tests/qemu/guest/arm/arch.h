@@ -13,26 +13,26 @@
 
 /*
  * struct hvc_frame: r0..r14 of SVC (r13 = SP_svc, r14 = LR_svc), then the
- * banked registers of every other mode, then CPSR, as arm/hvc.S loads them
- * before the HVC and stores them after it.  LR_usr matters most: HYP mode
- * has no LR of its own and uses the USR/SYS r14.
+ * banked registers of every other mode in FRAME_BANKED's order, then
+ * SPSR_svc and CPSR, as arm/hvc.S loads them before the HVC and stores
+ * them after it.  LR_usr matters most: HYP mode has no LR of its own and
+ * uses the USR/SYS r14.
  */
 #define FRAME_REGS		36
 #define FRAME_R(n)		((n) * 4)
 #define FRAME_SP		FRAME_R(13)
 #define FRAME_LR		FRAME_R(14)
-#define FRAME_SP_USR		FRAME_R(15)
-#define FRAME_LR_USR		FRAME_R(16)
-#define FRAME_SPSR_SVC		FRAME_R(17)
-#define FRAME_SP_ABT		FRAME_R(18)	/* SP, LR, SPSR of ABT */
-#define FRAME_SP_UND		FRAME_R(21)	/* SP, LR, SPSR of UND */
-#define FRAME_SP_IRQ		FRAME_R(24)	/* SP, LR, SPSR of IRQ */
-#define FRAME_R8_FIQ		FRAME_R(27)	/* r8..r12, SP, LR, SPSR of FIQ */
+#define FRAME_BANKED_FIRST	15
+#define FRAME_BANKED		SP_usr, LR_usr, SP_abt, LR_abt, SPSR_abt, \
+				SP_und, LR_und, SPSR_und, SP_irq, LR_irq, \
+				SPSR_irq, r8_fiq, r9_fiq, r10_fiq, r11_fiq, \
+				r12_fiq, SP_fiq, LR_fiq, SPSR_fiq
+#define FRAME_SPSR_SVC		FRAME_R(34)
 #define FRAME_CPSR		FRAME_R(35)
 #define FRAME_SIZE		FRAME_R(36)
 /* The frame's SPSRs and CPSR: arch_fill_frame() keeps them valid. */
-#define FRAME_IS_SPSR(n)	((n) == 17 || (n) == 20 || (n) == 23 || \
-				 (n) == 26 || (n) == 34)
+#define FRAME_IS_SPSR(n)	((n) == 19 || (n) == 22 || (n) == 25 || \
+				 (n) == 33 || (n) == 34)
 #define FRAME_CPSR_INDEX	35
 
 /* struct soft_restart_record: what the SOFT_RESTART target saw in HYP. */
@@ -138,6 +138,18 @@
 #define GUEST_CPU1_CONTEXT	0xc0de5e01UL
 #define GUEST_MPIDR_AFFINITY_MASK	0xffffffUL
 #define GUEST_OP_SUFFIX		"32"
+/*
+ * The instructions of main.c's semihosting call (ARM state; QEMU takes it
+ * before it is an exception) and SMCs, their first registers, and what an
+ * SMC may change besides r0..r3.
+ */
+#define GUEST_REG0		"r0"
+#define GUEST_REG1		"r1"
+#define GUEST_REG2		"r2"
+#define GUEST_REG3		"r3"
+#define GUEST_SEMIHOSTING_INSN	"svc #0x123456"
+#define GUEST_SMC_INSN		".arch_extension sec\n\tsmc #0"
+#define GUEST_SMC_CLOBBERS	"ip"
 #define GUEST_OTHER_FORM	"(SMC64)"
 
 /* The cases of arm/arch.c, where cases.c's lists take them. */

@@ -32,46 +32,13 @@
 	str	r1, [r2, #4]
 
 	/* The other modes' banked registers, SPSR_svc and the flags. */
-	ldr	r3, [r0, #FRAME_SP_USR]
-	msr	SP_usr, r3
-	ldr	r3, [r0, #FRAME_LR_USR]
-	msr	LR_usr, r3
+	add	r2, r0, #FRAME_R(FRAME_BANKED_FIRST)
+	.irp	reg, FRAME_BANKED
+	ldr	r3, [r2], #4
+	msr	\reg, r3
+	.endr
 	ldr	r3, [r0, #FRAME_SPSR_SVC]
 	msr	spsr_fsxc, r3
-	ldr	r3, [r0, #FRAME_SP_ABT]
-	msr	SP_abt, r3
-	ldr	r3, [r0, #FRAME_SP_ABT + 4]
-	msr	LR_abt, r3
-	ldr	r3, [r0, #FRAME_SP_ABT + 8]
-	msr	SPSR_abt, r3
-	ldr	r3, [r0, #FRAME_SP_UND]
-	msr	SP_und, r3
-	ldr	r3, [r0, #FRAME_SP_UND + 4]
-	msr	LR_und, r3
-	ldr	r3, [r0, #FRAME_SP_UND + 8]
-	msr	SPSR_und, r3
-	ldr	r3, [r0, #FRAME_SP_IRQ]
-	msr	SP_irq, r3
-	ldr	r3, [r0, #FRAME_SP_IRQ + 4]
-	msr	LR_irq, r3
-	ldr	r3, [r0, #FRAME_SP_IRQ + 8]
-	msr	SPSR_irq, r3
-	ldr	r3, [r0, #FRAME_R8_FIQ]
-	msr	r8_fiq, r3
-	ldr	r3, [r0, #FRAME_R8_FIQ + 4]
-	msr	r9_fiq, r3
-	ldr	r3, [r0, #FRAME_R8_FIQ + 8]
-	msr	r10_fiq, r3
-	ldr	r3, [r0, #FRAME_R8_FIQ + 12]
-	msr	r11_fiq, r3
-	ldr	r3, [r0, #FRAME_R8_FIQ + 16]
-	msr	r12_fiq, r3
-	ldr	r3, [r0, #FRAME_R8_FIQ + 20]
-	msr	SP_fiq, r3
-	ldr	r3, [r0, #FRAME_R8_FIQ + 24]
-	msr	LR_fiq, r3
-	ldr	r3, [r0, #FRAME_R8_FIQ + 28]
-	msr	SPSR_fiq, r3
 	/* N, Z, C, V, Q and GE: the mode and the masks stay as they are. */
 	ldr	r3, [r0, #FRAME_CPSR]
 	msr	cpsr_fs, r3
@@ -108,46 +75,13 @@ hvc_store_frame:
 	str	r0, [lr, #FRAME_CPSR]
 	mrc	p15, 0, r0, c13, c0, 4
 	str	r0, [lr, #FRAME_LR]
-	mrs	r0, SP_usr
-	str	r0, [lr, #FRAME_SP_USR]
-	mrs	r0, LR_usr
-	str	r0, [lr, #FRAME_LR_USR]
+	add	r1, lr, #FRAME_R(FRAME_BANKED_FIRST)
+	.irp	reg, FRAME_BANKED
+	mrs	r0, \reg
+	str	r0, [r1], #4
+	.endr
 	mrs	r0, spsr
 	str	r0, [lr, #FRAME_SPSR_SVC]
-	mrs	r0, SP_abt
-	str	r0, [lr, #FRAME_SP_ABT]
-	mrs	r0, LR_abt
-	str	r0, [lr, #FRAME_SP_ABT + 4]
-	mrs	r0, SPSR_abt
-	str	r0, [lr, #FRAME_SP_ABT + 8]
-	mrs	r0, SP_und
-	str	r0, [lr, #FRAME_SP_UND]
-	mrs	r0, LR_und
-	str	r0, [lr, #FRAME_SP_UND + 4]
-	mrs	r0, SPSR_und
-	str	r0, [lr, #FRAME_SP_UND + 8]
-	mrs	r0, SP_irq
-	str	r0, [lr, #FRAME_SP_IRQ]
-	mrs	r0, LR_irq
-	str	r0, [lr, #FRAME_SP_IRQ + 4]
-	mrs	r0, SPSR_irq
-	str	r0, [lr, #FRAME_SP_IRQ + 8]
-	mrs	r0, r8_fiq
-	str	r0, [lr, #FRAME_R8_FIQ]
-	mrs	r0, r9_fiq
-	str	r0, [lr, #FRAME_R8_FIQ + 4]
-	mrs	r0, r10_fiq
-	str	r0, [lr, #FRAME_R8_FIQ + 8]
-	mrs	r0, r11_fiq
-	str	r0, [lr, #FRAME_R8_FIQ + 12]
-	mrs	r0, r12_fiq
-	str	r0, [lr, #FRAME_R8_FIQ + 16]
-	mrs	r0, SP_fiq
-	str	r0, [lr, #FRAME_R8_FIQ + 20]
-	mrs	r0, LR_fiq
-	str	r0, [lr, #FRAME_R8_FIQ + 24]
-	mrs	r0, SPSR_fiq
-	str	r0, [lr, #FRAME_R8_FIQ + 28]
 
 	adr_far	r2, hvc_saved
 	ldr	sp, [r2]

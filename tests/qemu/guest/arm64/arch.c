@@ -2,8 +2,8 @@
 /*
  * The conformance guest's AArch64 side in C: the entry states and EL2
  * registers it checks, the cases only AArch64 has (x0[63:32],
- * HVC_GET_ICH_VTR_EL2, the take-over register table, the pass-on entry),
- * the SMC, the counter and semihosting.
+ * HVC_GET_ICH_VTR_EL2, the take-over register table, the pass-on entry)
+ * and the counter.
  */
 #include "cases.h"
 
@@ -17,27 +17,6 @@
 #define ESR_EC_SHIFT		26
 #define ESR_EC_HVC64		0x16
 #define ESR_ISS_IMM16		0xffffUL
-
-/* Arm semihosting (AArch64): HLT #0xf000, operation in w0, block in x1. */
-ureg arch_semihosting(ureg op, ureg arg)
-{
-	register ureg x0 asm("x0") = op;
-	register ureg x1 asm("x1") = arg;
-
-	asm volatile("hlt #0xf000" : "+r"(x0) : "r"(x1) : "memory");
-	return x0;
-}
-
-void arch_psci_system_off(void)
-{
-	register ureg x0 asm("x0") = PSCI_0_2_SYSTEM_OFF;
-
-	/* QEMU answers PSCI on SMC itself (no EL3); HCR_EL2.TSC is clear. */
-	asm volatile("smc #0" : "+r"(x0) : : "x1", "x2", "x3", "memory");
-	for (;;) {
-		asm volatile("wfi");
-	}
-}
 
 static const char *vector_origin(ureg vector)
 {
@@ -292,27 +271,6 @@ void case_get_ich_vtr(struct tcase *t)
 	suite.have_ich_vtr = true;
 	suite.ich_vtr = out.r[1];
 	case_diag("ICH_VTR_EL2 from the stub ", out.r[1]);
-}
-
-
-/*
- * The firmware's own answer, x0: the call made with SMC at EL1, which QEMU
- * answers itself (no EL3; HCR_EL2.TSC is clear).
- */
-ureg guest_smc_x0(ureg x0, ureg x1, ureg x2)
-{
-	register ureg r0 asm("x0") = x0;
-	register ureg r1 asm("x1") = x1;
-	register ureg r2 asm("x2") = x2;
-	register ureg r3 asm("x3") = 0;
-
-	/* SMCCC 1.0 firmware may change x1..x17. */
-	asm volatile("smc #0"
-		     : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3)
-		     :
-		     : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12",
-		       "x13", "x14", "x15", "x16", "x17", "memory");
-	return r0;
 }
 
 

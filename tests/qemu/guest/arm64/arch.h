@@ -145,6 +145,18 @@
 #define GUEST_CPU1_CONTEXT	0xc0de5ec0dec0de01UL
 #define GUEST_MPIDR_AFFINITY_MASK	0xff00ffffffUL
 #define GUEST_OP_SUFFIX		""
+/*
+ * The instructions of main.c's semihosting call and SMCs, their first
+ * registers, and what an SMC to SMCCC 1.0 firmware may change.
+ */
+#define GUEST_REG0		"x0"
+#define GUEST_REG1		"x1"
+#define GUEST_REG2		"x2"
+#define GUEST_REG3		"x3"
+#define GUEST_SEMIHOSTING_INSN	"hlt #0xf000"
+#define GUEST_SMC_INSN		"smc #0"
+#define GUEST_SMC_CLOBBERS	"x4", "x5", "x6", "x7", "x8", "x9", "x10", \
+				"x11", "x12", "x13", "x14", "x15", "x16", "x17"
 #define GUEST_OTHER_FORM	"(SMC32)"
 
 /* The cases of arm64/arch.c, where cases.c's lists take them. */
