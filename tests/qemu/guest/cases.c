@@ -1238,16 +1238,16 @@ static void case_still_serving(struct tcase *t)
 
 #define OWNER_CASES(X)							\
 	X(case_reset_vectors_legacy,					\
-	  "legacy RESET_VECTORS while the stub owns EL2")		\
+	  "legacy RESET_VECTORS while the stub owns " GUEST_EL2)		\
 	X(case_reset_vectors_smccc,					\
-	  "HYPSTUB_RESET_VECTORS while the stub owns EL2")		\
+	  "HYPSTUB_RESET_VECTORS while the stub owns " GUEST_EL2)		\
 	X(case_take_over_legacy,					\
-	  "take EL2 over with legacy SET_VECTORS and give it back")	\
+	  "take " GUEST_EL2 " over with legacy SET_VECTORS and give it back")	\
 	X(case_take_over_smccc,						\
-	  "take EL2 over with HYPSTUB_SET_VECTORS and give it back")	\
+	  "take " GUEST_EL2 " over with HYPSTUB_SET_VECTORS and give it back")	\
 	ARCH_OWNER_CASES(X)						\
-	X(case_soft_restart_legacy, "legacy SOFT_RESTART into EL2")	\
-	X(case_soft_restart_smccc, "HYPSTUB_SOFT_RESTART into EL2")
+	X(case_soft_restart_legacy, "legacy SOFT_RESTART into " GUEST_EL2)	\
+	X(case_soft_restart_smccc, "HYPSTUB_SOFT_RESTART into " GUEST_EL2)
 
 #define FINAL_CASES(X)							\
 	X(case_still_serving, "stub still serving, vectors unchanged")

@@ -137,6 +137,8 @@
 #define GUEST_SEQ_SHIFT		8
 #define GUEST_CPU1_CONTEXT	0xc0de5e01UL
 #define GUEST_MPIDR_AFFINITY_MASK	0xffffffUL
+/* What the stub runs in, for the case names. */
+#define GUEST_EL2		"HYP"
 #define GUEST_OP_SUFFIX		"32"
 /*
  * The instructions of main.c's semihosting call (ARM state; QEMU takes it

@@ -144,6 +144,8 @@
 #define GUEST_SEQ_SHIFT		16
 #define GUEST_CPU1_CONTEXT	0xc0de5ec0dec0de01UL
 #define GUEST_MPIDR_AFFINITY_MASK	0xff00ffffffUL
+/* What the stub runs in, for the case names. */
+#define GUEST_EL2		"EL2"
 #define GUEST_OP_SUFFIX		""
 /*
  * The instructions of main.c's semihosting call and SMCs, their first
