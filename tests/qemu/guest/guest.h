@@ -110,15 +110,17 @@ void text_puts(struct text *t, const char *s);
 void text_put_hex(struct text *t, u64 value);
 void text_put_dec(struct text *t, u64 value);
 
+/* <arch>/arch.c: what an unexpected exception was, its registers' names. */
+void arch_describe_exception(struct text *what, ureg el, ureg vector);
+const char *arch_syndrome_name(ureg el);
+const char *arch_return_name(ureg el);
+
 /* main.c */
 void guest_main(void) __attribute__((noreturn));
 void guest_exit(unsigned int code) __attribute__((noreturn));
 void guest_unexpected_exception(ureg el, ureg vector, ureg esr, ureg elr,
 				ureg far, ureg spsr) __attribute__((noreturn));
 
-/* <arch>/arch.c: an unexpected exception's words. */
-void arch_describe_exception(ureg el, ureg vector, ureg esr, ureg elr,
-			     ureg far, ureg spsr);
 
 /* cases.c */
 unsigned int cases_planned(void);

@@ -83,6 +83,7 @@ void guest_unexpected_exception(ureg el, ureg vector, ureg esr, ureg elr,
 				ureg far, ureg spsr)
 {
 	static volatile int power_off_tried;
+	struct text what;
 
 	/*
 	 * The semihosting HLT was UNDEFINED: power off instead.  Should the
@@ -97,8 +98,22 @@ void guest_unexpected_exception(ureg el, ureg vector, ureg esr, ureg elr,
 		power_off_tried = 1;
 		psci_system_off();
 	}
+	text_reset(&what);
+	arch_describe_exception(&what, el, vector);
 	console_puts("Bail out! unexpected ");
-	arch_describe_exception(el, vector, esr, elr, far, spsr);
+	console_puts(what.buf);
+	console_puts(": ");
+	console_puts(arch_syndrome_name(el));
+	console_puts("=");
+	console_put_hex(esr);
+	console_puts(" ");
+	console_puts(arch_return_name(el));
+	console_puts("=");
+	console_put_hex(elr);
+	console_puts(" FAR=");
+	console_put_hex(far);
+	console_puts(" SPSR=");
+	console_put_hex(spsr);
 	console_puts("\n");
 	guest_exit(EXIT_BAIL_OUT);
 }

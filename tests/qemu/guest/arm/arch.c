@@ -37,19 +37,20 @@ static const char vector_names[8][24] = {
 	"data abort", "HYP trap", "IRQ", "FIQ",
 };
 
-void arch_describe_exception(ureg el, ureg vector, ureg esr, ureg elr,
-			     ureg far, ureg spsr)
+void arch_describe_exception(struct text *what, ureg el, ureg vector)
 {
-	console_puts(vector < 8 ? vector_names[vector] : "unknown");
-	console_puts(el == 2 ? " exception in HYP" : " exception at PL1");
-	console_puts(el == 2 ? ": HSR=" : ": FSR=");
-	console_put_hex(esr);
-	console_puts(el == 2 ? " ELR_hyp=" : " LR=");
-	console_put_hex(elr);
-	console_puts(" FAR=");
-	console_put_hex(far);
-	console_puts(" SPSR=");
-	console_put_hex(spsr);
+	text_puts(what, vector < 8 ? vector_names[vector] : "unknown");
+	text_puts(what, el == 2 ? " exception in HYP" : " exception at PL1");
+}
+
+const char *arch_syndrome_name(ureg el)
+{
+	return el == 2 ? "HSR" : "FSR";
+}
+
+const char *arch_return_name(ureg el)
+{
+	return el == 2 ? "ELR_hyp" : "LR";
 }
 
 void arch_setup(struct suite *s)

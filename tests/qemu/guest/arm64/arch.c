@@ -46,22 +46,25 @@ static const char *vector_kind(ureg vector)
 	}
 }
 
-void arch_describe_exception(ureg el, ureg vector, ureg esr, ureg elr,
-			     ureg far, ureg spsr)
+void arch_describe_exception(struct text *what, ureg el, ureg vector)
 {
-	console_puts(vector_kind(vector));
-	console_puts(" exception at EL");
-	console_put_dec(el);
-	console_puts(" from ");
-	console_puts(vector_origin(vector));
-	console_puts(": ESR=");
-	console_put_hex(esr);
-	console_puts(" ELR=");
-	console_put_hex(elr);
-	console_puts(" FAR=");
-	console_put_hex(far);
-	console_puts(" SPSR=");
-	console_put_hex(spsr);
+	text_puts(what, vector_kind(vector));
+	text_puts(what, " exception at EL");
+	text_put_dec(what, el);
+	text_puts(what, " from ");
+	text_puts(what, vector_origin(vector));
+}
+
+const char *arch_syndrome_name(ureg el)
+{
+	(void)el;
+	return "ESR";
+}
+
+const char *arch_return_name(ureg el)
+{
+	(void)el;
+	return "ELR";
 }
 
 void arch_setup(struct suite *s)
