@@ -274,48 +274,72 @@ void case_smc64_refused(struct tcase *t)
 
 #define CNTHCTL_PL1PCEN_PCTEN	0x3UL
 
-/*
- * The HYP registers as the installer programs them (arm-common: "as
- * Linux's arm hyp-stub install programs them"), read by the guest's HYP
- * code while it owns HYP, and the same again after a give-back.
- */
-void case_hyp_registers(struct tcase *t)
+/* Borrow HYP, have the guest's HYP code fill @state, give HYP back. */
+static bool read_hyp_state(struct tcase *t, struct hyp_state *state)
 {
-	static struct hyp_state state;
 	const struct call c = {
 		.nargs = 3,
-		.arg = { GUEST_EL2_READ_STATE, 0, (ureg)&state },
+		.arg = { GUEST_EL2_READ_STATE, 0, (ureg)state },
 		.results = BIT(0) | BIT(1) | BIT(2) | BIT(3) | BIT(4),
 		.checked = BIT(0),
 		.want = { 0 },
 	};
 	struct hvc_frame out;
+	unsigned int i;
 	ureg saved;
+	bool read;
 
+	for (i = 0; i < sizeof(*state) / 4; i++) {
+		((volatile u32 *)state)[i] = 0x5e5e5e5e;
+	}
 	if (!borrow_el2(t, &saved)) {
-		return;
+		return false;
 	}
-	state.hcr = 0x5e5e5e5e;
-	if (call(t, "guest HYP READ_STATE", &c, &out)) {
-		check_value(t, "HVBAR under the guest's vectors",
-			    (ureg)guest_el2_vectors, state.hvbar);
-		check_value(t, "HCR", 0, state.hcr);
-		check_value(t, "HSTR", 0, state.hstr);
-		check_value(t, "HSCTLR.M", 0, state.hsctlr & SCTLR_M);
-		check_value(t, "CNTHCTL PL1PCEN, PL1PCTEN",
-			    CNTHCTL_PL1PCEN_PCTEN,
-			    state.cnthctl & CNTHCTL_PL1PCEN_PCTEN);
-		check_value(t, "VPIDR (MIDR in HYP)", state.midr, state.vpidr);
-		check_value(t, "VMPIDR (MPIDR in HYP)", state.mpidr,
-			    state.vmpidr);
-		case_diag("HCPTR ", state.hcptr);
-		case_diag("HSCTLR ", state.hsctlr);
-		case_diag("HDCR ", state.hdcr);
-		case_diag("SP_hyp ", state.sp);
-	}
+	read = call(t, "guest HYP READ_STATE", &c, &out);
 	give_el2_back(t, saved);
 	stub_serves(t);
 	vectors_unchanged(t);
+	return read;
+}
+
+#define CNTHCTL_PL1PCEN_PCTEN	0x3UL
+
+/*
+ * The HYP registers as the installer programs them (arm-common: "as
+ * Linux's arm hyp-stub install programs them"), read by the guest's HYP
+ * code while it owns HYP; and every one the same on a second borrow,
+ * after the first gave HYP back.
+ */
+void case_hyp_registers(struct tcase *t)
+{
+	static struct hyp_state state, again;
+	unsigned int i;
+
+	if (!read_hyp_state(t, &state)) {
+		return;
+	}
+	check_value(t, "HVBAR under the guest's vectors",
+		    (ureg)guest_el2_vectors, state.hvbar);
+	check_value(t, "HCR", 0, state.hcr);
+	check_value(t, "HSTR", 0, state.hstr);
+	check_value(t, "HSCTLR.M", 0, state.hsctlr & SCTLR_M);
+	check_value(t, "CNTHCTL PL1PCEN, PL1PCTEN", CNTHCTL_PL1PCEN_PCTEN,
+		    state.cnthctl & CNTHCTL_PL1PCEN_PCTEN);
+	check_value(t, "VPIDR (MIDR in HYP)", state.midr, state.vpidr);
+	check_value(t, "VMPIDR (MPIDR in HYP)", state.mpidr, state.vmpidr);
+	case_diag("HCPTR ", state.hcptr);
+	case_diag("HSCTLR ", state.hsctlr);
+	case_diag("HDCR ", state.hdcr);
+	case_diag("SP_hyp ", state.sp);
+	if (!read_hyp_state(t, &again)) {
+		return;
+	}
+	for (i = 0; i < sizeof(state) / 4; i++) {
+		if (((u32 *)&again)[i] != ((u32 *)&state)[i]) {
+			fail_value(t, "a HYP register after the give-back, at "
+				   "byte offset", i * 4, ((u32 *)&again)[i]);
+		}
+	}
 }
 
 /*
