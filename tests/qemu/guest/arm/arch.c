@@ -222,16 +222,16 @@ void case_entry_state(struct tcase *t)
 void case_smc64_refused(struct tcase *t)
 {
 	static const u32 smc64_ids[] = {
-		0xc6000010,	/* HYPSTUB_GET_VECTORS */
-		0xc6000012,	/* HYPSTUB_SOFT_RESTART, a good target */
-		0xc6000013,	/* HYPSTUB_RESET_VECTORS */
+		HYPSTUB_GET_VECTORS,
+		HYPSTUB_SOFT_RESTART,	/* with a good target */
+		HYPSTUB_RESET_VECTORS,
 		0xc6000000,	/* owner 6 function 0 as SMC64 */
 		0xc0000000,	/* SMCCC_VERSION as SMC64 */
 		0xc0000001,	/* ARCH_FEATURES as SMC64 */
 		0xc500ff00,	/* Std Hyp call count as SMC64 */
 		0xc600ff01,	/* Vendor UID as SMC64 */
-		0xc4000004,	/* PSCI AFFINITY_INFO64 */
-		0xc4000003,	/* PSCI CPU_ON64 of CPU 1 */
+		PSCI_0_2_AFFINITY_INFO64,
+		PSCI_0_2_CPU_ON64,	/* of CPU 1 */
 		0xffffffff,
 	};
 	volatile struct soft_restart_record *rec = &guest_soft_restart_record;
@@ -248,12 +248,11 @@ void case_smc64_refused(struct tcase *t)
 	}
 	vectors_unchanged(t);
 	for (i = 0; i < ARRAY_SIZE(smc64_ids); i++) {
+		const bool cpu_on = smc64_ids[i] == PSCI_0_2_CPU_ON64;
 		const struct call c = {
 			.nargs = 4,
-			.arg = { smc64_ids[i],
-				 smc64_ids[i] == 0xc4000003 ? CPU1_MPIDR : target,
-				 smc64_ids[i] == 0xc4000003 ?
-				 (ureg)guest_secondary_entry : 0,
+			.arg = { smc64_ids[i], cpu_on ? CPU1_MPIDR : target,
+				 cpu_on ? (ureg)guest_secondary_entry : 0,
 				 GUEST_CPU1_CONTEXT },
 			.results = BIT(0),
 			.checked = BIT(0),

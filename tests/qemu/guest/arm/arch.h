@@ -101,29 +101,15 @@
 
 /*
  * What the shared cases take from the architecture.  The stub operations
- * are the SMC32 forms here (ABI 1.4); every SMC64 ID answers -1.  Until
- * abi/hypstub.h names them, the SMC32 IDs are the SMC64 ones with the
- * calling-convention bit clear.
+ * are the SMC32 forms here (ABI 1.4); every SMC64 ID answers -1.
  */
-#ifdef HYPSTUB_GET_VECTORS32
 #define GUEST_GET_VECTORS	HYPSTUB_GET_VECTORS32
 #define GUEST_SET_VECTORS	HYPSTUB_SET_VECTORS32
 #define GUEST_SOFT_RESTART	HYPSTUB_SOFT_RESTART32
 #define GUEST_RESET_VECTORS	HYPSTUB_RESET_VECTORS32
-#else
-#define GUEST_SMC32_FORM(id)	((id) & ~(HYPSTUB_U(1) << SMCCC_CC_SHIFT))
-#define GUEST_GET_VECTORS	GUEST_SMC32_FORM(HYPSTUB_GET_VECTORS)
-#define GUEST_SET_VECTORS	GUEST_SMC32_FORM(HYPSTUB_SET_VECTORS)
-#define GUEST_SOFT_RESTART	GUEST_SMC32_FORM(HYPSTUB_SOFT_RESTART)
-#define GUEST_RESET_VECTORS	GUEST_SMC32_FORM(HYPSTUB_RESET_VECTORS)
-#endif
 #define GUEST_OTHER_GET_VECTORS	HYPSTUB_GET_VECTORS	/* SMC64 */
 #define GUEST_OTHER_SET_VECTORS	HYPSTUB_SET_VECTORS
-#ifdef HYPSTUB_VECTORS_ALIGN_AARCH32
 #define GUEST_VECTORS_ALIGN	HYPSTUB_VECTORS_ALIGN_AARCH32
-#else
-#define GUEST_VECTORS_ALIGN	0x20	/* HVBAR bits 4:0 are RES0 */
-#endif
 #define GUEST_PSCI_CPU_ON	PSCI_0_2_CPU_ON32
 #define GUEST_PSCI_AFFINITY_INFO	PSCI_0_2_AFFINITY_INFO32
 /* No upper register half; number 4 is not served on AArch32. */
