@@ -98,8 +98,12 @@ $(addprefix check-qemu-,$(OWN_QEMU_COMBOS)): check-qemu-%: $(CONFORMANCE_IMAGE)
 $(OTHER_O)/.config:
 	$(Q)$(MAKE) -s O=$(OTHER_O) ARCH=$(OTHER_ARCH) $(if $(filter arm,$(OTHER_ARCH)),arm_)defconfig >/dev/null
 
+# A seed of this make's own choosing is not handed down: each run there
+# draws its own, as here.
+OWN_SEED_UNSET := $(if $(filter file,$(origin FUZZ_SEED)),env -u FUZZ_SEED)
+
 $(addprefix check-qemu-,$(OTHER_QEMU_COMBOS)): check-qemu-%: $(OTHER_O)/.config
-	$(Q)$(MAKE) -s O=$(OTHER_O) ARCH=$(OTHER_ARCH) check-qemu-$*
+	$(Q)$(OWN_SEED_UNSET) $(MAKE) -s O=$(OTHER_O) ARCH=$(OTHER_ARCH) check-qemu-$*
 
 # The AArch32 guest above the arm stub, on both CPUs and both GICs
 # (qemu-system-arm -M virt,virtualization=on -smp 2, -kernel).
@@ -107,7 +111,7 @@ ifeq ($(ARCH),arm)
 check-qemu-arm: $(addprefix check-qemu-,$(QEMU_ARM_COMBOS))
 else
 check-qemu-arm: $(OTHER_O)/.config
-	$(Q)$(MAKE) -s O=$(OTHER_O) ARCH=arm check-qemu-arm
+	$(Q)$(OWN_SEED_UNSET) $(MAKE) -s O=$(OTHER_O) ARCH=arm check-qemu-arm
 endif
 
 comma := ,
