@@ -51,6 +51,14 @@ typedef long sreg;
 #define PSCI_1_0_FEATURES		0x8400000a
 #define TRNG_VERSION			0x84000050
 
+/*
+ * The call helpers <arch>/hvc.S instantiates (its hvc_helper macro), one
+ * per immediate, as declared below.
+ */
+#define GUEST_HVC_HELPERS	hvc_helper guest_hvc0, 0; \
+				hvc_helper guest_hvc1, 1; \
+				hvc_helper guest_hvc_ffff, 0xffff
+
 /* Exception stacks: one for EL1/PL1, one for the guest's own EL2/HYP code. */
 #define GUEST_STACK_SIZE		0x4000
 #define GUEST_EXCEPTION_STACK_SIZE	0x1000
@@ -81,7 +89,13 @@ void guest_hvc0(const struct hvc_frame *in, struct hvc_frame *out);
 void guest_hvc1(const struct hvc_frame *in, struct hvc_frame *out);
 void guest_hvc_ffff(const struct hvc_frame *in, struct hvc_frame *out);
 
-/* <arch>/: the EL2/HYP code. */
+/*
+ * <arch>/: the EL2/HYP code.  guest_soft_restart_target is entered at EL2
+ * (in HYP) with r0..r3 set by the stub; it records what it finds in
+ * guest_soft_restart_record, then returns to EL1 (SVC) at guest_hvc0's
+ * return point, which stores the registers and restores the C environment
+ * as for any HVC.
+ */
 extern const char guest_el2_vectors[];
 extern ureg guest_el2_stub_vbar;
 extern const char guest_soft_restart_target[];

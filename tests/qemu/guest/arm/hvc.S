@@ -62,9 +62,7 @@
 	.endm
 
 	.text
-	hvc_helper guest_hvc0, 0
-	hvc_helper guest_hvc1, 1
-	hvc_helper guest_hvc_ffff, 0xffff
+	GUEST_HVC_HELPERS
 
 	/* lr = hvc_scratch, the caller's LR_svc in TPIDRPRW. */
 	.type	hvc_store_frame, %function

@@ -130,12 +130,7 @@ guest_hyp_unexpected:
 1:	wfi
 	b	1b
 
-/*
- * SOFT_RESTART target, entered in HYP with r0..r3 set by the stub.
- * Records what it found, then returns to SVC at the call helper's return
- * point, which stores the registers and restores the C environment as for
- * any HVC.  Uses r5 and r6 only, never SP or r14.
- */
+/* SOFT_RESTART target (guest.h), in HYP: r5 and r6 only, never SP or r14. */
 	.balign	HYPSTUB_ENTRY_ALIGN
 	.globl	guest_soft_restart_target
 	.type	guest_soft_restart_target, %function
