@@ -68,7 +68,7 @@ LDFLAGS := -nostdlib -pie --no-dynamic-linker -z norelro -z notext \
 
 # The shared core, then the architecture's own objects (arch.mk).
 STUB_OBJS := stub/dispatch.o stub/psci.o stub/cpu.o stub/console.o stub/report.o \
-	$(ARCH_STUB_OBJS)
+	stub/pl011.o $(ARCH_STUB_OBJS)
 BOOT_OBJS := $(ARCH_BOOT_OBJS) boot/loader.o boot/fdt.o boot/libc.o
 OBJS := $(addprefix $(O)/,$(STUB_OBJS) $(BOOT_OBJS))
 
