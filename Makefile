@@ -147,11 +147,12 @@ $(O)/%.o: %.S $(AUTOCONF) Makefile
 $(O)/stub-layout.lds: $(addprefix $(O)/,$(STUB_OBJS)) scripts/stub-layout.py
 	$(Q)$(PYTHON) scripts/stub-layout.py $@ $(addprefix $(O)/,$(STUB_OBJS))
 
-$(O)/hypstub.lds: boot/$(ARCH)/hypstub.lds.S boot/image.h $(ARCH_LDS_DEPS)
-	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0 -I$(SRC) -I$(O) -x c $< -o $@
+IMAGE_LDS_DEPS := boot/hypstub.lds.S boot/$(ARCH)/image-lds.h boot/image.h $(ARCH_LDS_DEPS)
+$(O)/hypstub.lds: $(IMAGE_LDS_DEPS)
+	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0 -I$(SRC) -I$(SRC)/boot/$(ARCH) -I$(O) -x c $< -o $@
 
-$(O)/hypstub-at-1g.lds: boot/$(ARCH)/hypstub.lds.S boot/image.h $(ARCH_LDS_DEPS)
-	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0x40000000 -I$(SRC) -I$(O) -x c $< -o $@
+$(O)/hypstub-at-1g.lds: $(IMAGE_LDS_DEPS)
+	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0x40000000 -I$(SRC) -I$(SRC)/boot/$(ARCH) -I$(O) -x c $< -o $@
 
 $(O)/hypstub.elf: $(OBJS) $(LIBFDT) $(O)/hypstub.lds
 	@echo "  LD      $@"
