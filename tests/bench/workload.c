@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * make bench-workload: a real workload, to measure what the stub's PSCI
+ * proxy costs a kernel resident above it (scripts/bench-workload.py).
+ *
+ * usage: workload [pipe round trips] [forks]
+ *
+ * Each workload is timed by the program itself with
+ * clock_gettime(CLOCK_MONOTONIC) around its whole loop, and reported on one
+ * line:  workload <name> <iterations> <nanoseconds>
+ *   pipe-2cpu  one byte back and forth between two processes pinned to
+ *              CPU 0 and CPU 1 through two pipes: each side mostly sleeps,
+ *              so each CPU switches between its process and idle
+ *   pipe-1cpu  the same with both processes pinned to CPU 0: every message
+ *              is a switch between two address spaces, where Linux applies
+ *              its Spectre v2 branch predictor hardening (on cortex-a57
+ *              under TF-A: SMCCC ARCH_WORKAROUND_1 through the conduit)
+ *   fork       fork, the child exits at once, the parent waits for it
+ *              (pinned to CPU 0, the child inherits it)
+ * A failed system call prints "workload FAILED: ..." and exits 1.
+ *
+ * Static (glibc from libc6-dev-arm64-cross): the initramfs has no loader.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define DEFAULT_ROUND_TRIPS 20000
+#define DEFAULT_FORKS 2000
+
+static void fail(const char *what)
+{
+	printf("workload FAILED: %s: %s\n", what, strerror(errno));
+	fflush(stdout);
+	exit(1);
+}
+
+static long long now_ns(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) {
+		fail("clock_gettime");
+	}
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static void pin(int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	if (sched_setaffinity(0, sizeof(set), &set) != 0) {
+		fail("sched_setaffinity");
+	}
+}
+
+static void transfer(int fd, int writing)
+{
+	char byte = 'x';
+	ssize_t n;
+
+	do {
+		n = writing ? write(fd, &byte, 1) : read(fd, &byte, 1);
+	} while (n < 0 && errno == EINTR);
+	if (n != 1) {
+		if (n == 0) {
+			errno = EPIPE;
+		}
+		fail(writing ? "pipe write" : "pipe read");
+	}
+}
+
+static void wait_for(pid_t pid)
+{
+	int status;
+
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			fail("waitpid");
+		}
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		errno = ECHILD;
+		fail("child did not exit with 0");
+	}
+}
+
+/* The parent on cpu_parent, the child on cpu_child; n round trips. */
+static void pipe_pingpong(const char *name, int cpu_parent, int cpu_child, long n)
+{
+	int ping[2], pong[2];
+	long long start, end;
+	pid_t pid;
+	long i;
+
+	if (pipe(ping) != 0 || pipe(pong) != 0) {
+		fail("pipe");
+	}
+	pid = fork();
+	if (pid < 0) {
+		fail("fork");
+	}
+	if (pid == 0) {
+		pin(cpu_child);
+		for (i = 0; i < n; i++) {
+			transfer(ping[0], 0);
+			transfer(pong[1], 1);
+		}
+		_exit(0);
+	}
+	pin(cpu_parent);
+	/* One untimed round trip: both sides on their CPUs and waiting. */
+	transfer(ping[1], 1);
+	transfer(pong[0], 0);
+	start = now_ns();
+	for (i = 1; i < n; i++) {
+		transfer(ping[1], 1);
+		transfer(pong[0], 0);
+	}
+	end = now_ns();
+	wait_for(pid);
+	close(ping[0]);
+	close(ping[1]);
+	close(pong[0]);
+	close(pong[1]);
+	printf("workload %s %ld %lld\n", name, n - 1, end - start);
+	fflush(stdout);
+}
+
+static void fork_exit(long n)
+{
+	long long start, end;
+	pid_t pid;
+	long i;
+
+	pin(0);
+	start = now_ns();
+	for (i = 0; i < n; i++) {
+		pid = fork();
+		if (pid < 0) {
+			fail("fork");
+		}
+		if (pid == 0) {
+			_exit(0);
+		}
+		wait_for(pid);
+	}
+	end = now_ns();
+	printf("workload fork %ld %lld\n", n, end - start);
+	fflush(stdout);
+}
+
+static long count(const char *arg, long fallback)
+{
+	char *end;
+	long n;
+
+	if (!arg) {
+		return fallback;
+	}
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (errno || *end || n < 2 || n > 100000000) {
+		printf("workload FAILED: bad count \"%s\" (2..100000000)\n", arg);
+		exit(2);
+	}
+	return n;
+}
+
+int main(int argc, char **argv)
+{
+	long trips = count(argc > 1 ? argv[1] : NULL, DEFAULT_ROUND_TRIPS);
+	long forks = count(argc > 2 ? argv[2] : NULL, DEFAULT_FORKS);
+
+	if (argc > 3) {
+		printf("usage: workload [pipe round trips] [forks]\n");
+		return 2;
+	}
+	if (sysconf(_SC_NPROCESSORS_ONLN) < 2) {
+		printf("workload FAILED: needs 2 CPUs online\n");
+		return 1;
+	}
+	pipe_pingpong("pipe-2cpu", 0, 1, trips);
+	pipe_pingpong("pipe-1cpu", 0, 0, trips);
+	fork_exit(forks);
+	return 0;
+}
