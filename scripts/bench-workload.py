@@ -68,11 +68,13 @@ def workloads(text):
     return got
 
 
-def one_run(spec, args, logdir):
-    """Boot spec through run-linux.py; returns (console text, its report's last line)."""
+def one_run(spec, args, logdir, qemu_args=()):
+    """Boot spec through run-linux.py; returns ({workload: cost per
+    iteration}, the spectre_v2 line, its report's last line, the console)."""
     run = run_linux.Run(spec)
     run_args = copy.copy(args.run_args)
     run_args.logdir = logdir
+    run_args.qemu_arg = run_args.qemu_arg + list(qemu_args)
     os.makedirs(logdir, exist_ok=True)
     ok, out = run_linux.execute(run, run_args)
     log = os.path.join(logdir, "linux-%s.log" % run.name)
@@ -95,7 +97,41 @@ def one_run(spec, args, logdir):
     if sorted(got) != sorted(WHAT):
         raise Broken("%s: workloads %s, want %s (%s)" % (run.label, sorted(got), sorted(WHAT),
                                                          log))
-    return got, spectre, out[-1]
+    return got, spectre, out[-1], text
+
+
+def calls(int_log, text):
+    """The exceptions QEMU -d int logged within each timed loop, between the
+    program's brk markers: {workload: (HVCs from EL1 to EL2 per iteration,
+    SMCs from EL2 to EL3 per iteration, the HVCs' call sites)}."""
+    names = list(WHAT)
+    iterations = {name: int(n) for name, n, _ in
+                  re.findall(r"^workload (\S+) (\d+) (\d+)$", text, re.M)}
+    with open(int_log, errors="replace") as f:
+        blocks = f.read().split("Taking exception ")[1:]
+    phase = None
+    hvc = {w: 0 for w in names}
+    smc = {w: 0 for w in names}
+    sites = {w: set() for w in names}
+    for block in blocks:
+        kind = re.match(r"\d+ \[([^\]]+)\]", block)
+        levels = re.search(r"\.\.\.from EL(\d) to EL(\d)", block)
+        if not kind or not levels:
+            continue
+        kind, levels = kind.group(1), levels.groups()
+        if kind == "Breakpoint" and levels == ("0", "1"):
+            mark = re.search(r"ESR 0x[0-9a-f]+/0xf20048([0-9a-f]{2})\b", block)
+            if mark and int(mark.group(1), 16) < 2 * len(names):
+                n = int(mark.group(1), 16)
+                phase = names[n // 2] if n % 2 == 0 else None
+        elif phase and kind == "Hypervisor Call" and levels == ("1", "2"):
+            hvc[phase] += 1
+            elr = re.search(r"ELR (0x[0-9a-f]+)", block)
+            sites[phase].add(elr.group(1) if elr else "?")
+        elif phase and kind == "Secure Monitor Call" and levels == ("2", "3"):
+            smc[phase] += 1
+    return {w: (hvc[w] / iterations[w], smc[w] / iterations[w], sites[w])
+            for w in names if w in iterations}
 
 
 def main():
@@ -113,10 +149,15 @@ def main():
                     help="pipe round trips x forks, for each workload pass")
     ap.add_argument("--icount", default="shift=0,sleep=off",
                     help="QEMU -icount options, or none (host time: noisy)")
+    ap.add_argument("--count-calls", default="2000x200",
+                    help="counts for one more resident boot under QEMU -d int, which counts "
+                    "the HVCs into the stub in each loop; none: no such boot")
     ap.add_argument("--logdir", default=".")
     args = ap.parse_args()
     if not re.fullmatch(r"[0-9]+x[0-9]+", args.counts):
         ap.error("--counts: <pipe round trips>x<forks>, e.g. 20000x2000")
+    if args.count_calls != "none" and not re.fullmatch(r"[0-9]+x[0-9]+", args.count_calls):
+        ap.error("--count-calls: <pipe round trips>x<forks>, or none")
     if args.smp < 2:
         ap.error("--smp: the pipe workloads need 2 CPUs at least")
     if args.rounds < 1:
@@ -142,7 +183,7 @@ def main():
     for rnd, variant in schedule:
         logdir = os.path.join(args.logdir, "round-%d" % rnd)
         try:
-            got, spectre_v2, summary = one_run(specs[variant], args, logdir)
+            got, spectre_v2, summary, _ = one_run(specs[variant], args, logdir)
         except Broken as e:
             print("bench-workload: %s boot, round %d, is broken:\n%s" % (variant, rnd, e))
             return 1
@@ -150,6 +191,21 @@ def main():
         spectre.setdefault(variant, spectre_v2)
         for w in WHAT:
             cost[variant][w].append(got[w])
+    counted = None
+    if args.count_calls != "none":
+        # Not timed: -d int logging changes nothing the guest sees, but the
+        # figures above come from boots without it all the same.
+        logdir = os.path.join(args.logdir, "calls")
+        int_log = os.path.join(logdir, "qemu-int.log")
+        spec = "uboot@tfa:resident:%s:%s:%d:workload%s" % (args.cpu, args.gic, args.smp,
+                                                          args.count_calls)
+        try:
+            _, _, summary, text = one_run(spec, args, logdir, ["-d", "int", "-D", int_log])
+            counted = calls(int_log, text)
+        except (Broken, OSError) as e:
+            print("bench-workload: the resident boot under -d int is broken:\n%s" % e)
+            return 1
+        print("  calls: %s" % summary, flush=True)
 
     n, forks = args.counts.split("x")
     print()
@@ -194,11 +250,26 @@ def main():
             print("  %-24s %-8s/bare %.4f (%+.2f %%, %+.0f ns per iteration) %.4f..%.4f  %s" % (
                 what, v, ratio, (ratio - 1) * 100, med - bare, min(rounds), max(rounds),
                 verdict(ratio)))
+    if counted:
+        print()
+        print("  where ARCH_WORKAROUND_1 is called (one more resident boot, %s, under QEMU -d int:"
+              % args.count_calls)
+        print("  the HVCs from EL1 into the stub within each timed loop, and the stub's SMCs to "
+              "TF-A)")
+        for w, what in WHAT.items():
+            hvc, smc, sites = counted[w]
+            extra = statistics.median(cost["resident"][w]) - statistics.median(cost["bare"][w])
+            per_call = "; resident - bare: %.0f ns (instructions) per call" % (extra / hvc) \
+                if hvc >= 0.5 else ""
+            print("  %-24s %.2f HVCs per iteration, %.2f SMCs, from %d call site(s)%s" % (
+                what, hvc, smc, len(sites), per_call))
+    print()
     print("  A variant's own spread over the rounds is %.2f..%.2f %% here: a ratio closer to 1"
           % (min(spreads), max(spreads)))
     print("  than that is within the run-to-run variation, not a measured cost.")
-    print("  (%d boots in %.0f s; console logs in %s)" % (
-        len(schedule), time.monotonic() - started, args.logdir))
+    print("  (%d boots%s in %.0f s; console logs in %s)" % (
+        len(schedule), " and one under -d int" if counted else "",
+        time.monotonic() - started, args.logdir))
     return 0
 
 
