@@ -25,7 +25,12 @@ starting one variant later (bare resident handoff, resident handoff bare,
 ...).  For each workload: the median cost per iteration of each variant
 with its spread over the rounds, the ratios resident/bare and handoff/bare
 of the medians with the per-round ratios' range, and a verdict against the
-1.02 target.  A missed target is reported, not a failure; a run that does
+1.02 target.  Then one more resident boot, with smaller counts, under QEMU
+-d int: the program marks each timed loop with brk, and the exceptions
+logged between the marks say how often the loop called into the stub (HVC
+from EL1) and the stub on to TF-A (SMC from EL2), and from how many call
+sites; with the resident - bare difference, that gives the proxy's cost
+per call.  A missed target is reported, not a failure; a run that does
 not boot, fails one of run-linux.py's checks (the stub installed and in
 the mode asked, every CPU at the EL of that mode, TF-A below, ...), runs a
 stub when bare, or has spectre_v2 unmitigated in a bare or resident boot,
