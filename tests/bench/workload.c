@@ -23,7 +23,9 @@
  * preempts the waker, from virtual runtimes that carry the history of the
  * whole boot; a few instructions more anywhere (the stub's, say) change
  * those decisions for the rest of the run and the cost of an iteration
- * with them (by 2 to 4 % here), which would hide the proxy's cost.
+ * with them (by 2 to 4 % here), which would hide the proxy's cost.  For
+ * the same reason tests/linux/init turns address randomisation off before
+ * it runs the program (it also lifts the RT throttling).
  * Each timed loop lies between two markers, brk #0x4800 + 2n before and
  * brk #0x4801 + 2n after (n: 0 pipe-2cpu, 1 pipe-1cpu, 2 fork), which the
  * program's SIGTRAP handler steps over: under QEMU -d int they show where
