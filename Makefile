@@ -84,7 +84,7 @@ LIBFDT := $(LIBFDT_DIR)/libfdt.a
 
 .PHONY: all blob uboot uboot-source tfa docs image module defconfig menuconfig savedefconfig \
 	olddefconfig check \
-	check-unit check-abi check-qemu bench run clean help FORCE
+	check-unit check-abi check-qemu bench bench-workload run clean help FORCE
 
 all: $(O)/hypstub.bin
 
@@ -229,6 +229,29 @@ tfa: uboot
 	$(Q)CROSS_COMPILE=$(CROSS_COMPILE) scripts/build-tfa.sh $(TFA_DIR) \
 		stock=$(UBOOT_STOCK) builtin=$(UBOOT_BIN)
 
+# --- make bench-workload: the proxy's cost on a real workload -----------------
+# tests/bench/workload.c, a static arm64 program (glibc from
+# libc6-dev-arm64-cross: the initramfs has no dynamic loader), in an
+# initramfs of its own beside busybox and tests/linux/init; booted by the
+# same kernel under TF-A (make tfa) and Debian's U-Boot: bare at EL2,
+# resident above the stub, handed off (scripts/bench-workload.py).
+WORKLOAD := $(O)/tests/bench/workload
+WORKLOAD_INITRD := $(O)/linux/initramfs-workload.cpio
+$(WORKLOAD): tests/bench/workload.c
+	@echo "  CC      $@"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -static $< -o $@ || \
+		{ echo "make bench-workload needs a static arm64 glibc (libc6-dev-arm64-cross): bash scripts/setup.sh"; exit 1; }
+
+$(WORKLOAD_INITRD): $(WORKLOAD) $(O)/linux/linux.VERSION tests/linux/init scripts/mkinitramfs.py
+	$(Q)$(PYTHON) scripts/mkinitramfs.py $@ init=tests/linux/init \
+		bin/busybox=$(O)/linux/busybox bin/workload=$(WORKLOAD)
+
+bench-workload: tfa $(O)/linux/defconfig.Image $(O)/linux/Image $(WORKLOAD_INITRD)
+	$(Q)$(PYTHON) scripts/bench-workload.py --qemu $(QEMU) --image $(O)/linux/defconfig.Image \
+		--kernel $(O)/linux/Image --initrd $(WORKLOAD_INITRD) --tfa-dir $(TFA_DIR) \
+		--logdir $(O)/linux/logs/workload
+
 # --- make docs: docs/*.rst to HTML ----------------------------------------
 # Debian's python3-sphinx (docs/conf.py), warnings as errors (-W), every
 # reference checked (-n); docs/index.rst is the way in.
@@ -302,6 +325,7 @@ bench: $(O)/tests/bench/bench.Image $(O)/hypstub.elf $(O)/conformance.Image \
 		--image $(LINUX_IMAGE) --kernel $(LINUX_DIR)/Image \
 		--initrd $(LINUX_DIR)/initramfs.cpio --logdir $(LINUX_DIR)/logs/smp$$smp \
 		--smp $$smp --rounds 1 --warm-up 0 --variants bare,resident || exit 1; done
+	$(Q)$(MAKE) -s bench-workload
 	@echo "hotplug soak (resident, cortex-a57, 4 CPUs, 100 cycles of cpu1-3):"
 	$(Q)$(LINUX_RUN) --evidence kernel:resident:cortex-a57:3:4:hotplug100
 endif
@@ -337,5 +361,8 @@ help:
 	@echo "  run-uboot      boot Debian's Linux through make uboot's U-Boot, both modes"
 	@echo "  run-linux [MODE=handoff]  Debian's Linux through QEMU -kernel"
 	@echo "  check          every test: host unit, ABI, bad input, QEMU, Linux, U-Boot, docs"
-	@echo "  bench          footprint, instructions per call, Linux boot time ratio"
+	@echo "  bench          footprint, instructions per call, Linux boot time ratio,"
+	@echo "                 and bench-workload"
+	@echo "  bench-workload the proxy's cost on a real workload: pipes and fork in Linux"
+	@echo "                 under TF-A, bare vs resident vs hand-off (guest instructions)"
 	@echo "  clean          remove \$$(O)"
