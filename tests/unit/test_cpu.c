@@ -535,7 +535,7 @@ static void test_cpu_stack_tops(void **state)
 /* ---- PA bits ------------------------------------------------------------ */
 
 #if STUB_CALLER_AARCH32
-/* HYP runs with its MMU off: 32 bits, whatever the fake's AArch64 registers say. */
+/* HYP runs with its MMU off: 32 bits, whatever AArch64 registers would say. */
 static void test_pa_bits(void **state)
 {
 	static const uint64_t mmfr0[] = { 0, 2, 5, 7, 0xffffffffffffffffULL };

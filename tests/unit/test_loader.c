@@ -1773,7 +1773,9 @@ static void test_zimage_over_busy(void **state)
 		{ 0x40300000, 0x40301000 },	/* inside */
 		{ 0x40100000, 0x40800000 },	/* around */
 	};
-	const struct boot_range clear = { RAM_BASE + SZ_1M, RAM_BASE + SZ_1M + 0x1000 };
+	const struct boot_range clear = {
+		RAM_BASE + SZ_1M, RAM_BASE + SZ_1M + 0x1000,
+	};
 	struct boot_range busy[3];
 	size_t i, at;
 

@@ -79,8 +79,8 @@ static const char *const vector_names[] = {
 #define VEC_LOWER_NAME		"sync_el1_64"
 #define VEC_LOWER_IRQ		STUB_VEC_IRQ_EL1_64
 #endif
-_Static_assert(sizeof(vector_names) / sizeof(vector_names[0]) == STUB_NR_VECTORS,
-	       "a name for every vector");
+_Static_assert(sizeof(vector_names) / sizeof(vector_names[0]) ==
+	       STUB_NR_VECTORS, "a name for every vector");
 
 static void test_console_puts_adds_cr(void **state)
 {
