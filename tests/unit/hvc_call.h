@@ -4,8 +4,8 @@
  * frame it leaves, shared by test_dispatch.c and test_psci.c.
  *
  * Before every call each register of struct stub_frame (x0..x4 and lr, all
- * the HVC entry saves) holds a distinct sentinel, then the call's own
- * arguments; after it, the registers that are results must hold the
+ * the HVC entry saves; on AArch32 r0..r4, r5, r12 and LR_usr, 32 bits
+ * each) holds a distinct sentinel, then the call's own arguments; after it, the registers that are results must hold the
  * expected values and every other one its value from before the call
  * (STYLE.md 11).  What else a call may or must not change is each test's
  * own: hvc_check_frame() runs the test's hook after the frame check.

@@ -465,14 +465,18 @@ static void test_smccc_set_vectors(void **state)
 }
 
 /*
- * Refused: 0, not VECTORS_ALIGN aligned, or at/above PA_LIMIT (PARange 2
- * on AArch64; 2^32 on AArch32).
+ * Refused: 0, not VECTORS_ALIGN aligned, or at/above PA_LIMIT (PARange
+ * 2).  An AArch32 caller's r1 holds no address at or above 2^32.
  */
 static const uint64_t bad_vectors[] = {
-	0, 0x4, VECTORS_ALIGN / 2, VECTORS_ALIGN - 1,
-	GOOD_VECTORS + VECTORS_ALIGN / 2, GOOD_VECTORS + 1,
-	PA_LIMIT, PA_LIMIT + VECTORS_ALIGN, 1ULL << 48, 1ULL << 52, 1ULL << 63,
+#if STUB_CALLER_AARCH32
+	0, 0x4, 0x10, 0x1f, GOOD_VECTORS + 0x10, GOOD_VECTORS + 1,
+	0xfffffff0, 0xffffffff,
+#else
+	0, 0x4, 0x400, 0x7ff, GOOD_VECTORS + 0x400, GOOD_VECTORS + 1,
+	PA_LIMIT, PA_LIMIT + 0x800, 1ULL << 48, 1ULL << 52, 1ULL << 63,
 	0xfffffffffffff800ULL,
+#endif
 };
 
 static void test_smccc_set_vectors_refused(void **state)
@@ -491,8 +495,9 @@ static void test_smccc_set_vectors_refused(void **state)
 
 #if STUB_CALLER_AARCH32
 /*
- * HYP runs with its MMU off: 32 address bits, whatever an AArch64 ID
- * register the fake also has would say.
+ * HYP runs with its MMU off: 32 address bits (STUB_PA_BITS()), all of
+ * them usable, whatever an AArch64 ID register would say.  (An address at
+ * or above 2^32 is not one an AArch32 caller can pass: r1 is 32 bits.)
  */
 static void test_address_limit_is_32_bits(void **state)
 {
@@ -503,18 +508,17 @@ static void test_address_limit_is_32_bits(void **state)
 	for (i = 0; i < ARRAY_SIZE(mmfr0); i++) {
 		CONTEXT(" mmfr0 %#llx", (unsigned long long)mmfr0[i]);
 		fake.mmfr0 = mmfr0[i];
+		assert_int_equal(STUB_PA_BITS(), 32);
 		HVC1(ID_SET_VECTORS, 0xffffffe0ULL);
 		EXPECT_EFFECTS(0);
 		assert_int_equal(fake.vbar, 0xffffffe0ULL);
-		HVC1(ID_SET_VECTORS, 1ULL << 32);
-		EXPECT(RET_INVALID_PARAMETER);
-		HVC1(ID_SET_VECTORS, (1ULL << 32) + 0x20);
+		HVC1(ID_SET_VECTORS, 0xfffffff0ULL);
 		EXPECT(RET_INVALID_PARAMETER);
 		assert_int_equal(fake.vbar, 0xffffffe0ULL);
 		HVC4(ID_SOFT_RESTART, 0xfffffffcULL, 1, 2, 3);
 		EXPECT_EFFECTS(1, 2, 3, 0);
 		assert_int_equal(fake.soft_restart_entry, 0xfffffffcULL);
-		HVC4(ID_SOFT_RESTART, 1ULL << 32, 1, 2, 3);
+		HVC4(ID_SOFT_RESTART, 0xfffffffeULL, 1, 2, 3);
 		EXPECT(RET_INVALID_PARAMETER);
 	}
 }
@@ -567,10 +571,14 @@ static void test_smccc_soft_restart(void **state)
 	}
 }
 
-/* Refused: 0, not 4-byte aligned, at/above PA_LIMIT. */
+/* Refused: 0, not 4-byte aligned, at/above PA_LIMIT (AArch64). */
 static const uint64_t bad_entries[] = {
 	0, 1, 2, 3, GOOD_ENTRY + 1, GOOD_ENTRY + 2, GOOD_ENTRY + 3,
+#if STUB_CALLER_AARCH32
+	0xfffffffd, 0xfffffffe, 0xffffffff,
+#else
 	PA_LIMIT, PA_LIMIT + 4, 1ULL << 63, 0xfffffffffffffffcULL,
+#endif
 };
 
 static void test_smccc_soft_restart_refused(void **state)

@@ -190,12 +190,13 @@ check_smc(int line, uint64_t x0, uint64_t x1, uint64_t x2, uint64_t x3,
 		fail_msg("line %d%s: %u SMCs, expected 1", line, call.context,
 			 fake.smc_calls);
 	}
+	/* In the register's width: on AArch32, 32 bits. */
 	for (i = 0; i < 5; i++) {
-		if (fake.smc_args[i] != want[i]) {
+		if (fake.smc_args[i] != (stub_reg_t)want[i]) {
 			print_error("line %d%s: SMC x%u = %#llx, expected %#llx\n",
 				    line, call.context, i,
 				    (unsigned long long)fake.smc_args[i],
-				    (unsigned long long)want[i]);
+				    (unsigned long long)(stub_reg_t)want[i]);
 			bad = 1;
 		}
 	}
