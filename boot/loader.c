@@ -78,7 +78,7 @@ void boot_enter(uint64_t entry, uint64_t dtb, int mode)
 		stub_put_hex(dtb);
 		stub_puts("\n");
 		answer = boot_soft_restart(entry, dtb);
-		stub_puts("hypstub: HYPSTUB_SOFT_RESTART answered ");
+		stub_puts("hypstub: " STUB_NAME_SOFT_RESTART " answered ");
 		stub_put_hex(answer);
 		stub_puts("\n");
 		boot_fail("the stub refused to hand " STUB_NAME_EL2 " over");

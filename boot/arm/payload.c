@@ -13,7 +13,11 @@
 #define ZIMAGE_LE		0x04030201
 #define ZIMAGE_TABLE_MAGIC	0x45454545
 #define ZIMAGE_TAG_KLSZ		0x5a534c4b	/* kernel size, bss size, ... */
-/* Where the decompressor puts the kernel: the RAM base it guesses, +TEXT_OFFSET. */
+/*
+ * Where the decompressor puts the kernel: the RAM base it guesses (its
+ * entry rounded down to 128 MiB, or the device tree's lowest memory start
+ * when that guess is not memory: Linux 5.12 on), + TEXT_OFFSET.
+ */
 #define ZIMAGE_RAM_BASE_MASK	0xf8000000U
 #define ZIMAGE_TEXT_OFFSET	0x8000U	/* when the table does not say */
 
@@ -68,12 +72,15 @@ const char *boot_check_payload(uint64_t payload, uint64_t file_size,
  * decompressed size, the bss size and TEXT_OFFSET.  0 when the zImage has
  * no such table.
  */
-static int boot_zimage_target(uint64_t payload, struct boot_range *kernel)
+static int boot_zimage_target(uint64_t payload, const struct boot_dt *dt,
+			      struct boot_range *kernel)
 {
 	const struct zimage_header *hdr =
 		(const struct zimage_header *)(uintptr_t)payload;
 	uint64_t table = payload + hdr->table;
 	uint32_t words, size_at, size, bss, text_offset = ZIMAGE_TEXT_OFFSET;
+	uint64_t base, lowest = 0;
+	unsigned int i;
 
 	if (hdr->table_magic != ZIMAGE_TABLE_MAGIC ||
 	    (uint64_t)hdr->table + 16 > hdr->end || (hdr->table & 3) != 0) {
@@ -93,7 +100,16 @@ static int boot_zimage_target(uint64_t payload, struct boot_range *kernel)
 		return 0;
 	}
 	size = boot_read32(payload + size_at);
-	kernel->start = (payload & ZIMAGE_RAM_BASE_MASK) + text_offset;
+	base = payload & ZIMAGE_RAM_BASE_MASK;
+	if (!boot_in_memory(dt, base, base + 1)) {
+		for (i = 0; i < dt->nr_memory; i++) {
+			if (i == 0 || dt->memory[i].start < lowest) {
+				lowest = dt->memory[i].start;
+			}
+		}
+		base = dt->nr_memory != 0 ? lowest : base;
+	}
+	kernel->start = base + text_offset;
 	kernel->end = kernel->start + size + bss;
 	return 1;
 }
@@ -106,7 +122,7 @@ void boot_start_payload(uint64_t payload, uint64_t file_size,
 	unsigned int i;
 
 	(void)file_size;
-	if (!boot_zimage_target(payload, &kernel)) {
+	if (!boot_zimage_target(payload, dt, &kernel)) {
 		stub_puts("hypstub: the zImage has no size table: not checking where it decompresses\n");
 	} else {
 		if (!boot_in_memory(dt, kernel.start, kernel.end)) {

@@ -10,9 +10,10 @@ DEB_ARCH := armhf
 # ARM state; the hard-float ABI of Debian's armhf libfdt, but no FP
 # register used; aligned accesses (memory is strongly ordered with the MMU
 # off); position independent through PC-relative addressing of hidden
-# symbols (no GOT); no unwind tables.
+# symbols (no GOT: hidden.h hides the declarations too); no unwind tables.
 ARCH_CFLAGS := -marm -march=armv7ve+fp -mfloat-abi=hard -mgeneral-regs-only \
 	-mno-unaligned-access -fpie -fvisibility=hidden \
+	-include $(SRC)/stub/arm/include/hidden.h \
 	-fno-unwind-tables -fno-asynchronous-unwind-tables
 ARCH_ASFLAGS := -marm -march=armv7ve+fp -mfloat-abi=hard
 ARCH_STUB_CFLAGS :=

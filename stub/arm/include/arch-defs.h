@@ -8,13 +8,6 @@
 #ifndef HYPSTUB_ARCH_DEFS_H
 #define HYPSTUB_ARCH_DEFS_H
 
-#ifndef __ASSEMBLER__
-/*
- * Every symbol the stub declares is its own (-fpie): hidden, so that GCC
- * reaches it PC-relative, never through a GOT the stub does not have.
- */
-#pragma GCC visibility push(hidden)
-#endif
 
 /* The caller runs in AArch32: an SMC64 or HVC64 ID is not a call it can make. */
 #define STUB_CALLER_AARCH32	1
