@@ -20,7 +20,7 @@ check:
 		$(addprefix qemu-,$(QEMU_COMBOS)) qemu-legacy \
 		linux-bare linux-uboot linux-many-cpus linux-kernel linux-kexec linux-reuse \
 		linux-module uboot-builtin uboot-builtin-kexec linux-tfa uboot-checkpatch \
-		uboot-test-py docs arm-linux-bare
+		uboot-test-py docs arm-linux-bare arm-linux
 
 check-abi: check-freeze check-doc
 
@@ -317,6 +317,45 @@ $(ARM_LINUX_DIR)/initramfs.cpio: $(ARM_LINUX_DIR)/linux.VERSION tests/linux/init
 check-arm-linux-bare: $(ARM_LINUX_DIR)/initramfs.cpio
 	$(Q)$(ARM_LINUX_RUN) -j2 bare:bare:cortex-a15:2:4:kexec3 \
 		uboot:bare:cortex-a15:2:4:hotplug+reboot uboot:bare:cortex-a7:3:4:hotplug
+
+# The AArch32 stub (ARCH=arm, configs/arm_defconfig, in a build directory
+# of its own) packed with Debian's zImage by make image: one zImage-format
+# file for QEMU -kernel and U-Boot's bootz alike, both modes chosen at run
+# time.
+ARM_LINUX_IMAGE := $(ARM_LINUX_DIR)/hypstub.zImage
+$(ARM_LINUX_IMAGE): $(ARM_LINUX_DIR)/linux.VERSION FORCE
+	$(Q)$(MAKE) -s ARCH=arm O=$(O)/arm-linux-stub arm_defconfig >/dev/null
+	$(Q)$(MAKE) -s ARCH=arm O=$(O)/arm-linux-stub image KERNEL=$(ARM_LINUX_DIR)/zImage \
+		IMAGE=$@ >/dev/null
+
+# The bare kernel's vulnerabilities lines on an AArch32 CPU model, made by
+# check-arm-linux-bare, or here when missing.
+$(ARM_LINUX_DIR)/ref/vulnerabilities-%.txt: $(ARM_LINUX_DIR)/initramfs.cpio
+	$(Q)$(ARM_LINUX_RUN) bare:bare:$*:2:4
+ARM_LINUX_REF_FILES := $(foreach c,cortex-a15 cortex-a7,$(ARM_LINUX_DIR)/ref/vulnerabilities-$(c).txt)
+
+# Debian's armhf kernel above the AArch32 stub.  First scripts/pack-image.py
+# itself (tests/linux/check-pack-image.py: the zImage packed at 0x200000,
+# the end field and the info block, bad payloads refused; the arm64 mode's
+# fields).  Then, through QEMU -kernel (the image entered in HYP at
+# 0x40010000) and Debian's qemu_arm U-Boot (bootz of the image loaded at
+# 0x40100000, the mode set in /chosen at the prompt), on 4 CPUs: resident
+# on cortex-a15 with GICv3, CPU hotplug and PSCI SYSTEM_RESET through the
+# proxy; resident on cortex-a7 with GICv2 (SYSTEM_OFF); every CPU in SVC,
+# no "inconsistent modes", SMCCC 1.1 from the stub, the firmware's PSCI
+# lines, psci method "hvc", the no-map reservation, not tainted, the same
+# vulnerabilities as the bare kernel.  Hand-off on cortex-a15 with GICv2
+# (U-Boot) and on cortex-a7 with GICv3 (-kernel): every CPU in HYP with the
+# virtualization extensions.
+.PHONY: check-arm-linux
+check-arm-linux: $(ARM_LINUX_DIR)/initramfs.cpio $(ARM_LINUX_IMAGE) $(ARM_LINUX_REF_FILES) \
+		$(LINUX_DIR)/Image $(O)/hypstub.bin
+	$(Q)$(PYTHON) tests/linux/check-pack-image.py --zimage $(ARM_LINUX_DIR)/zImage \
+		--arm-loader $(O)/arm-linux-stub/hypstub.bin \
+		--image $(LINUX_DIR)/Image --arm64-loader $(O)/hypstub.bin
+	$(Q)$(ARM_LINUX_RUN) --image $(ARM_LINUX_IMAGE) -j2 \
+		kernel:resident:cortex-a15:3:4:hotplug+reboot uboot:resident:cortex-a7:2:4 \
+		uboot:handoff:cortex-a15:2:4 kernel:handoff:cortex-a7:3:4
 
 # Debian's Linux through the U-Boot with the stub inside, both modes.
 run-uboot: uboot $(LINUX_PARTS)

@@ -114,6 +114,7 @@ MODE_SOURCES = {
 }
 DEFAULT_HOW = {"uboot": "chosen", "kernel": "bootargs", "builtin": "command"}
 AARCH32_UIMAGE_ADDR = 0x50000000
+HYPSTUB_INFO_MAGIC = 0x4255545350594821  # boot/image.h: "!HYPSTUB"
 UIMAGE_ADDR = 0x48000000
 TFA_FDT_ADDR = 0x4f000000
 # What differs by architecture, chosen by the run's CPU.  arm: Linux 6.1 has
@@ -122,17 +123,43 @@ TFA_FDT_ADDR = 0x4f000000
 # virtualization extensions line; Debian's qemu_arm U-Boot (2023.01) stays
 # in HYP and bootz enters the kernel there with r0 = 0, r1 = 0 (the machine
 # type), r2 = the device tree.
+#   paths     the paths an arch's runs may take (no U-Boot with the stub
+#             inside, and no TF-A, for arm)
+#   image_at  where U-Boot loads the hypstub image (None: its own
+#             kernel_addr_r).  qemu_arm's kernel_addr_r, 0x40400000, is
+#             inside where the payload zImage inflates the kernel (RAM base
+#             + TEXT_OFFSET 0x208000, about 16 MiB with its bss): the
+#             loader refuses an image whose stub would be overwritten, so
+#             the image goes below that, at 1 MiB into RAM (the stub then
+#             at 0x40101000, the payload at 0x40300000, inflating below it
+#             and moving itself up as it does at any address).
+#   loader    what the hypstub loader says (boot/loader.c): installed, and
+#             how it entered the kernel in each mode (1 resident, 2 hand-off)
+#   psci      the psci: lines every resident boot shows: the firmware's own
+#             PSCI version and function IDs reach the kernel through the
+#             proxy (arm64 runs check the SMCCC line only)
 ARCHES = {
     "arm64": {"qemu": "qemu-system-aarch64", "u_boot": "/usr/lib/u-boot/qemu_arm64/u-boot.bin",
               "boot": "booti", "kvm": True, "el_name": {1: "at EL1", 2: "at EL2"},
               "el": {1: ["CPU: All CPU(s) started at EL1"],
-                     2: ["CPU: All CPU(s) started at EL2"]}},
+                     2: ["CPU: All CPU(s) started at EL2"]},
+              "paths": ("kernel", "uboot", "builtin", "bare"), "image_at": None,
+              "loader": {"installed": "hypstub: stub installed at EL2",
+                         1: "at EL1, DTB",
+                         2: "at EL2 (hand-off through HYPSTUB_SOFT_RESTART)"},
+              "psci": []},
     "arm": {"qemu": "qemu-system-arm", "u_boot": "/usr/lib/u-boot/qemu_arm/u-boot.bin",
             "boot": "bootz", "kvm": False, "el_name": {1: "in SVC", 2: "in HYP"},
             "el": {1: ["CPU: All CPU(s) started in SVC mode."],
                    2: ["CPU: All CPU(s) started in HYP mode.",
                        "CPU: Virtualization extensions available.",
-                       "hypstub-linux: virtualization extensions available"]}},
+                       "hypstub-linux: virtualization extensions available"]},
+            "paths": ("kernel", "uboot", "bare"), "image_at": 0x40100000,
+            "loader": {"installed": "hypstub: stub installed in HYP",
+                       1: "in SVC, DTB",
+                       2: "in HYP (hand-off through HYPSTUB_SOFT_RESTART32)"},
+            "psci": ["psci: PSCIv1.1 detected in firmware.",
+                     "psci: Using standard PSCI v0.2 function IDs"]},
 }
 ARM32_CPUS = ("cortex-a15", "cortex-a7")
 BAD_LINES = re.compile(r"WARNING:|Oops|Kernel panic|BUG:|Internal error|"
@@ -169,6 +196,10 @@ class Run:
         if self.mode not in ("resident", "handoff", "bare"):
             raise ValueError("%s: mode is resident, handoff or bare" % spec)
         self.arch = "arm" if self.cpu in ARM32_CPUS else "arm64"
+        if self.path not in ARCHES[self.arch]["paths"] or \
+                self.arch == "arm" and self.firmware != "qemu":
+            raise ValueError("%s: %s runs take the %s paths, on QEMU's PSCI" % (
+                spec, self.arch, ", ".join(ARCHES[self.arch]["paths"])))
         self.how = how or (None if self.mode == "bare" else DEFAULT_HOW.get(self.path))
         if self.mode == "bare" and how:
             raise ValueError("%s: a bare run has no mode to choose" % spec)
@@ -214,6 +245,8 @@ class Run:
                 raise ValueError("%s: unknown test step %s" % (spec, step))
         if self.reuse and not self.kexecs:
             raise ValueError("%s: %s needs kexecN" % (spec, self.test))
+        if self.arch == "arm" and (self.module or self.reuse):
+            raise ValueError("%s: no module or reuse steps on arm" % spec)
         if self.module and (self.kexecs or self.reuse):
             raise ValueError("%s: the module's initramfs has no kexec" % spec)
         # The mode of every boot: the first as asked, the kexec'd ones too,
@@ -272,10 +305,21 @@ def zimage_top(path, load):
     zImage, + TEXT_OFFSET) and then moves itself past it with its malloc
     area, from the extension table (tag 0x5a534c4b), plus 1 MiB for its
     stack and relocation code (tests/linux/init, zimage_room).  Without
-    that table (0x45454545 at 0x34 and the tag), only the zImage's end."""
+    that table (0x45454545 at 0x34 and the tag), only the zImage's end.
+    A hypstub image (the info block at 64) claims that of its payload
+    zImage too, which runs in place at its offset."""
     with open(path, "rb") as f:
         data = f.read()
+    return zimage_claim(data, load)
+
+
+def zimage_claim(data, load):
+    """zimage_top() of the zImage bytes @data loaded at @load."""
     start, end = struct.unpack_from("<2I", data, 0x28)
+    info_magic, offset, size = struct.unpack_from("<3Q", data, 64)
+    if info_magic == HYPSTUB_INFO_MAGIC and offset and offset + size <= len(data):
+        payload = zimage_claim(data[offset:offset + size], load + offset)
+        return max(load + end - start, payload)
     end -= start  # start is 0 in a position-independent zImage
     magic2, table = struct.unpack_from("<2I", data, 0x34)
     if magic2 != 0x45454545 or table + 24 > len(data) or \
@@ -379,9 +423,12 @@ def drive_uboot(con, run, args):
         if problem:
             return "after the refusals: " + problem
 
-    if run.bootm:
-        # The uImage above where bootm puts the kernel (its load address).
-        _, problem = command("setenv kernel_addr_r %#x" % UIMAGE_ADDR)
+    kernel_addr = UIMAGE_ADDR if run.bootm else \
+        None if run.mode == "bare" else ARCHES[run.arch]["image_at"]
+    if kernel_addr:
+        # The uImage above where bootm puts the kernel (its load address);
+        # the arm hypstub image below where its payload inflates.
+        _, problem = command("setenv kernel_addr_r %#x" % kernel_addr)
         if problem:
             return problem
     out, problem = command("printenv kernel_addr_r ramdisk_addr_r")
@@ -710,13 +757,16 @@ def assess(run, status, problem, text, args):
     if run.firmware == "tfa":
         rep.check("TF-A at EL3 below U-Boot (BL1, BL31)", re.search(
             r"BL1: v\d+\.\d+.*\n(?:.*\n)*.*BL31: v\d+\.\d+", pre), "no BL1 and BL31 banners")
+    loader = ARCHES[run.arch]["loader"]
+    el_name = ARCHES[run.arch]["el_name"]
     if run.mode != "bare":
-        rep.has("stub installed at EL2", pre, "hypstub: stub installed at EL2")
+        rep.has("stub installed " + el_name[2], pre, loader["installed"])
         rep.has("mode chosen from " + run.how, pre, "hypstub: mode %s (from %s)"
                 % (run.mode, MODE_SOURCES[run.how]))
-        rep.has("%s entered Linux at EL%d" % ("U-Boot" if run.path == "builtin" else "loader", el),
-                pre, "at EL1, DTB" if el == 1 else "at EL2 (hand-off through %s)" % (
-                    "HVC_SOFT_RESTART" if run.path == "builtin" else "HYPSTUB_SOFT_RESTART"))
+        rep.has("%s entered Linux %s" % ("U-Boot" if run.path == "builtin" else "loader",
+                                         el_name[el]),
+                pre, "at EL2 (hand-off through HVC_SOFT_RESTART)" if el == 2 and
+                run.path == "builtin" else loader[el])
     if run.path == "builtin":
         assess_builtin(rep, run, pre)
     if run.image:
@@ -756,6 +806,9 @@ def assess(run, status, problem, text, args):
         smccc = "1.2" if run.firmware == "tfa" else "1.1"
         rep.each_boot(mode_name("SMCCC %s from the stub" % smccc, "resident"), boots, in_mode(
             "resident", needs("psci: SMC Calling Convention v" + smccc)))
+        if ARCHES[run.arch]["psci"]:
+            rep.each_boot(mode_name("the firmware's PSCI through the proxy", "resident"), boots,
+                          in_mode("resident", needs(*ARCHES[run.arch]["psci"])))
         rep.each_boot(mode_name("KVM sees no EL2, no /dev/kvm", "resident"), boots, in_mode(
             "resident", needs("kvm [1]: HYP mode not available", "hypstub-linux: /dev/kvm absent")
             if ARCHES[run.arch]["kvm"] else needs("hypstub-linux: /dev/kvm absent")))
