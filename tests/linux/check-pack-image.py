@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: BSD-2-Clause
 """scripts/pack-image.py on real kernels and on bad payloads.
 
-usage: check-pack-image.py --zimage FILE [--arm-loader FILE]
+usage: check-pack-image.py --zimage FILE [--arm-loader FILE] [--trampoline OUT]
                            [--image FILE --arm64-loader FILE]
 
-zImage mode, with the AArch32 hypstub.bin (--arm-loader; without it, a
-loader made here with just a zImage header and the info block): Debian's
+zImage mode, with the AArch32 hypstub.bin (--arm-loader) and with a
+loader made here with just a zImage header, the info block and a branch to
+the payload (--trampoline writes the result out): Debian's
 zImage packed at 0x200000 byte for byte, the info block and the end field
 (0x2c) filled in, the loader's bytes otherwise untouched; then payloads
 pack-image must refuse, each with its message and exit status 1: an arm64
@@ -66,10 +67,13 @@ def write(tmp, name, data):
 
 
 def fake_arm_loader():
-    """A zImage-format loader as boot/arm's head lays it out: a branch, the
-    zImage words, the empty info block, some bytes after it."""
+    """A zImage-format loader as boot/arm's head lays it out: its first
+    instruction, the zImage words, the empty info block, some bytes after
+    it.  The instruction is an ARM b to the payload at 0x200000 (offset
+    from the instruction + 8, in words): the packed file boots its payload
+    as it stands, in the mode it was entered in (--trampoline)."""
     blob = bytearray(0x1400)
-    struct.pack_into("<I", blob, 0, 0xea000000)
+    struct.pack_into("<I", blob, 0, 0xea000000 | (PAYLOAD_OFFSET - 8) >> 2)
     struct.pack_into("<4I", blob, 0x24, ZIMAGE_MAGIC, 0, len(blob), 0x04030201)
     struct.pack_into("<QQQ", blob, INFO_OFFSET, INFO_MAGIC, 0, 0)
     for i in range(0x100, len(blob)):
@@ -85,7 +89,7 @@ def refusals(c, tmp, loader, payloads):
                 "status %d, output %s, stderr %r" % (status, "written" if out else "none", err))
 
 
-def check_zimage(c, tmp, loader_path, zimage_path):
+def check_zimage(c, tmp, loader_path, zimage_path, keep=None):
     with open(loader_path, "rb") as f:
         loader = f.read()
     with open(zimage_path, "rb") as f:
@@ -95,6 +99,9 @@ def check_zimage(c, tmp, loader_path, zimage_path):
             "status %d: %s" % (status, err))
     if not out:
         return
+    if keep:
+        with open(keep, "wb") as f:
+            f.write(out)
     c.check("the payload at 0x200000, byte for byte",
             out[PAYLOAD_OFFSET:PAYLOAD_OFFSET + len(zimage)] == zimage)
     c.check("the file padded to 8 bytes, no more",
@@ -165,11 +172,17 @@ def main():
     ap.add_argument("--arm-loader")
     ap.add_argument("--image")
     ap.add_argument("--arm64-loader")
+    ap.add_argument("--trampoline", metavar="FILE",
+                    help="also write there the zImage packed behind a loader that "
+                    "only branches to it, for booting (no stub in it)")
     args = ap.parse_args()
     c = Checks()
     with tempfile.TemporaryDirectory() as tmp:
-        loader = args.arm_loader or write(tmp, "fake-hypstub.bin", fake_arm_loader())
-        check_zimage(c, tmp, loader, args.zimage)
+        fake = write(tmp, "fake-hypstub.bin", fake_arm_loader())
+        if args.arm_loader:
+            check_zimage(c, tmp, args.arm_loader, args.zimage)
+        if args.trampoline or not args.arm_loader:
+            check_zimage(c, tmp, fake, args.zimage, args.trampoline)
         refusals(c, tmp, write(tmp, "not-a-loader", bytes(0x1000)), [
             ("a loader that is neither image kind", open(args.zimage, "rb").read(0x4000),
              "is not the hypstub loader image")])

@@ -767,6 +767,13 @@ def assess(run, status, problem, text, args):
                                          el_name[el]),
                 pre, "at EL2 (hand-off through HVC_SOFT_RESTART)" if el == 2 and
                 run.path == "builtin" else loader[el])
+    if run.path == "uboot" and ARCHES[run.arch]["boot"] == "bootz":
+        # bootz loads and reserves the zImage from its start to its end
+        # field: the whole file, for Debian's zImage as for a hypstub image
+        # (make image sets the end field).
+        size = os.path.getsize(args.kernel if run.mode == "bare" else args.image)
+        rep.has("bootz takes the whole zImage file (%#x bytes)" % size, pre,
+                "[ 0x000000 - %#x ]" % size)
     if run.path == "builtin":
         assess_builtin(rep, run, pre)
     if run.image:
