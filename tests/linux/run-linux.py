@@ -133,8 +133,10 @@ TFA_FDT_ADDR = 0x4f000000
 #             the image goes below that, at 1 MiB into RAM (the stub then
 #             at 0x40101000, the payload at 0x40300000, inflating below it
 #             and moving itself up as it does at any address).
-#   loader    what the hypstub loader says (boot/loader.c): installed, and
-#             how it entered the kernel in each mode (1 resident, 2 hand-off)
+#   loader    what the hypstub loader says (boot/loader.c), as regular
+#             expressions: installed, and how it entered the kernel in each
+#             mode (1 resident, 2 hand-off); the shared loader may name the
+#             arm levels by mode (HYP, SVC) or by EL
 #   psci      the psci: lines every resident boot shows: the firmware's own
 #             PSCI version and function IDs reach the kernel through the
 #             proxy (arm64 runs check the SMCCC line only)
@@ -144,9 +146,9 @@ ARCHES = {
               "el": {1: ["CPU: All CPU(s) started at EL1"],
                      2: ["CPU: All CPU(s) started at EL2"]},
               "paths": ("kernel", "uboot", "builtin", "bare"), "image_at": None,
-              "loader": {"installed": "hypstub: stub installed at EL2",
-                         1: "at EL1, DTB",
-                         2: "at EL2 (hand-off through HYPSTUB_SOFT_RESTART)"},
+              "loader": {"installed": re.escape("hypstub: stub installed at EL2"),
+                         1: re.escape(" at EL1, DTB"),
+                         2: re.escape(" at EL2 (hand-off through HYPSTUB_SOFT_RESTART)")},
               "psci": []},
     "arm": {"qemu": "qemu-system-arm", "u_boot": "/usr/lib/u-boot/qemu_arm/u-boot.bin",
             "boot": "bootz", "kvm": False, "el_name": {1: "in SVC", 2: "in HYP"},
@@ -155,9 +157,9 @@ ARCHES = {
                        "CPU: Virtualization extensions available.",
                        "hypstub-linux: virtualization extensions available"]},
             "paths": ("kernel", "uboot", "bare"), "image_at": 0x40100000,
-            "loader": {"installed": "hypstub: stub installed in HYP",
-                       1: "in SVC, DTB",
-                       2: "in HYP (hand-off through HYPSTUB_SOFT_RESTART32)"},
+            "loader": {"installed": r"hypstub: stub installed (?:in HYP|at EL2)",
+                       1: r" (?:in SVC|at EL1), DTB",
+                       2: r" (?:in HYP|at EL2) \(hand-off through HYPSTUB_SOFT_RESTART(?:32)?\)"},
             "psci": ["psci: PSCIv1.1 detected in firmware.",
                      "psci: Using standard PSCI v0.2 function IDs"]},
 }
@@ -760,13 +762,15 @@ def assess(run, status, problem, text, args):
     loader = ARCHES[run.arch]["loader"]
     el_name = ARCHES[run.arch]["el_name"]
     if run.mode != "bare":
-        rep.has("stub installed " + el_name[2], pre, loader["installed"])
+        rep.check("stub installed " + el_name[2], re.search(loader["installed"], pre),
+                  "no /%s/" % loader["installed"])
         rep.has("mode chosen from " + run.how, pre, "hypstub: mode %s (from %s)"
                 % (run.mode, MODE_SOURCES[run.how]))
-        rep.has("%s entered Linux %s" % ("U-Boot" if run.path == "builtin" else "loader",
-                                         el_name[el]),
-                pre, "at EL2 (hand-off through HVC_SOFT_RESTART)" if el == 2 and
-                run.path == "builtin" else loader[el])
+        entered = re.escape(" at EL2 (hand-off through HVC_SOFT_RESTART)") if el == 2 and \
+            run.path == "builtin" else loader[el]
+        rep.check("%s entered Linux %s" % ("U-Boot" if run.path == "builtin" else "loader",
+                                           el_name[el]), re.search(entered, pre),
+                  "no /%s/" % entered)
     if run.path == "uboot" and ARCHES[run.arch]["boot"] == "bootz":
         # bootz loads and reserves the zImage from its start to its end
         # field: the whole file, for Debian's zImage as for a hypstub image
