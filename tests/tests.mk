@@ -376,6 +376,17 @@ check-arm-linux: $(ARM_LINUX_DIR)/initramfs.cpio $(ARM_LINUX_IMAGE) $(ARM_LINUX_
 		kernel:resident:cortex-a15:3:4:hotplug+reboot uboot:resident:cortex-a7:2:4 \
 		uboot:handoff:cortex-a15:2:4 kernel:handoff:cortex-a7:3:4
 
+# kexec chains above the AArch32 stub (kexec-tools:armhf in the initramfs,
+# tests/linux/init's zImage room for the initrd): resident, five kexecs in
+# a row from QEMU -kernel, every kernel in SVC with its CPUs started through
+# the stub and the stub still answering (SMCCC 1.1, psci method hvc, the
+# one reservation); hand-off, three in a row through U-Boot, every kernel
+# in HYP (Linux's own HVC_SOFT_RESTART path).  GICv2: no ITS to keep.
+.PHONY: check-arm-linux-kexec
+check-arm-linux-kexec: $(ARM_LINUX_DIR)/initramfs.cpio $(ARM_LINUX_IMAGE) $(ARM_LINUX_REF_FILES)
+	$(Q)$(ARM_LINUX_RUN) --image $(ARM_LINUX_IMAGE) -j2 \
+		kernel:resident:cortex-a15:2:4:kexec5 uboot:handoff:cortex-a7:2:4:kexec3
+
 # Debian's Linux through the U-Boot with the stub inside, both modes.
 run-uboot: uboot $(LINUX_PARTS)
 	$(Q)$(UBOOT_RUN) -j2 --evidence builtin:resident:cortex-a57:3:4 \
