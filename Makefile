@@ -1,15 +1,40 @@
 # SPDX-License-Identifier: BSD-2-Clause
 #
-# hypstub build.  Out of tree (O=, default build/), CROSS_COMPILE= (default
-# aarch64-linux-gnu-), V=1 for full commands.  `make help` lists targets.
+# hypstub build.  Out of tree (O=, default build/), ARCH= (arm64 or arm,
+# default from the configuration), CROSS_COMPILE= (default per
+# architecture), V=1 for full commands.  `make help` lists targets.
 
 O ?= build
-CROSS_COMPILE ?= aarch64-linux-gnu-
 # Debian's python3 has Kconfiglib (python3-kconfiglib); a python3 earlier
 # in PATH (pyenv, venv) may not.
 PYTHON ?= /usr/bin/python3
-QEMU ?= qemu-system-aarch64
 HOSTCC ?= gcc
+
+SRC := $(CURDIR)
+CONFIG := $(O)/.config
+# CONFIG_* of this build: the architecture, and the tests' expectations.
+-include $(CONFIG)
+
+# The architecture: the configuration's, or ARCH= for a build directory
+# that has none yet (its default configuration is then that
+# architecture's).  Its own code is in stub/$(ARCH)/ and boot/$(ARCH)/,
+# its build settings in stub/$(ARCH)/arch.mk; everything else is shared.
+# A *defconfig target writes a new configuration: ARCH= then wins.
+CONFIG_ARCH := $(if $(filter y,$(CONFIG_HYPSTUB_ARCH_ARM)),arm,$(if $(wildcard $(CONFIG)),arm64))
+ifneq ($(filter %defconfig,$(MAKECMDGOALS)),)
+CONFIG_ARCH :=
+endif
+ARCH ?= $(or $(CONFIG_ARCH),arm64)
+ifeq ($(filter arm64 arm,$(ARCH)),)
+$(error ARCH=$(ARCH): hypstub builds for arm64 or arm)
+endif
+ifneq ($(CONFIG_ARCH),)
+ifneq ($(CONFIG_ARCH),$(ARCH))
+$(error ARCH=$(ARCH), but $(CONFIG) is for $(CONFIG_ARCH): use another O=, or make ARCH=$(ARCH) defconfig)
+endif
+endif
+DEFCONFIG := configs/$(if $(filter arm,$(ARCH)),arm_)defconfig
+include stub/$(ARCH)/arch.mk
 
 ifeq ($(V),1)
 Q :=
@@ -23,39 +48,38 @@ OBJCOPY := $(CROSS_COMPILE)objcopy
 NM := $(CROSS_COMPILE)nm
 READELF := $(CROSS_COMPILE)readelf
 
-SRC := $(CURDIR)
-CONFIG := $(O)/.config
 AUTOCONF := $(O)/include/generated/autoconf.h
 KCONFIG_ENV := KCONFIG_CONFIG=$(CONFIG)
 
 WARNINGS := -Wall -Wextra -Werror -Wstack-usage=256 -Wshadow -Wundef
-# Freestanding, no FP/SIMD (the stub must not touch EL1's vector state),
-# aligned accesses only (all memory is Device with the MMU off), and code
-# that runs wherever it is loaded.
+# Freestanding, no FP/SIMD (the stub must not touch the kernel's vector
+# state), aligned accesses only (all memory is Device with the MMU off),
+# and code that runs wherever it is loaded; arch.mk adds the
+# architecture's form of each (ARCH_CFLAGS).
 TARGET_CFLAGS := -std=gnu11 -Os -g -fomit-frame-pointer $(WARNINGS) -ffreestanding -nostdlib \
-	-fno-builtin -fno-stack-protector -fno-common -mgeneral-regs-only \
-	-mstrict-align -fno-pic -fno-pie -mcmodel=small \
-	-ffunction-sections -fdata-sections \
+	-fno-builtin -fno-stack-protector -fno-common $(ARCH_CFLAGS) \
+	-fno-pic -fno-pie -ffunction-sections -fdata-sections \
 	-include $(AUTOCONF) -I$(SRC) -I$(SRC)/include \
-	-I$(SRC)/stub/arm64/include -I$(SRC)/stub/include
-TARGET_ASFLAGS := -include $(AUTOCONF) -I$(SRC) -I$(SRC)/include \
-	-I$(SRC)/stub/arm64/include -I$(SRC)/stub/include -D__ASSEMBLER__
-# EL2 C never touches x5..x18, so the HVC entry need not save them.
-STUB_FIXED_REGS := $(foreach r,5 6 7 8 9 10 11 12 13 14 15 16 17 18,-ffixed-x$(r))
+	-I$(SRC)/stub/$(ARCH)/include -I$(SRC)/stub/include
+TARGET_ASFLAGS := -include $(AUTOCONF) -I$(SRC) -I$(SRC)/include $(ARCH_ASFLAGS) \
+	-I$(SRC)/stub/$(ARCH)/include -I$(SRC)/stub/include -D__ASSEMBLER__
 LDFLAGS := -nostdlib -pie --no-dynamic-linker -z norelro -z notext \
 	--gc-sections --no-warn-rwx-segments
 
+# The shared core, then the architecture's own objects (arch.mk).
 STUB_OBJS := stub/dispatch.o stub/psci.o stub/cpu.o stub/console.o stub/report.o \
-	stub/arm64/arch.o stub/arm64/el2.o stub/arm64/vectors.o
-BOOT_OBJS := boot/arm64/head.o boot/loader.o boot/fdt.o boot/libc.o
+	$(ARCH_STUB_OBJS)
+BOOT_OBJS := $(ARCH_BOOT_OBJS) boot/loader.o boot/fdt.o boot/libc.o
 OBJS := $(addprefix $(O)/,$(STUB_OBJS) $(BOOT_OBJS))
 
-# Debian's arm64 packages the build and the tests use, fetched by name into
-# one place that nested builds (O=$(O)/...) share.
+# Debian's packages the build and the tests use, fetched by name into one
+# place that nested builds (O=$(O)/...) share; a directory of its own for
+# armhf's (DEB_ARCH, from arch.mk).
 export DEB_DIR ?= $(abspath $(O))/debian
-# The loader's device-tree work: libfdt.a from libfdt-dev:arm64, with the
-# few C library functions it needs from boot/libc.c.
-LIBFDT_DIR := $(DEB_DIR)/libfdt
+DEB_ARCH_DIR := $(DEB_DIR)$(if $(filter armhf,$(DEB_ARCH)),/armhf)
+# The loader's device-tree work: libfdt.a from libfdt-dev:$(DEB_ARCH),
+# with the few C library functions it needs from boot/libc.c.
+LIBFDT_DIR := $(DEB_ARCH_DIR)/libfdt
 LIBFDT := $(LIBFDT_DIR)/libfdt.a
 
 .PHONY: all blob uboot uboot-source tfa docs image module defconfig menuconfig savedefconfig \
@@ -65,24 +89,24 @@ LIBFDT := $(LIBFDT_DIR)/libfdt.a
 all: $(O)/hypstub.bin
 
 # Stack use of every EL2 function, for make bench (build/stub/**/*.ci).
-$(O)/stub/%.o: TARGET_CFLAGS += $(STUB_FIXED_REGS) -fcallgraph-info=su -mcmodel=tiny
+$(O)/stub/%.o: TARGET_CFLAGS += $(ARCH_STUB_CFLAGS) -fcallgraph-info=su
 $(O)/boot/%.o: TARGET_CFLAGS += -I$(SRC)/boot/include/libc -I$(LIBFDT_DIR)/include
 $(addprefix $(O)/,$(BOOT_OBJS)): | $(LIBFDT)
 $(LIBFDT):
-	$(Q)scripts/fetch-debian-arm64.sh $(DEB_DIR) libfdt >/dev/null
+	$(Q)scripts/fetch-debian-arm64.sh $(DEB_ARCH_DIR) libfdt $(DEB_ARCH) >/dev/null
 
 # The HVC path is worth speed over size (make bench measures it).
 $(O)/stub/dispatch.o: TARGET_CFLAGS += -Os
 
 # --- configuration (Kconfiglib) -------------------------------------------
 $(CONFIG):
-	@echo "  CONFIG  no $(CONFIG): using configs/defconfig"
+	@echo "  CONFIG  no $(CONFIG): using $(DEFCONFIG)"
 	$(Q)mkdir -p $(O)
-	$(Q)$(KCONFIG_ENV) $(PYTHON) -m defconfig --kconfig Kconfig configs/defconfig >/dev/null
+	$(Q)$(KCONFIG_ENV) $(PYTHON) -m defconfig --kconfig Kconfig $(DEFCONFIG) >/dev/null
 
 defconfig:
 	$(Q)mkdir -p $(O)
-	$(Q)$(KCONFIG_ENV) $(PYTHON) -m defconfig --kconfig Kconfig configs/defconfig
+	$(Q)$(KCONFIG_ENV) $(PYTHON) -m defconfig --kconfig Kconfig $(DEFCONFIG)
 
 # make <name>_defconfig: build/.config from configs/<name>_defconfig.
 %_defconfig: configs/%_defconfig
@@ -118,14 +142,15 @@ $(O)/%.o: %.S $(AUTOCONF) Makefile
 	$(Q)$(CC) $(TARGET_ASFLAGS) -MMD -MP -c $< -o $@
 
 # The vector table and the stub code in its free space, for both linker
-# scripts: laid out from the stub objects' sections (scripts/stub-layout.py).
+# scripts: laid out from the stub objects' sections (scripts/stub-layout.py;
+# arm64's table has the room, arch.mk's ARCH_LDS_DEPS).
 $(O)/stub-layout.lds: $(addprefix $(O)/,$(STUB_OBJS)) scripts/stub-layout.py
 	$(Q)$(PYTHON) scripts/stub-layout.py $@ $(addprefix $(O)/,$(STUB_OBJS))
 
-$(O)/hypstub.lds: boot/arm64/hypstub.lds.S boot/image.h $(O)/stub-layout.lds
+$(O)/hypstub.lds: boot/$(ARCH)/hypstub.lds.S boot/image.h $(ARCH_LDS_DEPS)
 	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0 -I$(SRC) -I$(O) -x c $< -o $@
 
-$(O)/hypstub-at-1g.lds: boot/arm64/hypstub.lds.S boot/image.h $(O)/stub-layout.lds
+$(O)/hypstub-at-1g.lds: boot/$(ARCH)/hypstub.lds.S boot/image.h $(ARCH_LDS_DEPS)
 	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0x40000000 -I$(SRC) -I$(O) -x c $< -o $@
 
 $(O)/hypstub.elf: $(OBJS) $(LIBFDT) $(O)/hypstub.lds
@@ -145,8 +170,8 @@ $(O)/hypstub.bin: $(O)/hypstub.elf $(OBJS) $(O)/hypstub-at-1g.lds
 	$(Q)$(OBJCOPY) -O binary $(O)/hypstub-at-1g.elf $(O)/hypstub-at-1g.bin
 	$(Q)cmp -s -n $(call elf_symbol,$<,stub_code_end) $@ $(O)/hypstub-at-1g.bin || \
 		{ echo "error: the stub is not position independent (differs when linked at 1 GiB)"; rm -f $@; exit 1; }
-	$(Q)$(READELF) -rW $< | awk -v limit=$$(printf '%016x' $(call elf_symbol,$<,boot_start)) \
-		'/^[0-9a-f]+ / { if ($$3 != "R_AARCH64_RELATIVE" || length($$1) != 16 || ("x" $$1) < ("x" limit)) bad = bad "\n  " $$0 } \
+	$(Q)$(READELF) -rW $< | awk -v limit=$$(printf '%0$(ARCH_ADDR_DIGITS)x' $(call elf_symbol,$<,boot_start)) \
+		'/^[0-9a-f]+ / { if ($$3 != "$(ARCH_RELATIVE_RELOC)" || length($$1) != $(ARCH_ADDR_DIGITS) || ("x" $$1) < ("x" limit)) bad = bad "\n  " $$0 } \
 		END { if (bad != "") { print "error: relocations the loader cannot apply or that touch the stub:" bad; exit 1 } }' || \
 		{ rm -f $@; exit 1; }
 	$(Q)$(LD) -r $(addprefix $(O)/,$(STUB_OBJS)) -o $(O)/stub-only.o
@@ -270,8 +295,6 @@ bench: $(O)/tests/bench/bench.Image $(O)/hypstub.elf $(O)/conformance.Image \
 	$(Q)$(LINUX_RUN) --evidence kernel:resident:cortex-a57:3:4:hotplug100
 
 -include $(OBJS:.o=.d) $(O)/stub/arm64/blob.d
-# CONFIG_* of this build, for the tests' expectations.
--include $(CONFIG)
 include tests/tests.mk
 
 clean:

@@ -5,6 +5,8 @@
 #include "stub.h"
 #include "boot/image.h"
 
+struct boot_dt;
+
 /* A busy physical range [start, end). */
 struct boot_range {
 	uint64_t start;
@@ -27,9 +29,30 @@ struct boot_rela {
 const char *boot_relocate(uint64_t base, const struct boot_rela *rela,
 			  const struct boot_rela *end);
 
-/* NULL when @hdr is an arm64 Image this loader can enter, else why not. */
-const char *boot_check_payload(const struct arm64_image_header *hdr,
-			       uint64_t file_size);
+/*
+ * The architecture's part (boot/<arch>/payload.c).  NULL when the payload
+ * packed at @payload (@file_size bytes) is a kernel this loader can enter,
+ * with the page size the stub's region is rounded to in @page_size; else
+ * why not.
+ */
+const char *boot_check_payload(uint64_t payload, uint64_t file_size,
+			       uint64_t *page_size);
+
+/*
+ * Puts the checked payload where it must run, clear of @busy (the stub's
+ * region, the device tree, the initrd), and enters it in @dt->mode with
+ * the device tree at @dtb; on any problem, boot_fail().
+ */
+void boot_start_payload(uint64_t payload, uint64_t file_size,
+			const struct boot_range *busy, unsigned int nr_busy,
+			const struct boot_dt *dt, uint64_t dtb)
+	__attribute__((noreturn));
+
+/* Whether [start, end) lies inside one of @dt's memory ranges. */
+int boot_in_memory(const struct boot_dt *dt, uint64_t start, uint64_t end);
+
+/* Prints @what, then @start..@end. */
+void boot_put_range(const char *what, uint64_t start, uint64_t end);
 
 /*
  * Where the payload at @current must run: @current itself when it sits

@@ -47,10 +47,19 @@ static struct arm64_image_header good_header(void)
 	return hdr;
 }
 
+/* boot_check_payload() of the header @hdr, packed alone. */
+static const char *check_payload(const struct arm64_image_header *hdr,
+				 uint64_t file_size)
+{
+	uint64_t page_size = 0;
+
+	return boot_check_payload((uint64_t)(uintptr_t)hdr, file_size, &page_size);
+}
+
 static void expect_refused(const struct arm64_image_header *hdr,
 			   uint64_t file_size, const char *keyword)
 {
-	const char *why = boot_check_payload(hdr, file_size);
+	const char *why = check_payload(hdr, file_size);
 
 	if (why == NULL) {
 		fail_msg("accepted, expected a refusal mentioning \"%s\"", keyword);
@@ -66,25 +75,25 @@ static void test_check_payload_good(void **state)
 	struct arm64_image_header hdr = good_header();
 
 	(void)state;
-	assert_null(boot_check_payload(&hdr, 0x1800000));
+	assert_null(check_payload(&hdr, 0x1800000));
 	/* Exactly a header; exactly image_size. */
-	assert_null(boot_check_payload(&hdr, 64));
-	assert_null(boot_check_payload(&hdr, hdr.image_size));
+	assert_null(check_payload(&hdr, 64));
+	assert_null(check_payload(&hdr, hdr.image_size));
 	/* image_size 0: a kernel older than v3.17, size unknown. */
 	hdr.image_size = 0;
-	assert_null(boot_check_payload(&hdr, 0x1800000));
+	assert_null(check_payload(&hdr, 0x1800000));
 	/* Page-multiple text_offsets below 2 MiB, as old kernels had. */
 	hdr = good_header();
 	hdr.text_offset = 0x80000;
-	assert_null(boot_check_payload(&hdr, 0x1800000));
+	assert_null(check_payload(&hdr, 0x1800000));
 	hdr.text_offset = 0x1ff000;
-	assert_null(boot_check_payload(&hdr, 0x1800000));
+	assert_null(check_payload(&hdr, 0x1800000));
 	/* Flags other than BE do not matter. */
 	hdr = good_header();
 	hdr.flags = 0;
-	assert_null(boot_check_payload(&hdr, 0x1800000));
+	assert_null(check_payload(&hdr, 0x1800000));
 	hdr.flags = 0xe;
-	assert_null(boot_check_payload(&hdr, 0x1800000));
+	assert_null(check_payload(&hdr, 0x1800000));
 }
 
 static void test_check_payload_short(void **state)

@@ -25,7 +25,7 @@ UNIT_LIBS := -lcmocka
 UNIT_STUB_SRCS := stub/dispatch.c stub/psci.c stub/cpu.c stub/report.c stub/console.c \
 	stub/arm64/el2.c \
 	$(UNIT_DIR)/fake_arch.c
-UNIT_BOOT_SRCS := boot/loader.c
+UNIT_BOOT_SRCS := boot/loader.c boot/arm64/payload.c
 # boot/fdt.c's boot_fdt_prepare(): test_fdt runs the real one on the host's
 # libfdt (Debian: libfdt-dev), every other test links the fake (see below).
 UNIT_FDT_FAKE_SRCS := $(UNIT_DIR)/fake_fdt.c
