@@ -820,9 +820,10 @@ def assess(run, status, problem, text, args):
         if ARCHES[run.arch]["psci"]:
             rep.each_boot(mode_name("the firmware's PSCI through the proxy", "resident"), boots,
                           in_mode("resident", needs(*ARCHES[run.arch]["psci"])))
-        rep.each_boot(mode_name("KVM sees no EL2, no /dev/kvm", "resident"), boots, in_mode(
-            "resident", needs("kvm [1]: HYP mode not available", "hypstub-linux: /dev/kvm absent")
-            if ARCHES[run.arch]["kvm"] else needs("hypstub-linux: /dev/kvm absent")))
+        if ARCHES[run.arch]["kvm"]:
+            rep.each_boot(mode_name("KVM sees no EL2, no /dev/kvm", "resident"), boots, in_mode(
+                "resident", needs("kvm [1]: HYP mode not available",
+                                  "hypstub-linux: /dev/kvm absent")))
         rep.each_boot(mode_name("device tree: psci method hvc, /hypstub node", "resident"), boots,
                       in_mode("resident", needs("hypstub-linux: psci method hvc",
                                                 "hypstub-linux: /hypstub compatible hypstub,stub")))
