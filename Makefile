@@ -57,8 +57,8 @@ WARNINGS := -Wall -Wextra -Werror -Wstack-usage=256 -Wshadow -Wundef
 # and code that runs wherever it is loaded; arch.mk adds the
 # architecture's form of each (ARCH_CFLAGS).
 TARGET_CFLAGS := -std=gnu11 -Os -g -fomit-frame-pointer $(WARNINGS) -ffreestanding -nostdlib \
-	-fno-builtin -fno-stack-protector -fno-common $(ARCH_CFLAGS) \
-	-fno-pic -fno-pie -ffunction-sections -fdata-sections \
+	-fno-builtin -fno-stack-protector -fno-common -fno-pic -fno-pie $(ARCH_CFLAGS) \
+	-ffunction-sections -fdata-sections \
 	-include $(AUTOCONF) -I$(SRC) -I$(SRC)/include \
 	-I$(SRC)/stub/$(ARCH)/include -I$(SRC)/stub/include
 TARGET_ASFLAGS := -include $(AUTOCONF) -I$(SRC) -I$(SRC)/include $(ARCH_ASFLAGS) \
@@ -301,8 +301,12 @@ clean:
 	rm -rf $(O)
 
 help:
-	@echo "hypstub: make [O=dir] [CROSS_COMPILE=prefix] [V=1] <target>"
-	@echo "  defconfig      write \$$(O)/.config from configs/defconfig"
+	@echo "hypstub: make [O=dir] [ARCH=arm64|arm] [CROSS_COMPILE=prefix] [V=1] <target>"
+	@echo "  ARCH           arm64 (default) or arm (ARMv7-A, HYP mode): from \$$(O)/.config,"
+	@echo "                 or given for a new build directory (e.g. make ARCH=arm O=build/arm);"
+	@echo "                 shared C in stub/ and boot/, each architecture in stub/<arch>/ and"
+	@echo "                 boot/<arch>/, its build settings in stub/<arch>/arch.mk"
+	@echo "  defconfig      write \$$(O)/.config from configs/defconfig (ARCH=arm: arm_defconfig)"
 	@echo "  X_defconfig    write \$$(O)/.config from configs/X_defconfig"
 	@echo "  menuconfig     edit \$$(O)/.config (Kconfiglib)"
 	@echo "  savedefconfig  write the minimal \$$(O)/defconfig"

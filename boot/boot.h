@@ -13,7 +13,11 @@ struct boot_range {
 	uint64_t end;
 };
 
-/* An ELF64 RELA entry; the loader meets only R_AARCH64_RELATIVE. */
+/*
+ * The loader's relocations: arm64's are ELF64 RELA entries, all
+ * R_AARCH64_RELATIVE; arm's ELF32 REL entries, all R_ARM_RELATIVE (the
+ * addend in place).
+ */
 struct boot_rela {
 	uint64_t offset;
 	uint64_t info;
@@ -21,13 +25,19 @@ struct boot_rela {
 };
 #define R_AARCH64_RELATIVE	1027
 
+struct boot_rel {
+	uint32_t offset;
+	uint32_t info;
+};
+#define R_ARM_RELATIVE		23
+
 /*
- * Applies the image's relocations [@rela, @end) for an image linked at 0
- * and running at @base.  Runs before anything that needs them, so it uses
- * no global data itself.  NULL, or why it could not.
+ * Applies the image's relocations [@start, @end), the architecture's kind
+ * above, for an image linked at 0 and running at @base.  Runs before
+ * anything that needs them, so it uses no global data itself.  NULL, or
+ * why it could not.
  */
-const char *boot_relocate(uint64_t base, const struct boot_rela *rela,
-			  const struct boot_rela *end);
+const char *boot_relocate(uint64_t base, const void *start, const void *end);
 
 /*
  * The architecture's part (boot/<arch>/payload.c).  NULL when the payload

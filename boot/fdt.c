@@ -290,7 +290,10 @@ static int boot_fdt_forget(void *fdt, const char *keep)
 	return 0;
 }
 
-/* A reserved-memory child, no-map, so no kernel (nor a kexec'd one) uses it. */
+/*
+ * A reserved-memory child, so no kernel (nor a kexec'd one) uses it: no-map
+ * where the architecture allows (STUB_RESERVE_NO_MAP, arch-defs.h).
+ */
 static int boot_fdt_reserve(void *fdt, const struct boot_range *stub)
 {
 	char name[32];
@@ -327,7 +330,7 @@ static int boot_fdt_reserve(void *fdt, const struct boot_range *stub)
 		return node;
 	}
 	err = boot_fdt_set_reg(fdt, parent, node, stub);
-	if (err == 0) {
+	if (err == 0 && STUB_RESERVE_NO_MAP) {
 		err = fdt_setprop_empty(fdt, node, "no-map");
 	}
 	return err;

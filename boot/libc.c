@@ -150,7 +150,7 @@ unsigned long strtoul(const char *nptr, char **endptr, int base)
 }
 
 /* libfdt.a is built with -fstack-protector-strong. */
-uintptr_t __stack_chk_guard = 0x6879707374756221UL;	/* "hypstub!" */
+uintptr_t __stack_chk_guard = (uintptr_t)0x6879707374756221ULL;	/* "hypstub!" (or "!btu" on AArch32) */
 
 void __stack_chk_fail(void);
 void __stack_chk_fail(void)

@@ -22,7 +22,7 @@ void boot_fail_wrong_el(uint64_t el)
 	stub_puts("hypstub: entered at EL");
 	arch_uart_putc((char)('0' + (el & 3)));
 	stub_puts("\n");
-	boot_fail("the stub can only be installed from EL2");
+	boot_fail("the stub can only be installed from " STUB_NAME_EL2);
 }
 
 void boot_fail_no_slot(void)
@@ -61,7 +61,7 @@ int boot_find_stub(struct boot_stub *stub)
 	boot_hvc_probe(HYPSTUB_GET_CONFIG, 0, r);
 	stub->psci_proxy = r[0] == SMCCC_RET_SUCCESS &&
 			   (r[1] & HYPSTUB_CONFIG_PSCI_PROXY) != 0;
-	boot_hvc_probe(HYPSTUB_GET_VECTORS, 0, r);
+	boot_hvc_probe(STUB_ID_GET_VECTORS, 0, r);
 	stub->vectors = r[0] == SMCCC_RET_SUCCESS ? r[1] : 0;
 	stub->below = 1;
 	return 1;
@@ -74,22 +74,23 @@ void boot_enter(uint64_t entry, uint64_t dtb, int mode)
 	stub_puts("hypstub: entering the payload at ");
 	stub_put_hex(entry);
 	if (mode == BOOT_MODE_HANDOFF) {
-		stub_puts(" at EL2 (hand-off through HYPSTUB_SOFT_RESTART), DTB ");
+		stub_puts(" " STUB_AT_EL2 " (hand-off through " STUB_NAME_SOFT_RESTART "), DTB ");
 		stub_put_hex(dtb);
 		stub_puts("\n");
 		answer = boot_soft_restart(entry, dtb);
 		stub_puts("hypstub: HYPSTUB_SOFT_RESTART answered ");
 		stub_put_hex(answer);
 		stub_puts("\n");
-		boot_fail("the stub refused to hand EL2 over");
+		boot_fail("the stub refused to hand " STUB_NAME_EL2 " over");
 	}
-	stub_puts(" at EL1, DTB ");
+	stub_puts(" " STUB_AT_EL1 ", DTB ");
 	stub_put_hex(dtb);
 	stub_puts("\n");
 	boot_enter_el1(entry, dtb);
 }
 
-static void boot_put_dec(uint64_t value)
+/* Counts and sizes: a native word (AArch32 has no 64-bit division). */
+static void boot_put_dec(unsigned long value)
 {
 	char digits[21];
 	int i = sizeof(digits) - 1;
@@ -139,19 +140,19 @@ void boot_main(uint64_t dtb, uint64_t image_base, int installed)
 		stub.abi_version = HYPSTUB_ABI_VERSION;
 		stub.psci_proxy = IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY);
 		stub.below = 0;
-		stub_puts("hypstub: stub installed at EL2, vectors ");
+		stub_puts("hypstub: stub installed " STUB_AT_EL2 ", vectors ");
 		stub_put_hex(arch_stub_vectors());
 		stub_puts("\n");
 	} else if (boot_find_stub(&stub)) {
 		/* No second copy: the payload is booted above the stub below. */
-		stub_puts("hypstub: entered at EL1 above a hypstub (ABI ");
+		stub_puts("hypstub: entered " STUB_AT_EL1 " above a hypstub (ABI ");
 		stub_put_hex(stub.abi_version);
 		stub_puts(", vectors ");
 		stub_put_hex(stub.vectors);
 		stub_puts("): using it\n");
 	} else {
-		stub_puts("hypstub: entered at EL1, and no hypstub answers below\n");
-		boot_fail("the stub can only be installed from EL2");
+		stub_puts("hypstub: entered " STUB_AT_EL1 ", and no hypstub answers below\n");
+		boot_fail("the stub can only be installed from " STUB_NAME_EL2);
 	}
 
 	if (info->magic != HYPSTUB_INFO_MAGIC || info->payload_offset == 0) {
@@ -186,11 +187,11 @@ void boot_main(uint64_t dtb, uint64_t image_base, int installed)
 		stub_puts(" (/hypstub)\n");
 	} else if (dt.mode == BOOT_MODE_RESIDENT) {
 		stub_puts("hypstub: serving ");
-		boot_put_dec(stub_cpus_count());
+		boot_put_dec((unsigned long)stub_cpus_count());
 		stub_puts(" CPUs (/cpus)");
 		boot_put_range(", resident ", stub.region.start, stub.region.end);
 		stub_puts(" (");
-		boot_put_dec((stub.region.end - stub.region.start) / 1024);
+		boot_put_dec((unsigned long)(stub.region.end - stub.region.start) / 1024);
 		stub_puts(" KiB)\n");
 	}
 	stub_puts("hypstub: mode ");

@@ -34,6 +34,13 @@ _Static_assert(STUB_FRAME_SIZE % 16 == 0, "SP stays 16-byte aligned");
 /* The owner bits clear in both owner 0 and owner 4, the firmware's. */
 #define STUB_NOT_FIRMWARE_OWNERS \
 	((SMCCC_OWNER_MASK & ~SMCCC_OWNER_STANDARD) << SMCCC_OWNER_SHIFT)
+/*
+ * Set in no call the proxy may pass on: those bits, and on AArch32 the
+ * SMC64 bit, since an AArch32 caller cannot make an SMC64 call.
+ */
+#define STUB_NOT_FORWARDED \
+	(STUB_NOT_FIRMWARE_OWNERS | STUB_FAST_RESERVED | \
+	 (STUB_CALLER_AARCH32 ? (uint32_t)SMCCC_SMC64 << SMCCC_CC_SHIFT : 0))
 
 enum stub_op {
 	STUB_OP_NONE,
@@ -100,8 +107,7 @@ enum stub_op {
 	X(HVC_SET_VECTORS, STUB_OP_SET_VECTORS, 1)			\
 	X(HVC_SOFT_RESTART, STUB_OP_SOFT_RESTART, 0)			\
 	X(HVC_RESET_VECTORS, STUB_OP_RESET_VECTORS, 0)			\
-	X(HVC_FINALISE_EL2, STUB_OP_NONE, 0)				\
-	X(HVC_GET_ICH_VTR_EL2, STUB_OP_GET_ICH_VTR, 0)
+	STUB_ARCH_LEGACY_CALLS(X)
 #endif
 
 /*
@@ -242,7 +248,7 @@ stub_refuse(struct stub_frame *frame, int64_t error)
 /* SET_VECTORS, both numberings: x1 a reachable 2 KiB-aligned address. */
 static __attribute__((noinline)) uint64_t stub_set_vectors(struct stub_frame *frame)
 {
-	if (!stub_address_ok(frame->x[1], HYPSTUB_VECTORS_ALIGN)) {
+	if (!stub_address_ok(frame->x[1], STUB_VECTORS_ALIGN)) {
 		return stub_refuse(frame, SMCCC_RET_INVALID_PARAMETER);
 	}
 	arch_write_vbar_el2(frame->x[1]);
@@ -354,7 +360,7 @@ stub_serve_cold(struct stub_frame *frame, enum stub_op op)
 		break;
 	case STUB_OP_GET_ICH_VTR:
 		/* ICH_VTR_EL2 is UNDEFINED without the GICv3 system registers. */
-		if (!stub_id_has_gicv3(arch_read_id_aa64pfr0())) {
+		if (!STUB_HAS_GICV3_SYSREGS()) {
 			return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
 		}
 		x1 = arch_read_ich_vtr_el2();
@@ -402,8 +408,7 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 			 * decides.  With reserved bits set, none is.
 			 */
 			if (IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY) &&
-			    (function_id & (STUB_NOT_FIRMWARE_OWNERS |
-					    STUB_FAST_RESERVED)) == 0) {
+			    (function_id & STUB_NOT_FORWARDED) == 0) {
 				return stub_serve_firmware(frame, function_id);
 			}
 			stub_write_result(frame, 1,

@@ -6,12 +6,13 @@
 #include "stub.h"
 
 /*
- * Vector names, built as <kind>_<source> in vector table order: the
- * table is four groups (EL2t, EL2h, EL1 AArch64, EL1 AArch32) of four
- * kinds.  Arrays of arrays: no pointers to relocate.
+ * Vector names, built as <kind>_<source> in vector table order (the
+ * architecture's arch-defs.h: on arm64 four groups, EL2t, EL2h, EL1
+ * AArch64, EL1 AArch32, of four kinds).  Arrays of arrays: no pointers to
+ * relocate.
  */
-static const char stub_vector_kind[4][7] = { "sync", "irq", "fiq", "serror" };
-static const char stub_vector_source[4][7] = { "el2t", "el2h", "el1_64", "el1_32" };
+static const char stub_vector_kind[STUB_VECTOR_NR_KINDS][7] = STUB_VECTOR_KINDS;
+static const char stub_vector_source[][7] = STUB_VECTOR_SOURCES;
 
 /* In a report's text: print the next value, in hex or as a string. */
 #define STUB_HEX	"\001"
@@ -60,8 +61,8 @@ static __attribute__((noinline)) void stub_report_end(void)
 	values[2] = regs.hcr;
 	values[3] = regs.sctlr_el2;
 	if (values[0] != values[2] || values[1] != values[3]) {
-		stub_report_print("\nhypstub: HCR_EL2=" STUB_HEX " SCTLR_EL2="
-				  STUB_HEX ", the stub's " STUB_HEX " " STUB_HEX
+		stub_report_print("\nhypstub: " STUB_NAME_HCR "=" STUB_HEX " "
+				  STUB_NAME_SCTLR "=" STUB_HEX ", the stub's " STUB_HEX " " STUB_HEX
 				  ": EL2 was given back changed", values);
 	}
 	stub_puts("\nhypstub: CPU parked\n");
@@ -77,13 +78,14 @@ void stub_report_unexpected(unsigned int vector)
 		return;
 	}
 	/* The vector, named as its park label is. */
-	values[0] = (uintptr_t)stub_vector_kind[vector % 4];
-	values[1] = (uintptr_t)stub_vector_source[vector / 4];
+	values[0] = (uintptr_t)stub_vector_kind[vector % STUB_VECTOR_NR_KINDS];
+	values[1] = (uintptr_t)stub_vector_source[vector / STUB_VECTOR_NR_KINDS];
 	values[2] = arch_read_mpidr();
 	arch_read_fault(&values[3], &values[4], &values[5], &values[6]);
 	stub_report_print("\nhypstub: unexpected " STUB_STRING "_" STUB_STRING
 			  " exception on CPU " STUB_HEX
-			  "\nhypstub: ESR_EL2=" STUB_HEX " ELR_EL2=" STUB_HEX
-			  " FAR_EL2=" STUB_HEX " SPSR_EL2=" STUB_HEX, values);
+			  "\nhypstub: " STUB_NAME_SYNDROME "=" STUB_HEX " "
+			  STUB_NAME_ELR "=" STUB_HEX " " STUB_NAME_FAR "=" STUB_HEX
+			  " " STUB_NAME_SPSR "=" STUB_HEX, values);
 	stub_report_end();
 }

@@ -42,10 +42,11 @@ const char *boot_check_payload(uint64_t payload, uint64_t file_size,
 	return why;
 }
 
-const char *boot_relocate(uint64_t base, const struct boot_rela *rela,
-			  const struct boot_rela *end)
+const char *boot_relocate(uint64_t base, const void *start, const void *end)
 {
-	for (; rela < end; rela++) {
+	const struct boot_rela *rela = start;
+
+	for (; rela < (const struct boot_rela *)end; rela++) {
 		if ((uint32_t)rela->info != R_AARCH64_RELATIVE) {
 			return "the loader has a relocation it cannot apply";
 		}

@@ -39,26 +39,4 @@
 #define STUB_SPSR_EL1H_DAIF	0x3c5
 #define STUB_SPSR_EL2H_DAIF	0x3c9
 
-/*
- * Vector numbers, in vector table order (name table in stub/report.c): a
- * vector's number is its slot, which is how stub_vector_unexpected counts.
- */
-#define STUB_VEC_SYNC_EL2T	0
-#define STUB_VEC_IRQ_EL2T	1
-#define STUB_VEC_FIQ_EL2T	2
-#define STUB_VEC_SERROR_EL2T	3
-#define STUB_VEC_SYNC_EL2H	4
-#define STUB_VEC_IRQ_EL2H	5
-#define STUB_VEC_FIQ_EL2H	6
-#define STUB_VEC_SERROR_EL2H	7
-#define STUB_VEC_SYNC_EL1_64	8
-#define STUB_VEC_IRQ_EL1_64	9
-#define STUB_VEC_FIQ_EL1_64	10
-#define STUB_VEC_SERROR_EL1_64	11
-#define STUB_VEC_SYNC_EL1_32	12
-#define STUB_VEC_IRQ_EL1_32	13
-#define STUB_VEC_FIQ_EL1_32	14
-#define STUB_VEC_SERROR_EL1_32	15
-#define STUB_NR_VECTORS		16
-
 #endif /* HYPSTUB_STUB_ASM_H */

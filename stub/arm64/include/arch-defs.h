@@ -15,14 +15,68 @@
 /* ESR_EL2 of an HVC from AArch64 (EC 0x16), and of `hvc #0` (IL set). */
 #define STUB_SYNDROME_EC_HVC	0x16U
 #define STUB_SYNDROME_HVC0	0x5a000000U
+/*
+ * Vector numbers, in vector table order (name table in stub/report.c): a
+ * vector's number is its slot, which is how stub_vector_unexpected counts.
+ */
+#define STUB_VEC_SYNC_EL2T	0
+#define STUB_VEC_IRQ_EL2T	1
+#define STUB_VEC_FIQ_EL2T	2
+#define STUB_VEC_SERROR_EL2T	3
+#define STUB_VEC_SYNC_EL2H	4
+#define STUB_VEC_IRQ_EL2H	5
+#define STUB_VEC_FIQ_EL2H	6
+#define STUB_VEC_SERROR_EL2H	7
+#define STUB_VEC_SYNC_EL1_64	8
+#define STUB_VEC_IRQ_EL1_64	9
+#define STUB_VEC_FIQ_EL1_64	10
+#define STUB_VEC_SERROR_EL1_64	11
+#define STUB_VEC_SYNC_EL1_32	12
+#define STUB_VEC_IRQ_EL1_32	13
+#define STUB_VEC_FIQ_EL1_32	14
+#define STUB_VEC_SERROR_EL1_32	15
+#define STUB_NR_VECTORS		16
 /* The vector an exception from the kernel that is not an HVC is reported as. */
 #define STUB_VEC_LOWER_SYNC	STUB_VEC_SYNC_EL1_64
+
+/*
+ * The unexpected-exception report (stub/report.c): a vector's name is
+ * <kind>_<source>, kind = vector % STUB_VECTOR_NR_KINDS, as the park
+ * labels in vectors.S; then the registers by their AArch64 names.
+ */
+#define STUB_VECTOR_NR_KINDS	4
+#define STUB_VECTOR_KINDS	{ "sync", "irq", "fiq", "serror" }
+#define STUB_VECTOR_SOURCES	{ "el2t", "el2h", "el1_64", "el1_32" }
+#define STUB_NAME_SYNDROME	"ESR_EL2"
+#define STUB_NAME_ELR		"ELR_EL2"
+#define STUB_NAME_FAR		"FAR_EL2"
+#define STUB_NAME_SPSR		"SPSR_EL2"
+#define STUB_NAME_HCR		"HCR_EL2"
+#define STUB_NAME_SCTLR		"SCTLR_EL2"
+/* The stub's /reserved-memory node is no-map: the kernel never maps it. */
+#define STUB_RESERVE_NO_MAP	1
+
+/* The loader's messages: where the stub and the kernel run. */
+#define STUB_NAME_EL2		"EL2"
+#define STUB_AT_EL2		"at EL2"
+#define STUB_AT_EL1		"at EL1"
+#define STUB_NAME_SOFT_RESTART	"HYPSTUB_SOFT_RESTART"
 
 /* The stub operations' SMCCC IDs an AArch64 caller uses: the SMC64 forms. */
 #define STUB_ID_GET_VECTORS	HYPSTUB_GET_VECTORS
 #define STUB_ID_SET_VECTORS	HYPSTUB_SET_VECTORS
 #define STUB_ID_SOFT_RESTART	HYPSTUB_SOFT_RESTART
 #define STUB_ID_RESET_VECTORS	HYPSTUB_RESET_VECTORS
+/* SET_VECTORS: VBAR_EL2's alignment. */
+#define STUB_VECTORS_ALIGN	HYPSTUB_VECTORS_ALIGN
+
+/*
+ * Linux arm64's stub numbers past the three both architectures share
+ * (dispatch.c): X(number, operation, hot).
+ */
+#define STUB_ARCH_LEGACY_CALLS(X)					\
+	X(HVC_FINALISE_EL2, STUB_OP_NONE, 0)				\
+	X(HVC_GET_ICH_VTR_EL2, STUB_OP_GET_ICH_VTR, 0)
 
 /*
  * The PSCI calls that carry an entry point go on to the firmware in their
@@ -90,6 +144,8 @@ static inline unsigned int stub_pa_bits(uint64_t mmfr0)
 #define STUB_PA_BITS()		stub_pa_bits(arch_read_id_aa64mmfr0())
 /* EL3 below, with firmware to ask (ID_AA64PFR0_EL1.EL3). */
 #define STUB_HAS_EL3()		(STUB_ID_FIELD(arch_read_id_aa64pfr0(), 12) != 0)
+/* The GICv3 system registers, so ICH_VTR_EL2 (HVC_GET_ICH_VTR_EL2). */
+#define STUB_HAS_GICV3_SYSREGS()	stub_id_has_gicv3(arch_read_id_aa64pfr0())
 
 /* ID registers that decide how EL2 is programmed for a kernel at EL1. */
 struct stub_cpu_id {
