@@ -133,10 +133,14 @@ TFA_FDT_ADDR = 0x4f000000
 #             the image goes below that, at 1 MiB into RAM (the stub then
 #             at 0x40101000, the payload at 0x40300000, inflating below it
 #             and moving itself up as it does at any address).
-#   loader    what the hypstub loader says (boot/loader.c), as regular
-#             expressions: installed, and how it entered the kernel in each
-#             mode (1 resident, 2 hand-off); the shared loader may name the
-#             arm levels by mode (HYP, SVC) or by EL
+#   loader    what the hypstub loader says (boot/loader.c, with the
+#             arch's STUB_AT_EL2, STUB_AT_EL1 and STUB_NAME_SOFT_RESTART), as
+#             regular expressions: installed, and how it entered the kernel
+#             in each mode (1 resident, 2 hand-off)
+#   no_map    whether the stub's /reserved-memory node is no-map (and so
+#             never System RAM); on arm it is not (STUB_RESERVE_NO_MAP 0:
+#             Linux arm 6.1 stops on a no-map hole below its image) and must
+#             be in the kernel's memblock.reserved instead
 #   psci      the psci: lines every resident boot shows: the firmware's own
 #             PSCI version and function IDs reach the kernel through the
 #             proxy (arm64 runs check the SMCCC line only)
@@ -149,7 +153,7 @@ ARCHES = {
               "loader": {"installed": re.escape("hypstub: stub installed at EL2"),
                          1: re.escape(" at EL1, DTB"),
                          2: re.escape(" at EL2 (hand-off through HYPSTUB_SOFT_RESTART)")},
-              "psci": []},
+              "psci": [], "no_map": True},
     "arm": {"qemu": "qemu-system-arm", "u_boot": "/usr/lib/u-boot/qemu_arm/u-boot.bin",
             "boot": "bootz", "kvm": False, "el_name": {1: "in SVC", 2: "in HYP"},
             "el": {1: ["CPU: All CPU(s) started in SVC mode."],
@@ -157,11 +161,11 @@ ARCHES = {
                        "CPU: Virtualization extensions available.",
                        "hypstub-linux: virtualization extensions available"]},
             "paths": ("kernel", "uboot", "bare"), "image_at": 0x40100000,
-            "loader": {"installed": r"hypstub: stub installed (?:in HYP|at EL2)",
-                       1: r" (?:in SVC|at EL1), DTB",
-                       2: r" (?:in HYP|at EL2) \(hand-off through HYPSTUB_SOFT_RESTART(?:32)?\)"},
+            "loader": {"installed": re.escape("hypstub: stub installed in HYP mode"),
+                       1: re.escape(" in SVC mode, DTB"),
+                       2: re.escape(" in HYP mode (hand-off through HYPSTUB_SOFT_RESTART32)")},
             "psci": ["psci: PSCIv1.1 detected in firmware.",
-                     "psci: Using standard PSCI v0.2 function IDs"]},
+                     "psci: Using standard PSCI v0.2 function IDs"], "no_map": False},
 }
 ARM32_CPUS = ("cortex-a15", "cortex-a7")
 BAD_LINES = re.compile(r"WARNING:|Oops|Kernel panic|BUG:|Internal error|"
@@ -529,9 +533,11 @@ def vulnerabilities(text, firmware="qemu"):
     return lines
 
 
-def reservation_test(stub_range):
-    """The stub's reservation as /init saw it: no-map, covering the range the
-    loader reported, and not offered as System RAM in /proc/iomem."""
+def reservation_test(stub_range, no_map=True):
+    """The stub's reservation as /init saw it, covering the range the loader
+    reported: no-map, and not offered as System RAM in /proc/iomem; or
+    (@no_map false: arm, STUB_RESERVE_NO_MAP 0) without no-map, and in the
+    kernel's memblock.reserved."""
     def test(_, text):
         m = re.search(r"hypstub-linux: reserved hypstub@[0-9a-f]+ (0x[0-9a-f]+)\+(0x[0-9a-f]+)"
                       r"( no-map)?$", text, re.M)
@@ -540,12 +546,21 @@ def reservation_test(stub_range):
         if text.count("hypstub-linux: reserved hypstub@") != 1:
             return "%d /reserved-memory/hypstub@ nodes" % text.count(
                 "hypstub-linux: reserved hypstub@")
-        if not m.group(3):
-            return "the reservation is not no-map"
+        if bool(m.group(3)) != no_map:
+            return "the reservation is %sno-map" % ("not " if no_map else "")
         base, size = int(m.group(1), 16), int(m.group(2), 16)
         if stub_range and not (base <= stub_range[0] and stub_range[1] <= base + size):
             return "%#x+%#x does not cover the stub at %#x..%#x" % (
                 base, size, stub_range[0], stub_range[1])
+        if not no_map:
+            # memblock's ranges are inclusive, and merge with neighbours.
+            held = [(int(a, 16), int(b, 16)) for a, b in re.findall(
+                r"^hypstub-linux: memblock reserved (0x[0-9a-f]+)\.\.(0x[0-9a-f]+)$",
+                text, re.M)]
+            if not any(a <= base and base + size - 1 <= b for a, b in held):
+                return "not in memblock.reserved: %s" % (
+                    ", ".join("%#x..%#x" % r for r in held) or "no overlapping range")
+            return None
         iomem = re.findall(r"^hypstub-linux: iomem (.*)$", text, re.M)
         if not iomem:
             return "no /proc/iomem range at the reservation"
@@ -829,8 +844,10 @@ def assess(run, status, problem, text, args):
                                                 "hypstub-linux: /hypstub compatible hypstub,stub")))
         m = re.search(r"resident (0x[0-9a-f]+)\.\.(0x[0-9a-f]+)", pre)
         stub_range = (int(m.group(1), 16), int(m.group(2), 16)) if m else None
-        rep.each_boot(mode_name("stub reserved (no-map, not System RAM)", "resident"), boots,
-                      in_mode("resident", reservation_test(stub_range)))
+        no_map = ARCHES[run.arch]["no_map"]
+        rep.each_boot(mode_name("stub reserved (%s)" % (
+            "no-map, not System RAM" if no_map else "without no-map, in memblock.reserved"),
+            "resident"), boots, in_mode("resident", reservation_test(stub_range, no_map)))
     if not ARCHES[run.arch]["kvm"]:
         rep.each_boot("no KVM on 32-bit arm in Linux 6.1, no /dev/kvm", boots,
                       needs("hypstub-linux: /dev/kvm absent"))
