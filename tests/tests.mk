@@ -20,7 +20,7 @@ check:
 		$(addprefix qemu-,$(QEMU_COMBOS)) qemu-legacy \
 		linux-bare linux-uboot linux-many-cpus linux-kernel linux-kexec linux-reuse \
 		linux-module uboot-builtin uboot-builtin-kexec linux-tfa uboot-checkpatch \
-		uboot-test-py docs arm-linux-bare arm-linux-pack
+		uboot-test-py docs arm-linux-bare arm-linux-pack arm-linux
 
 check-abi: check-freeze check-doc
 
@@ -360,32 +360,25 @@ ARM_LINUX_REF_FILES := $(foreach c,cortex-a15 cortex-a7,$(ARM_LINUX_DIR)/ref/vul
 # checked by tests/linux/check-pack-image.py, then booted through QEMU
 # -kernel (the image entered in HYP at 0x40010000) and Debian's qemu_arm
 # U-Boot (bootz of the image loaded at 0x40100000, below where the payload
-# inflates; the mode set in /chosen at the prompt), on 4 CPUs: resident on
-# cortex-a15 with GICv3, CPU hotplug and PSCI SYSTEM_RESET through the
-# proxy; resident on cortex-a7 with GICv2 (SYSTEM_OFF); every CPU in SVC,
-# no "inconsistent modes", SMCCC 1.1 from the stub, the firmware's PSCI
-# lines, psci method "hvc", the no-map reservation, not tainted, the same
-# vulnerabilities as the bare kernel.  Hand-off on cortex-a15 with GICv2
-# (U-Boot) and on cortex-a7 with GICv3 (-kernel): every CPU in HYP with the
-# virtualization extensions.
+# inflates; the mode set in /chosen at the prompt), on 4 CPUs.  Resident:
+# every CPU in SVC, no "inconsistent modes", SMCCC 1.1 from the stub, the
+# firmware's PSCI lines, psci method "hvc", the reservation (without
+# no-map on arm) in the kernel's memblock.reserved, not tainted, the same
+# vulnerabilities as the bare kernel; on cortex-a15 with GICv3 (no ITS, for
+# kexec) CPU hotplug, five kexecs in a row (each kernel's CPUs started
+# through the stub, which stays reserved and answering: tests/linux/init
+# keeps kexec-tools above it) and PSCI SYSTEM_RESET through the proxy; on
+# cortex-a7 with GICv2 SYSTEM_OFF.  Hand-off: every CPU in HYP with the
+# virtualization extensions; on cortex-a15 with GICv2 three kexecs in a
+# row (Linux's own HVC_SOFT_RESTART), on cortex-a7 with GICv3.
 .PHONY: check-arm-linux
 check-arm-linux: $(ARM_LINUX_DIR)/initramfs.cpio $(ARM_LINUX_IMAGE) $(ARM_LINUX_REF_FILES)
 	$(Q)$(PYTHON) tests/linux/check-pack-image.py --zimage $(ARM_LINUX_DIR)/zImage \
 		--arm-loader $(ARM_LINUX_STUB)/hypstub.bin
 	$(Q)$(ARM_LINUX_RUN) --image $(ARM_LINUX_IMAGE) -j2 \
-		kernel:resident:cortex-a15:3:4:hotplug+reboot uboot:resident:cortex-a7:2:4 \
-		uboot:handoff:cortex-a15:2:4 kernel:handoff:cortex-a7:3:4
-
-# kexec chains above the AArch32 stub (kexec-tools:armhf in the initramfs,
-# tests/linux/init's zImage room for the initrd): resident, five kexecs in
-# a row from QEMU -kernel, every kernel in SVC with its CPUs started through
-# the stub and the stub still answering (SMCCC 1.1, psci method hvc, the
-# one reservation); hand-off, three in a row through U-Boot, every kernel
-# in HYP (Linux's own HVC_SOFT_RESTART path).  GICv2: no ITS to keep.
-.PHONY: check-arm-linux-kexec
-check-arm-linux-kexec: $(ARM_LINUX_DIR)/initramfs.cpio $(ARM_LINUX_IMAGE) $(ARM_LINUX_REF_FILES)
-	$(Q)$(ARM_LINUX_RUN) --image $(ARM_LINUX_IMAGE) -j2 \
-		kernel:resident:cortex-a15:2:4:kexec5 uboot:handoff:cortex-a7:2:4:kexec3
+		kernel:resident:cortex-a15:3-noits:4:hotplug+kexec5+reboot \
+		uboot:handoff:cortex-a15:2:4:kexec3 uboot:resident:cortex-a7:2:4 \
+		kernel:handoff:cortex-a7:3:4
 
 # Debian's Linux through the U-Boot with the stub inside, both modes.
 run-uboot: uboot $(LINUX_PARTS)
