@@ -370,7 +370,9 @@ ARM_LINUX_REF_FILES := $(foreach c,cortex-a15 cortex-a7,$(ARM_LINUX_DIR)/ref/vul
 # keeps kexec-tools above it) and PSCI SYSTEM_RESET through the proxy; on
 # cortex-a7 with GICv2 SYSTEM_OFF.  Hand-off: every CPU in HYP with the
 # virtualization extensions; on cortex-a15 with GICv2 three kexecs in a
-# row (Linux's own HVC_SOFT_RESTART), on cortex-a7 with GICv3.
+# row (Linux's own HVC_SOFT_RESTART), on cortex-a7 with GICv3.  And the
+# image at qemu_arm's own kernel_addr_r, 0x40400000, where its payload would
+# inflate the kernel over the stub: refused by the loader, with its message.
 .PHONY: check-arm-linux
 check-arm-linux: $(ARM_LINUX_DIR)/initramfs.cpio $(ARM_LINUX_IMAGE) $(ARM_LINUX_REF_FILES)
 	$(Q)$(PYTHON) tests/linux/check-pack-image.py --zimage $(ARM_LINUX_DIR)/zImage \
@@ -378,7 +380,7 @@ check-arm-linux: $(ARM_LINUX_DIR)/initramfs.cpio $(ARM_LINUX_IMAGE) $(ARM_LINUX_
 	$(Q)$(ARM_LINUX_RUN) --image $(ARM_LINUX_IMAGE) -j2 \
 		kernel:resident:cortex-a15:3-noits:4:hotplug+kexec5+reboot \
 		uboot:handoff:cortex-a15:2:4:kexec3 uboot:resident:cortex-a7:2:4 \
-		kernel:handoff:cortex-a7:3:4
+		kernel:handoff:cortex-a7:3:4 uboot:resident:cortex-a15:2:2:misplaced
 
 # Debian's Linux through the U-Boot with the stub inside, both modes.
 run-uboot: uboot $(LINUX_PARTS)

@@ -45,6 +45,10 @@ Each RUN is one fresh QEMU, written <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]
                  it started at (no "inconsistent modes"), online at the end
         kexecN   N kexecs in a row into the same kernel and initramfs
         reboot   end with reboot -f (PSCI SYSTEM_RESET), not power-off
+        misplaced (arm uboot only) bootz of the image at U-Boot's own
+                 kernel_addr_r, 0x40400000, where its payload would inflate
+                 the kernel over the stub: the loader must say so and switch
+                 off, no kernel entered
         module   (kernel or uboot path) boot the initramfs of --module-initrd,
                  which holds hypstub.ko (make module): resident, insmod,
                  /sys/firmware/hypstub/* against abi/hypstub.h and the
@@ -221,7 +225,7 @@ class Run:
             raise ValueError("%s: gic is 2, 3 or 3-noits" % spec)
         self.smp = int(smp)
         self.hotplug = self.reboot = self.refusals = self.bootm = self.image = False
-        self.module = False
+        self.module = self.misplaced = False
         self.reuse = None
         self.kexecs = 0
         self.hotplugs = 0
@@ -240,6 +244,9 @@ class Run:
                 self.bootm = True
             elif step == "image" and self.path == "builtin":
                 self.image = True
+            elif step == "misplaced" and self.path == "uboot" and self.arch == "arm" and \
+                    self.mode != "bare":
+                self.misplaced = True
             elif step == "module" and self.path in ("kernel", "uboot"):
                 self.module = True
             elif step in ("reuse-resident", "reuse-handoff") and \
@@ -430,7 +437,7 @@ def drive_uboot(con, run, args):
             return "after the refusals: " + problem
 
     kernel_addr = UIMAGE_ADDR if run.bootm else \
-        None if run.mode == "bare" else ARCHES[run.arch]["image_at"]
+        None if run.mode == "bare" or run.misplaced else ARCHES[run.arch]["image_at"]
     if kernel_addr:
         # The uImage above where bootm puts the kernel (its load address);
         # the arm hypstub image below where its payload inflates.
@@ -614,6 +621,30 @@ def assess_builtin(rep, run, pre):
             rep.has("refused: " + name, pre, needle)
 
 
+def assess_misplaced(rep, run, text):
+    """The image where its payload would inflate the kernel over the stub
+    (qemu_arm's own kernel_addr_r): the loader must say so and switch off
+    before entering anything."""
+    m = re.search(r"Kernel image @ (0x[0-9a-f]+) ", text)
+    load = int(m.group(1), 16) if m else 0
+    rep.check("bootz of the image at U-Boot's kernel_addr_r (0x40400000)", load == 0x40400000,
+              "loaded at %#x" % load if m else "no Kernel image line")
+    rep.has("stub installed " + ARCHES[run.arch]["el_name"][2], text,
+            "hypstub: stub installed in HYP mode, vectors %#018x" % (load + 0x1000))
+    m = re.search(r"hypstub: the kernel decompresses to (0x[0-9a-f]+)\.\.(0x[0-9a-f]+), over "
+                  r"(0x[0-9a-f]+)\.\.(0x[0-9a-f]+) \(the stub", text)
+    kernel, stub = ((int(m.group(1), 16), int(m.group(2), 16)),
+                    (int(m.group(3), 16), int(m.group(4), 16))) if m else ((0, 0), (0, 0))
+    rep.check("the loader names where the kernel would inflate, over the stub",
+              m and kernel[0] == 0x40208000 and kernel[0] < stub[1] and stub[0] < kernel[1] and
+              stub[0] == load + 0x1000, m.group(0) if m else "no such line")
+    rep.has("refused: the load address", text,
+            "hypstub: load the image where the kernel does not decompress over it\n"
+            "hypstub: not entering the payload; switching off")
+    rep.check("no kernel entered", "Booting Linux" not in text and
+              "hypstub: entering the payload" not in text, "the payload ran")
+
+
 def abi_version_number():
     """HYPSTUB_ABI_VERSION of abi/hypstub.h, as the stub answers it."""
     major, minor = abi_version().split(".")
@@ -766,6 +797,9 @@ def assess(run, status, problem, text, args):
         rep.check("QEMU run", False, problem)
     else:
         rep.check("QEMU exited by itself", status == 0, "exit status %s" % status)
+    if run.misplaced:
+        assess_misplaced(rep, run, text)
+        return rep
     # Everything before the first kernel line is QEMU, U-Boot and the loader.
     parts = re.split(r"(?m)^.*Booting Linux on physical CPU", text)
     pre, boots = parts[0], parts[1:]
