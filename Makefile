@@ -68,7 +68,7 @@ LDFLAGS := -nostdlib -pie --no-dynamic-linker -z norelro -z notext \
 
 # The shared core, then the architecture's own objects (arch.mk).
 STUB_OBJS := stub/dispatch.o stub/psci.o stub/cpu.o stub/console.o stub/report.o \
-	$(ARCH_STUB_OBJS)
+	stub/pl011.o $(ARCH_STUB_OBJS)
 BOOT_OBJS := $(ARCH_BOOT_OBJS) boot/loader.o boot/fdt.o boot/libc.o
 OBJS := $(addprefix $(O)/,$(STUB_OBJS) $(BOOT_OBJS))
 
@@ -84,7 +84,7 @@ LIBFDT := $(LIBFDT_DIR)/libfdt.a
 
 .PHONY: all blob uboot uboot-source tfa docs image module defconfig menuconfig savedefconfig \
 	olddefconfig check \
-	check-unit check-abi check-qemu bench run clean help FORCE
+	check-unit check-abi check-qemu bench bench-workload run clean help FORCE
 
 all: $(O)/hypstub.bin
 
@@ -147,11 +147,12 @@ $(O)/%.o: %.S $(AUTOCONF) Makefile
 $(O)/stub-layout.lds: $(addprefix $(O)/,$(STUB_OBJS)) scripts/stub-layout.py
 	$(Q)$(PYTHON) scripts/stub-layout.py $@ $(addprefix $(O)/,$(STUB_OBJS))
 
-$(O)/hypstub.lds: boot/$(ARCH)/hypstub.lds.S boot/image.h $(ARCH_LDS_DEPS)
-	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0 -I$(SRC) -I$(O) -x c $< -o $@
+IMAGE_LDS_DEPS := boot/hypstub.lds.S boot/$(ARCH)/image-lds.h boot/image.h $(ARCH_LDS_DEPS)
+$(O)/hypstub.lds: $(IMAGE_LDS_DEPS)
+	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0 -I$(SRC) -I$(SRC)/boot/$(ARCH) -I$(O) -x c $< -o $@
 
-$(O)/hypstub-at-1g.lds: boot/$(ARCH)/hypstub.lds.S boot/image.h $(ARCH_LDS_DEPS)
-	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0x40000000 -I$(SRC) -I$(O) -x c $< -o $@
+$(O)/hypstub-at-1g.lds: $(IMAGE_LDS_DEPS)
+	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0x40000000 -I$(SRC) -I$(SRC)/boot/$(ARCH) -I$(O) -x c $< -o $@
 
 $(O)/hypstub.elf: $(OBJS) $(LIBFDT) $(O)/hypstub.lds
 	@echo "  LD      $@"
@@ -228,6 +229,29 @@ tfa: uboot
 	$(Q)CROSS_COMPILE=$(CROSS_COMPILE) scripts/build-tfa.sh $(TFA_DIR) \
 		stock=$(UBOOT_STOCK) builtin=$(UBOOT_BIN)
 
+# --- make bench-workload: the proxy's cost on a real workload -----------------
+# tests/bench/workload.c, a static arm64 program (glibc from
+# libc6-dev-arm64-cross: the initramfs has no dynamic loader), in an
+# initramfs of its own beside busybox and tests/linux/init; booted by the
+# same kernel under TF-A (make tfa) and Debian's U-Boot: bare at EL2,
+# resident above the stub, handed off (scripts/bench-workload.py).
+WORKLOAD := $(O)/tests/bench/workload
+WORKLOAD_INITRD := $(O)/linux/initramfs-workload.cpio
+$(WORKLOAD): tests/bench/workload.c
+	@echo "  CC      $@"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -static $< -o $@ || \
+		{ echo "make bench-workload needs a static arm64 glibc (libc6-dev-arm64-cross): bash scripts/setup.sh"; exit 1; }
+
+$(WORKLOAD_INITRD): $(WORKLOAD) $(O)/linux/linux.VERSION tests/linux/init scripts/mkinitramfs.py
+	$(Q)$(PYTHON) scripts/mkinitramfs.py $@ init=tests/linux/init \
+		bin/busybox=$(O)/linux/busybox bin/workload=$(WORKLOAD)
+
+bench-workload: tfa $(O)/linux/defconfig.Image $(O)/linux/Image $(WORKLOAD_INITRD)
+	$(Q)$(PYTHON) scripts/bench-workload.py --qemu $(QEMU) --image $(O)/linux/defconfig.Image \
+		--kernel $(O)/linux/Image --initrd $(WORKLOAD_INITRD) --tfa-dir $(TFA_DIR) \
+		--logdir $(O)/linux/logs/workload
+
 # --- make docs: docs/*.rst to HTML ----------------------------------------
 # Debian's python3-sphinx (docs/conf.py), warnings as errors (-W), every
 # reference checked (-n); docs/index.rst is the way in.
@@ -273,13 +297,23 @@ $(O)/tests/%.Image: $(O)/tests/%.bin $(O)/hypstub.bin
 # and hand-off (the image and initramfs the Linux tests boot, from
 # tests/tests.mk, included below: hence $(O)/linux spelled out here), and
 # the stub's reservation as Linux reports it.
+BENCH_FOOTPRINT = $(PYTHON) scripts/bench.py --elf $(O)/hypstub.elf --nm $(NM) \
+		--ci-dir $(O)/stub --frame $$(printf '%d' $$(sed -n 's/^\#define STUB_FRAME_SIZE[[:space:]]*//p' stub/$(ARCH)/include/arch-defs.h)) \
+		--slot $$(printf '%d' $$(sed -n 's/^\#define STUB_PERCPU_SIZE[[:space:]]*//p' stub/include/stub-asm.h)) \
+		--max-cpus $(CONFIG_HYPSTUB_MAX_CPUS) --qemu $(QEMU)
+
+ifeq ($(ARCH),arm)
+# AArch32: the footprint and the instructions per call (tests/bench/arm).
+bench: $(O)/tests/bench/arm/bench.Image $(O)/hypstub.elf
+	$(Q)$(BENCH_FOOTPRINT) --cpus cortex-a15,cortex-a7 \
+		--image $(O)/tests/bench/arm/bench.Image
+else
 bench: $(O)/tests/bench/bench.Image $(O)/hypstub.elf $(O)/conformance.Image \
 		$(O)/linux/defconfig.Image $(O)/linux/initramfs.cpio $(O)/linux/Image
-	$(Q)$(PYTHON) scripts/bench.py --elf $(O)/hypstub.elf --nm $(NM) \
-		--ci-dir $(O)/stub --frame $$(printf '%d' $$(sed -n 's/^#define STUB_FRAME_SIZE[[:space:]]*//p' stub/include/stub-asm.h)) \
-		--slot $$(printf '%d' $$(sed -n 's/^#define STUB_PERCPU_SIZE[[:space:]]*//p' stub/include/stub-asm.h)) \
-		--max-cpus $(CONFIG_HYPSTUB_MAX_CPUS) \
-		--image $(O)/tests/bench/bench.Image --qemu $(QEMU)
+	@echo "AArch32 (make ARCH=arm O=$(O)/arm bench):"
+	$(Q)$(MAKE) -s ARCH=arm O=$(O)/arm bench
+	@echo "arm64:"
+	$(Q)$(BENCH_FOOTPRINT) --image $(O)/tests/bench/bench.Image
 	@echo "fuzz (conformance guest, cortex-a57, GICv3):"
 	$(Q)FUZZ_CALLS=1000000 tests/qemu/run-conformance.sh $(CONFORMANCE_IMAGE) cortex-a57 3 | \
 		grep -E '^# fuzz|fuzz:|conformance\['
@@ -291,8 +325,10 @@ bench: $(O)/tests/bench/bench.Image $(O)/hypstub.elf $(O)/conformance.Image \
 		--image $(LINUX_IMAGE) --kernel $(LINUX_DIR)/Image \
 		--initrd $(LINUX_DIR)/initramfs.cpio --logdir $(LINUX_DIR)/logs/smp$$smp \
 		--smp $$smp --rounds 1 --warm-up 0 --variants bare,resident || exit 1; done
+	$(Q)$(MAKE) -s bench-workload
 	@echo "hotplug soak (resident, cortex-a57, 4 CPUs, 100 cycles of cpu1-3):"
 	$(Q)$(LINUX_RUN) --evidence kernel:resident:cortex-a57:3:4:hotplug100
+endif
 
 -include $(OBJS:.o=.d) $(O)/stub/arm64/blob.d
 include tests/tests.mk
@@ -325,5 +361,8 @@ help:
 	@echo "  run-uboot      boot Debian's Linux through make uboot's U-Boot, both modes"
 	@echo "  run-linux [MODE=handoff]  Debian's Linux through QEMU -kernel"
 	@echo "  check          every test: host unit, ABI, bad input, QEMU, Linux, U-Boot, docs"
-	@echo "  bench          footprint, instructions per call, Linux boot time ratio"
+	@echo "  bench          footprint, instructions per call, Linux boot time ratio,"
+	@echo "                 and bench-workload"
+	@echo "  bench-workload the proxy's cost on a real workload: pipes and fork in Linux"
+	@echo "                 under TF-A, bare vs resident vs hand-off (guest instructions)"
 	@echo "  clean          remove \$$(O)"

@@ -4,8 +4,11 @@
 
 Footprint comes from the linked ELF (symbols the linker script defines) and
 from GCC's call graph with stack usage (-fcallgraph-info=su).  Instructions
-come from tests/bench/bench.S run under QEMU with -icount shift=0, where the
-PMU cycle counter advances once per guest instruction at EL1 and EL2 alike.
+come from tests/bench/bench.S (arm64) or tests/bench/arm/bench.S (AArch32)
+run under QEMU with -icount shift=0, where the arm64 guest's PMU cycle
+counter advances once per guest instruction at EL1 and EL2 alike, and the
+AArch32 guest's generic timer count one nanosecond, that is one
+instruction, per 1e9/CNTFRQ of a tick (the guest prints CNTFRQ first).
 """
 import argparse
 import glob
@@ -60,6 +63,7 @@ def deepest(name, frames, calls, seen=()):
 
 
 def run_guest(qemu, image, cpu, timeout):
+    """{loop name: guest instructions} of one bench guest run."""
     cmd = [qemu, "-M", "virt,virtualization=on", "-cpu", cpu, "-m", "256M",
            "-nographic", "-no-reboot", "-nic", "none", "-icount", "shift=0",
            "-semihosting-config", "enable=on,target=native", "-kernel", image]
@@ -72,6 +76,10 @@ def run_guest(qemu, image, cpu, timeout):
     if proc.returncode != 0 or "bench done" not in proc.stdout:
         raise SystemExit("bench: guest on %s failed (exit %d):\n%s" %
                          (cpu, proc.returncode, proc.stdout))
+    # A timer count (AArch32): nanoseconds, so instructions, per tick.
+    freq = totals.pop("freq", None)
+    if freq is not None:
+        totals = {k: v * 1e9 / freq for k, v in totals.items()}
     return totals
 
 
@@ -137,7 +145,8 @@ def main():
     print("  (the call's hvc, everything at EL2, its eret; loop overhead removed)")
     for cpu in args.cpus.split(","):
         totals = run_guest(args.qemu, args.image, cpu, timeout=120)
-        per = {k: (v - totals["empty"]) / args.calls for k, v in totals.items()}
+        # To a tenth: a timer count is exact only to its tick over the loop.
+        per = {k: round((v - totals["empty"]) / args.calls, 1) for k, v in totals.items()}
         bare = per["bare"]
         print("  -cpu %s: bare hvc-to-eret round trip %.1f" % (cpu, bare))
         for name in CALLS_MEASURED:

@@ -9,6 +9,7 @@ set -euo pipefail
 packages=(
 	make gcc libc6-dev python3 python3-kconfiglib   # host build, Kconfiglib
 	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu  # the cross toolchain
+	libc6-dev-arm64-cross                             # make bench-workload: a static arm64 program
 	gcc-arm-linux-gnueabihf binutils-arm-linux-gnueabihf  # AArch32 (issue 11)
 	libcmocka-dev libfdt-dev                          # host unit tests
 	device-tree-compiler                              # bad device trees for tests

@@ -9,7 +9,7 @@ in the stub's footprint, so this script fills it: it reads the stub objects'
 function and data sections (-ffunction-sections, -fdata-sections), packs
 them, largest first, into the free tail of each slot, and writes the
 .stub output section's first statements for the linker scripts
-(boot/arm64/hypstub.lds.S, stub/arm64/blob.lds.S), which put everything it
+(boot/hypstub.lds.S, stub/arm64/blob.lds.S), which put everything it
 did not place after the table.
 
 Nothing here is a decision the stub makes: the code runs the same wherever

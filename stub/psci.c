@@ -82,15 +82,15 @@ void stub_proxy_call(struct stub_frame *frame, uint32_t function_id)
 	uint64_t v1_2 = stub_cpus.smccc_version == HYPSTUB_SMCCC_VERSION_1_2;
 	unsigned int results = v1_2 ? 4 : 1;
 	int64_t error = 0;
-	unsigned int i;
 
 	/* An SMC32 call's arguments are the low 32 bits of x1..x4. */
-	for (i = 1; i < 5; i++) {
-		call.x[i] = frame->x[i];
-		if (((function_id >> SMCCC_CC_SHIFT) & 1U) == SMCCC_SMC32) {
-			call.x[i] = (uint32_t)call.x[i];
-		}
-	}
+	stub_reg_t mask = ((function_id >> SMCCC_CC_SHIFT) & 1U) == SMCCC_SMC32 ?
+			  (stub_reg_t)0xffffffffU : (stub_reg_t)-1;
+
+	call.x[1] = frame->x[1] & mask;
+	call.x[2] = frame->x[2] & mask;
+	call.x[3] = frame->x[3] & mask;
+	call.x[4] = frame->x[4] & mask;
 	call.x[0] = function_id;
 	if (hypstub_smccc_owner(function_id) == SMCCC_OWNER_STANDARD) {
 		switch (function) {

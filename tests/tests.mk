@@ -8,16 +8,20 @@ include tests/unit/unit.mk
 QEMU_CPUS := cortex-a57 max
 QEMU_GICS := 2 3
 QEMU_COMBOS := $(foreach c,$(QEMU_CPUS),$(foreach g,$(QEMU_GICS),$(c),$(g)))
+# AArch32 (issue 11): ARMv7 CPUs with the Virtualization Extensions.
+QEMU_ARM_CPUS := cortex-a15 cortex-a7
+QEMU_ARM_COMBOS := $(foreach c,$(QEMU_ARM_CPUS),$(foreach g,$(QEMU_GICS),$(c),$(g)))
 
 GUEST_DIR := $(abspath $(O))/tests/guest
 GUEST := $(GUEST_DIR)/conformance.Image
 CONFORMANCE_IMAGE := $(O)/conformance.Image
 
-.PHONY: check-freeze check-doc check-bad-input check-qemu-legacy guest $(addprefix check-qemu-,$(QEMU_COMBOS))
+.PHONY: check-freeze check-doc check-bad-input check-qemu-legacy check-qemu-arm guest \
+	$(addprefix check-qemu-,$(QEMU_COMBOS) $(QEMU_ARM_COMBOS))
 
 check:
 	$(Q)O=$(O) MAKE="$(MAKE)" tests/run-all.sh unit freeze doc bad-input \
-		$(addprefix qemu-,$(QEMU_COMBOS)) qemu-legacy \
+		$(addprefix qemu-,$(QEMU_COMBOS)) qemu-legacy qemu-arm \
 		linux-bare linux-uboot linux-many-cpus linux-kernel linux-kexec linux-reuse \
 		linux-module uboot-builtin uboot-builtin-kexec linux-tfa uboot-checkpatch \
 		uboot-test-py docs arm-linux-bare arm-linux-pack arm-linux
@@ -33,8 +37,10 @@ check-freeze:
 check-doc:
 	$(Q)$(PYTHON) tests/abi/check-doc.py abi/hypstub.h docs/hyp-abi.rst
 
+# The guest for this build's architecture (tests/qemu/guest/$(ARCH)/).
 guest:
-	$(Q)$(MAKE) -s -C tests/qemu/guest O=$(GUEST_DIR) CROSS_COMPILE=$(CROSS_COMPILE)
+	$(Q)$(MAKE) -s -C tests/qemu/guest O=$(GUEST_DIR) ARCH=$(ARCH) \
+		CROSS_COMPILE=$(CROSS_COMPILE)
 
 $(CONFORMANCE_IMAGE): $(O)/hypstub.bin guest
 	$(Q)$(PYTHON) scripts/pack-image.py $(O)/hypstub.bin $(GUEST) $@
@@ -71,10 +77,42 @@ FUZZ_CALLS ?= 100000
 FUZZ_SEED ?= $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
 export FUZZ_CALLS FUZZ_SEED
 
-$(addprefix check-qemu-,$(QEMU_COMBOS)): check-qemu-%: $(CONFORMANCE_IMAGE)
-	$(Q)tests/qemu/run-conformance.sh $(CONFORMANCE_IMAGE) \
+# Each architecture's CPUs run in a build of that architecture; the other
+# one's are run in $(O)/arm (from configs/arm_defconfig) or $(O)/arm64.
+ifeq ($(ARCH),arm)
+OWN_QEMU_COMBOS := $(QEMU_ARM_COMBOS)
+OTHER_QEMU_COMBOS := $(QEMU_COMBOS)
+OTHER_ARCH := arm64
+else
+OWN_QEMU_COMBOS := $(QEMU_COMBOS)
+OTHER_QEMU_COMBOS := $(QEMU_ARM_COMBOS)
+OTHER_ARCH := arm
+endif
+OTHER_O := $(O)/$(OTHER_ARCH)
+
+$(addprefix check-qemu-,$(OWN_QEMU_COMBOS)): check-qemu-%: $(CONFORMANCE_IMAGE)
+	$(Q)QEMU=$(QEMU) tests/qemu/run-conformance.sh $(CONFORMANCE_IMAGE) \
 		$(word 1,$(subst $(comma), ,$*)) $(word 2,$(subst $(comma), ,$*)) \
 		"$(EXPECT_CONFIG)"
+
+$(OTHER_O)/.config:
+	$(Q)$(MAKE) -s O=$(OTHER_O) ARCH=$(OTHER_ARCH) $(if $(filter arm,$(OTHER_ARCH)),arm_)defconfig >/dev/null
+
+# A seed of this make's own choosing is not handed down: each run there
+# draws its own, as here.
+OWN_SEED_UNSET := $(if $(filter file,$(origin FUZZ_SEED)),env -u FUZZ_SEED)
+
+$(addprefix check-qemu-,$(OTHER_QEMU_COMBOS)): check-qemu-%: $(OTHER_O)/.config
+	$(Q)$(OWN_SEED_UNSET) $(MAKE) -s O=$(OTHER_O) ARCH=$(OTHER_ARCH) check-qemu-$*
+
+# The AArch32 guest above the arm stub, on both CPUs and both GICs
+# (qemu-system-arm -M virt,virtualization=on -smp 2, -kernel).
+ifeq ($(ARCH),arm)
+check-qemu-arm: $(addprefix check-qemu-,$(QEMU_ARM_COMBOS))
+else
+check-qemu-arm: $(OTHER_O)/.config
+	$(Q)$(OWN_SEED_UNSET) $(MAKE) -s O=$(OTHER_O) ARCH=arm check-qemu-arm
+endif
 
 comma := ,
 

@@ -140,8 +140,8 @@ boot_stack_offset:
 boot_image_offset:
 	.long	_start - boot_image_offset
 boot_rel_offsets:
-	.long	boot_rel_start - boot_rel_offsets
-	.long	boot_rel_end - boot_rel_offsets
+	.long	boot_reloc_start - boot_rel_offsets
+	.long	boot_reloc_end - boot_rel_offsets
 
 /*
  * boot_enter_el1(entry, dtb): the kernel in SVC, r0 = 0, r1 = ~0 (no

@@ -63,10 +63,10 @@ boot_el1_entry:
 	mov	x19, x0
 	mov	x20, x1
 	adr	x0, _start			/* linked at 0: the offset to apply */
-	adrp	x1, boot_rela_start
-	add	x1, x1, :lo12:boot_rela_start
-	adrp	x2, boot_rela_end
-	add	x2, x2, :lo12:boot_rela_end
+	adrp	x1, boot_reloc_start
+	add	x1, x1, :lo12:boot_reloc_start
+	adrp	x2, boot_reloc_end
+	add	x2, x2, :lo12:boot_reloc_end
 	bl	boot_relocate
 	cbnz	x0, boot_bad_relocation
 	mov	x0, x19

@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * The AArch32 arch layer: the only C that touches CP15 or the UART in HYP
- * mode.  What it writes, stub_el2_config() (el2.c) decides.
+ * The AArch32 arch layer: the only C that touches CP15 in HYP mode (the
+ * UART is stub/pl011.c's).  What it writes, stub_el2_config() (el2.c)
+ * decides.
  */
 #include "stub.h"
 #include "sysreg.h"
-
-#define PL011_DR		0x00
-#define PL011_FR		0x18
-#define PL011_FR_TXFF		(1U << 5)
 
 uint64_t arch_read_mpidr(void)
 {
@@ -70,13 +67,4 @@ void arch_read_el2_control(uint64_t *hcr, uint64_t *sctlr)
 void arch_disarm_report(void)
 {
 	write_cp15(0, CP15_HTPIDR);
-}
-
-void arch_uart_putc(char c)
-{
-	volatile uint32_t *uart = (volatile uint32_t *)CONFIG_HYPSTUB_UART_BASE;
-
-	while (uart[PL011_FR / 4] & PL011_FR_TXFF) {
-	}
-	uart[PL011_DR / 4] = (uint32_t)(unsigned char)c;
 }

@@ -61,40 +61,19 @@ park_\name:
 	vector_unexpected fiq, 7
 
 /*
- * The HVC entry.  The frame keeps 64-bit slots as on arm64: r0..r4 go in
- * zero-extended, LR_usr with them; r12 below the frame.  r5..r11 are the C
- * code's to keep (AAPCS).  Results come back as the frame's low words.
+ * The HVC entry: one push of the frame (arch-defs.h: r0..r4, r5, r12,
+ * LR_usr), the call decided in C, one pop of the results.  r5..r11 are the
+ * C code's to keep (AAPCS).
  */
 vector_trap:
-	sub	sp, sp, #(STUB_FRAME_SIZE + 8)
-	str	r12, [sp, #STUB_FRAME_SIZE]
-	mov	r12, #0
-	str	r0, [sp, #STUB_FRAME_X(0)]
-	str	r12, [sp, #STUB_FRAME_X(0) + 4]
-	str	r1, [sp, #STUB_FRAME_X(1)]
-	str	r12, [sp, #STUB_FRAME_X(1) + 4]
-	str	r2, [sp, #STUB_FRAME_X(2)]
-	str	r12, [sp, #STUB_FRAME_X(2) + 4]
-	str	r3, [sp, #STUB_FRAME_X(3)]
-	str	r12, [sp, #STUB_FRAME_X(3) + 4]
-	str	r4, [sp, #STUB_FRAME_X(4)]
-	str	r12, [sp, #STUB_FRAME_X(4) + 4]
-	str	lr, [sp, #STUB_FRAME_LR]
-	str	r12, [sp, #STUB_FRAME_LR + 4]
+	push	{r0-r5, r12, lr}
 	mov	r0, sp
 	mrc	p15, 4, r2, c5, c2, 0		/* HSR: the syndrome, r2:r3 */
 	mov	r3, #0
 	bl	stub_handle_lower_sync
 	cmp	r0, #STUB_EXIT_RETURN
 	bne	park_trap
-	ldr	r0, [sp, #STUB_FRAME_X(0)]
-	ldr	r1, [sp, #STUB_FRAME_X(1)]
-	ldr	r2, [sp, #STUB_FRAME_X(2)]
-	ldr	r3, [sp, #STUB_FRAME_X(3)]
-	ldr	r4, [sp, #STUB_FRAME_X(4)]
-	ldr	lr, [sp, #STUB_FRAME_LR]
-	ldr	r12, [sp, #STUB_FRAME_SIZE]
-	add	sp, sp, #(STUB_FRAME_SIZE + 8)
+	pop	{r0-r5, r12, lr}
 	eret
 	/* stub_handle_lower_sync() reported an exception that is no HVC. */
 park_trap:
@@ -142,8 +121,8 @@ stub_enter_el1:
 
 /*
  * arch_smc_call(call, results_to_x17): the PSCI proxy's SMC, with r0..r4
- * from @call's low words; r0..r3 of the answer (and r4 with
- * results_to_x17, in r2:r3) go back into @call.  r4..r11 are kept here
+ * from @call; r0..r3 of the answer (and r4 with results_to_x17, in r2:r3)
+ * go back into @call.  r4..r11 are kept here
  * whatever the firmware does (the caller's SMCCC 1.1 promise), and r12
  * and r14 are the C code's.
  */
@@ -151,18 +130,11 @@ stub_enter_el1:
 	.type	arch_smc_call, %function
 arch_smc_call:
 	push	{r0, r2, r3, r4-r11, lr}	/* 12 words: SP stays 8-byte aligned */
-	ldr	r1, [r0, #STUB_FRAME_X(1)]
-	ldr	r2, [r0, #STUB_FRAME_X(2)]
-	ldr	r3, [r0, #STUB_FRAME_X(3)]
-	ldr	r4, [r0, #STUB_FRAME_X(4)]
-	ldr	r0, [r0, #STUB_FRAME_X(0)]
+	ldm	r0, {r0-r4}			/* STUB_FRAME_X(0..4): consecutive */
 	dsb	sy			/* a resume slot is visible to the CPU it starts */
 	smc	#0
 	ldr	r12, [sp]		/* call */
-	str	r0, [r12, #STUB_FRAME_X(0)]
-	str	r1, [r12, #STUB_FRAME_X(1)]
-	str	r2, [r12, #STUB_FRAME_X(2)]
-	str	r3, [r12, #STUB_FRAME_X(3)]
+	stm	r12, {r0-r3}
 	ldr	r0, [sp, #4]		/* results_to_x17 (its low word) */
 	cmp	r0, #0
 	strne	r4, [r12, #STUB_FRAME_X(4)]

@@ -6,10 +6,8 @@
 #ifndef HYPSTUB_STUB_ASM_H
 #define HYPSTUB_STUB_ASM_H
 
-/* struct stub_frame: x0..x4 then x30, as saved by the HVC entry. */
-#define STUB_FRAME_X(n)		((n) * 8)
-#define STUB_FRAME_LR		40
-#define STUB_FRAME_SIZE		48
+/* struct stub_frame's layout (STUB_FRAME_*): the architecture's arch-defs.h. */
+#include "arch-defs.h"
 
 /*
  * Each CPU's slot: the proxy's two kernel entries and contexts, one for

@@ -17,15 +17,11 @@
 #include <stub-arch.h>
 
 /*
- * The registers the HVC entry saves: the ones EL2 C may clobber.  The stub
- * is compiled with x5..x18 reserved (-ffixed-x5 ... -ffixed-x18), so C
- * touches only x0..x4, x30 and the callee-saved registers it restores.
- * x4 is saved as an argument (SOFT_RESTART passes it on).
+ * struct stub_frame, the registers the HVC entry saves, and stub_reg_t,
+ * the width of a register, come from the architecture's arch-defs.h: the
+ * core reads the call in x[0..4] (x0..x4, or r0..r4) and writes its
+ * results there.
  */
-struct stub_frame {
-	uint64_t x[5];		/* x0..x4 */
-	uint64_t lr;		/* x30 */
-};
 
 /*
  * Entry from the vectors for a synchronous exception from EL1 (AArch64).

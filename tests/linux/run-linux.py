@@ -5,7 +5,8 @@
 usage: run-linux.py --initrd FILE [--image FILE] [--kernel FILE]
                     [--u-boot FILE] [--builtin-u-boot FILE] [--aarch32-uimage FILE]
                     [--kernel-uimage FILE] [--image-initrd FILE] [--module-initrd FILE]
-                    [--logdir DIR] [--ref-dir DIR] [-j N] [--evidence] RUN...
+                    [--logdir DIR] [--ref-dir DIR] [--qemu-arg ARG]... [-j N]
+                    [--evidence] RUN...
 
 Each RUN is one fresh QEMU, written <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]
   path  kernel  QEMU -kernel <image>: QEMU enters the hypstub image at EL2
@@ -74,6 +75,11 @@ Each RUN is one fresh QEMU, written <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]
                  with hypstub's message and U-Boot back at its prompt
         bootm    (builtin only) the kernel as a legacy uImage (--kernel-uimage)
                  entered with bootm instead of booti
+        workload, workloadTxF  run the initramfs's /bin/workload
+                 (tests/bench/workload.c: --initrd must hold it, as make
+                 bench-workload's does) with T pipe round trips and F forks;
+                 its "workload <name> <iterations> <ns>" lines must all be
+                 there (scripts/bench-workload.py reads them)
 The initramfs's /init (tests/linux/init) does the steps and reports.
 
 Every run is checked from its console log, one "ok - " or "not ok - " line
@@ -107,6 +113,8 @@ RUN_TIMEOUT = 150
 # Above this many CPUs a run is a large machine: see Run.cmdline().
 MANY_CPUS = 8
 KEXEC_TIMEOUT = 60
+WORKLOAD_TIMEOUT = 240
+WORKLOADS = ("pipe-2cpu", "pipe-1cpu", "fork")
 HOTPLUG_CYCLE_TIMEOUT = 3
 IDLE_TIMEOUT = 60
 UBOOT_STEP_TIMEOUT = 30
@@ -226,6 +234,7 @@ class Run:
         self.smp = int(smp)
         self.hotplug = self.reboot = self.refusals = self.bootm = self.image = False
         self.module = self.misplaced = False
+        self.workload = None  # None, or the counts: "" for the program's defaults
         self.reuse = None
         self.kexecs = 0
         self.hotplugs = 0
@@ -252,6 +261,8 @@ class Run:
             elif step in ("reuse-resident", "reuse-handoff") and \
                     self.path in ("kernel", "uboot"):
                 self.reuse = step[6:]
+            elif re.fullmatch(r"workload(?:[0-9]+x[0-9]+)?", step):
+                self.workload = step[8:]
             elif re.fullmatch(r"kexec[0-9]+", step):
                 self.kexecs = int(step[5:])
             elif step != "basic":
@@ -289,6 +300,7 @@ class Run:
         if self.how == "bootargs":
             words.append("hypstub.mode=" + self.mode)
         steps = [s for s, on in (("hotplug", self.hotplug), ("module", self.module),
+                                 ("workload", self.workload is not None),
                                  ("kexec", self.kexecs), ("reboot", self.reboot)) if on]
         if steps:
             words.append("hypstub.test=" + ",".join(steps))
@@ -298,6 +310,8 @@ class Run:
             words.append("hypstub.kexec=0/%d" % self.kexecs)
         if self.reuse:
             words.append("hypstub.kexecimage=" + self.reuse)
+        if self.workload:
+            words.append("hypstub.workload=" + self.workload)
         return " ".join(words)
 
     def initrd(self, args):
@@ -360,7 +374,7 @@ def boot(run, args, log_path):
     argv = [qemu, "-M", machine + gic, "-cpu", run.cpu,
             "-smp", str(run.smp), "-m", "1G", "-nographic", "-no-reboot",
             # -nic none: no ROM file wanted, and no network boot in U-Boot.
-            "-nic", "none"]
+            "-nic", "none"] + args.qemu_arg
     if run.path == "uboot":
         argv += ["-bios", bios, "-kernel", args.kernel if run.mode == "bare" else args.image,
                  "-initrd", run.initrd(args)]
@@ -375,7 +389,8 @@ def boot(run, args, log_path):
         argv += ["-kernel", args.kernel if run.path == "bare" else args.image,
                  "-initrd", run.initrd(args), "-append", run.cmdline()]
     con = Console(argv, log_path, idle_timeout=IDLE_TIMEOUT)
-    timeout = RUN_TIMEOUT + KEXEC_TIMEOUT * run.kexecs + HOTPLUG_CYCLE_TIMEOUT * run.hotplugs
+    timeout = RUN_TIMEOUT + KEXEC_TIMEOUT * run.kexecs + HOTPLUG_CYCLE_TIMEOUT * run.hotplugs + \
+        (WORKLOAD_TIMEOUT if run.workload is not None else 0)
     try:
         if run.path in ("uboot", "builtin"):
             problem = drive_uboot(con, run, args)
@@ -928,6 +943,12 @@ def assess(run, status, problem, text, args):
         if run.hotplugs > 1:
             rep.each_boot("hotplug: %d cycles done" % run.hotplugs, boots, needs(
                 "hypstub-linux: hotplug %d cycles done\n" % run.hotplugs))
+    if run.workload is not None:
+        got = re.findall(r"^workload (\S+) \d+ \d+$", text, re.M)
+        rep.check("workload: %s timed" % ", ".join(WORKLOADS),
+                  got == list(WORKLOADS) and "hypstub-linux: workload status 0\n" in text,
+                  (re.findall(r"^(?:hypstub-linux: )?(workload (?:FAILED|status).*)$", text, re.M)
+                   or ["workloads seen: %s" % (got or "none")])[0])
     if run.kexecs:
         rep.check("kexec: no failure", "kexec FAILED" not in text,
                   (re.findall(r"hypstub-linux: (kexec FAILED.*)", text) or [""])[0])
@@ -973,7 +994,8 @@ def execute(run, args):
     return rep.failed == 0, out
 
 
-def main():
+def arguments():
+    """The command line; scripts/bench-workload.py parses its runs' with it too."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--image", help="the hypstub image (make image KERNEL=...)")
     ap.add_argument("--kernel", help="the kernel Image alone, for bare runs")
@@ -996,8 +1018,15 @@ def main():
     ap.add_argument("--ref-dir", help="where bare runs keep the vulnerabilities "
                     "references, and the others find them (none: no comparison)")
     ap.add_argument("-j", type=int, default=1, help="QEMU runs at a time")
+    ap.add_argument("--qemu-arg", action="append", default=[], metavar="ARG",
+                    help="one more QEMU argument for every run (make bench-workload: -icount)")
     ap.add_argument("--evidence", action="store_true")
     ap.add_argument("runs", nargs="+", metavar="RUN")
+    return ap
+
+
+def main():
+    ap = arguments()
     args = ap.parse_args()
     try:
         runs = [Run(spec) for spec in args.runs]

@@ -10,7 +10,8 @@
 #
 # One fresh QEMU boot of the hypstub conformance guest (tests/qemu/guest)
 # packed behind the stub: QEMU virt with EL2 and no EL3 firmware (no
-# -bios), so the packed image itself is entered at EL2 and QEMU answers
+# -bios), so the packed image itself is entered at EL2 (in HYP on an
+# AArch32 CPU: QEMU=qemu-system-arm, the image a zImage) and QEMU answers
 # PSCI on SMC.  Two CPUs: CPU 1 stays off until the guest starts it with
 # PSCI CPU_ON through the stub's PSCI proxy.  The console log is kept next
 # to the image as conformance-<cpu>-gic<gic>.log.

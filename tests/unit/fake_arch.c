@@ -5,6 +5,11 @@
  * system registers: reads return what the test put in `fake`, writes are
  * recorded there.
  */
+/*
+ * The C library first: the AArch32 arch-defs.h (through boot.h) makes every
+ * later declaration hidden, and a hidden longjmp() does not link.
+ */
+#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,11 +66,16 @@ void fake_arch_reset(void)
 	fake.vbar = FAKE_STUB_VECTORS;
 	fake.mmfr0 = FAKE_MMFR0_PA40;
 	fake.pfr0 = FAKE_PFR0_GICV3;
+	fake.pfr1 = FAKE_PFR1;
 	fake.ich_vtr = FAKE_ICH_VTR;
 	fake.mpidr = FAKE_MPIDR;
 	fake.cpu_id.mpidr = FAKE_MPIDR;
+#if STUB_CALLER_AARCH32
+	fake.cpu_id.pfr1 = FAKE_PFR1;
+#else
 	fake.cpu_id.pfr0 = FAKE_PFR0_GICV3;
 	fake.cpu_id.mmfr0 = FAKE_MMFR0_PA40;
+#endif
 	fake.hcr = FAKE_HCR_STUB;
 	fake.sctlr_el2 = FAKE_SCTLR_EL2_STUB;
 	/*
@@ -80,6 +90,17 @@ void fake_arch_reset(void)
 	fake.fdt_dt.nr_memory = 1;
 	fake.fdt_dt.size = 0x1000;
 	fake_arch_clear_log();
+}
+
+void fake_arch_set_el3(int present)
+{
+	if (STUB_CALLER_AARCH32) {
+		fake.pfr1 &= ~(0xfULL << 4);
+		fake.pfr1 |= present ? 1ULL << 4 : 0;
+	} else {
+		fake.pfr0 &= ~(0xfULL << 12);
+		fake.pfr0 |= present ? 1ULL << 12 : 0;
+	}
 }
 
 uint64_t arch_stub_cpu_entry(void)
@@ -153,6 +174,11 @@ uint64_t arch_read_id_aa64pfr0(void)
 	return fake.pfr0;
 }
 
+uint64_t arch_read_id_pfr1(void)
+{
+	return fake.pfr1;
+}
+
 uint64_t arch_read_ich_vtr_el2(void)
 {
 	fake.ich_vtr_reads++;
@@ -166,13 +192,14 @@ uint64_t arch_read_mpidr(void)
 
 void arch_read_cpu_id(struct stub_cpu_id *id)
 {
-	unsigned int pmuver = (fake.cpu_id.dfr0 >> 8) & 0xf;
-
 	*id = fake.cpu_id;
+#if !STUB_CALLER_AARCH32
 	/* As on hardware: PMCR_EL0 exists only with an architected PMU. */
-	if (pmuver == 0 || pmuver == 0xf) {
+	if (((fake.cpu_id.dfr0 >> 8) & 0xf) == 0 ||
+	    ((fake.cpu_id.dfr0 >> 8) & 0xf) == 0xf) {
 		id->pmcr = 0;
 	}
+#endif
 }
 
 void arch_write_el2_regs(const struct stub_el2_regs *regs)
@@ -205,7 +232,7 @@ int boot_hvc_probe(uint32_t function_id, uint64_t arg, uint64_t out[4])
 		[FAKE_BELOW_UID] = HYPSTUB_VENDOR_UID,
 		[FAKE_BELOW_ABI] = HYPSTUB_GET_ABI_VERSION,
 		[FAKE_BELOW_CONFIG] = HYPSTUB_GET_CONFIG,
-		[FAKE_BELOW_VECTORS] = HYPSTUB_GET_VECTORS,
+		[FAKE_BELOW_VECTORS] = STUB_ID_GET_VECTORS,
 	};
 	unsigned int i;
 

@@ -29,11 +29,24 @@
 #define FAKE_STUB_CPU_ENTRY	0x40001000ULL
 
 /*
+ * ID_PFR1 after reset (AArch32 builds), a Cortex-A15's: Security 3 (EL3,
+ * so firmware to ask), Virtualization 1, Generic Timer 1, no GIC system
+ * registers (bits 31:28).
+ */
+#define FAKE_PFR1		0x00011131ULL
+
+#if STUB_CALLER_AARCH32
+/* HCR and HSCTLR as the AArch32 stub sets them (docs/hyp-abi.rst). */
+#define FAKE_HCR_STUB		0x0000000000000000ULL
+#define FAKE_SCTLR_EL2_STUB	0x30c50818ULL
+#else
+/*
  * HCR_EL2 and SCTLR_EL2 as the stub sets them (docs/hyp-abi.rst, EL2
  * state) on the fake's CPU, which has no pointer authentication.
  */
 #define FAKE_HCR_STUB		0x0000000080000000ULL
 #define FAKE_SCTLR_EL2_STUB	0x30c50830ULL
+#endif
 
 #define FAKE_UART_SIZE		8192
 
@@ -43,6 +56,7 @@ struct fake_arch {
 	uint64_t stub_vectors;
 	uint64_t mmfr0;
 	uint64_t pfr0;
+	uint64_t pfr1;		/* ID_PFR1, AArch32 */
 	uint64_t ich_vtr;
 	uint64_t mpidr;
 	struct stub_cpu_id cpu_id;	/* for arch_read_cpu_id() */
@@ -90,7 +104,8 @@ struct fake_arch {
 	 * boot_hvc_probe(): what is at EL2 below a loader entered at EL1.
 	 * below_traps: the HVC is undefined (nothing there); else each call
 	 * answers below_answer[call][] for the vendor UID, GET_ABI_VERSION,
-	 * GET_CONFIG and GET_VECTORS, -1 for anything else.
+	 * GET_CONFIG and GET_VECTORS (in the architecture's form,
+	 * STUB_ID_GET_VECTORS), -1 for anything else.
 	 */
 	int below_traps;
 	uint64_t below_answer[4][4];
@@ -135,5 +150,12 @@ void fake_arch_reset(void);
 
 /* Forget what the code did, keep the values it reads. */
 void fake_arch_clear_log(void);
+
+/*
+ * Whether the CPU has EL3 below it, in the ID register field the build's
+ * architecture reads: ID_AA64PFR0_EL1.EL3 or ID_PFR1.Security.  (The
+ * tests that it is that field and no other set the registers themselves.)
+ */
+void fake_arch_set_el3(int present);
 
 #endif /* HYPSTUB_TESTS_UNIT_FAKE_ARCH_H */

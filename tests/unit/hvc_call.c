@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "hvc_call.h"
@@ -28,9 +29,13 @@ void hvc_call_reset(void)
 	stub_probe_firmware();
 }
 
-static uint64_t sentinel(unsigned int reg)
+/* A value no call produces, one per register, in the register's width. */
+static stub_reg_t sentinel(unsigned int reg)
 {
-	return 0x5e00000000005e00ULL | ((uint64_t)(reg + 1) << 32) | reg;
+	if (sizeof(stub_reg_t) < sizeof(uint64_t)) {
+		return (stub_reg_t)(0x5e005e00U | (reg + 1) << 16 | reg);
+	}
+	return (stub_reg_t)(0x5e00000000005e00ULL | ((uint64_t)(reg + 1) << 32) | reg);
 }
 
 void hvc_call(uint64_t esr, unsigned int nr_args, uint64_t x0, uint64_t x1,
@@ -39,12 +44,15 @@ void hvc_call(uint64_t esr, unsigned int nr_args, uint64_t x0, uint64_t x1,
 	const uint64_t args[5] = { x0, x1, x2, x3, x4 };
 	unsigned int i;
 
+	/* Every member of the frame, the AArch32 one's r5 and r12 too. */
+	memset(&call.before, 0x5e, sizeof(call.before));
 	for (i = 0; i < NR_X; i++) {
 		call.before.x[i] = sentinel(i);
 	}
 	call.before.lr = sentinel(30);
+	/* What the caller's registers hold: on AArch32, the low words. */
 	for (i = 0; i <= nr_args && i < NR_X; i++) {
-		call.before.x[i] = args[i];
+		call.before.x[i] = (stub_reg_t)args[i];
 	}
 	call.after = call.before;
 	fake_arch_clear_log();
@@ -54,6 +62,7 @@ void hvc_call(uint64_t esr, unsigned int nr_args, uint64_t x0, uint64_t x1,
 void hvc_check_frame(int line, const uint64_t *results, size_t nr_results,
 		     hvc_check_hook *hook)
 {
+	struct stub_frame rest;
 	int bad = 0;
 	size_t i;
 
@@ -63,7 +72,9 @@ void hvc_check_frame(int line, const uint64_t *results, size_t nr_results,
 		bad = 1;
 	}
 	for (i = 0; i < NR_X; i++) {
-		uint64_t want = i < nr_results ? results[i] : call.before.x[i];
+		/* A result as the register holds it: on AArch32, 32 bits. */
+		stub_reg_t want = i < nr_results ? (stub_reg_t)results[i] :
+				  call.before.x[i];
 
 		if (call.after.x[i] != want) {
 			print_error("line %d%s: x%zu = %#llx, expected %#llx (%s)\n",
@@ -79,6 +90,15 @@ void hvc_check_frame(int line, const uint64_t *results, size_t nr_results,
 			    line, call.context,
 			    (unsigned long long)call.after.lr,
 			    (unsigned long long)call.before.lr);
+		bad = 1;
+	}
+	/* Any other register the entry saved (AArch32: r5, r12): kept. */
+	rest = call.after;
+	memcpy(rest.x, call.before.x, sizeof(rest.x));
+	rest.lr = call.before.lr;
+	if (memcmp(&rest, &call.before, sizeof(rest)) != 0) {
+		print_error("line %d%s: a saved register besides x0..x4 and lr changed\n",
+			    line, call.context);
 		bad = 1;
 	}
 	if (hook != NULL && hook(line)) {

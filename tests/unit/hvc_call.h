@@ -4,8 +4,8 @@
  * frame it leaves, shared by test_dispatch.c and test_psci.c.
  *
  * Before every call each register of struct stub_frame (x0..x4 and lr, all
- * the HVC entry saves) holds a distinct sentinel, then the call's own
- * arguments; after it, the registers that are results must hold the
+ * the HVC entry saves; on AArch32 r0..r4, r5, r12 and LR_usr, 32 bits
+ * each) holds a distinct sentinel, then the call's own arguments; after it, the registers that are results must hold the
  * expected values and every other one its value from before the call
  * (STYLE.md 11).  What else a call may or must not change is each test's
  * own: hvc_check_frame() runs the test's hook after the frame check.
@@ -19,10 +19,22 @@
 
 #include "fake_arch.h"
 
-/* ESR_EL2 of `hvc #imm` from AArch64 EL1: EC 0x16, IL 1, ISS = imm. */
+/*
+ * The syndrome of `hvc #imm` from the kernel, EC in bits 31:26, IL 25, ISS
+ * = imm: ESR_EL2 of an HVC from AArch64 EL1 (EC 0x16), or on AArch32 HSR
+ * of an HVC from SVC (EC 0x12; `hvc #0xabcd` gave 0x4a00abcd, probed).
+ * Spelt out, not taken from arch-defs.h, so a wrong value there fails.
+ */
 #define ESR_EC(ec)		((uint64_t)(ec) << 26)
 #define ESR_IL			(1ULL << 25)
-#define ESR_HVC64(imm)		(ESR_EC(0x16) | ESR_IL | (uint64_t)(imm))
+#if STUB_CALLER_AARCH32
+#define EC_HVC			0x12
+#define EC_OTHER_HVC		0x16	/* the other architecture's HVC */
+#else
+#define EC_HVC			0x16
+#define EC_OTHER_HVC		0x12
+#endif
+#define HVC_SYNDROME(imm)	(ESR_EC(EC_HVC) | ESR_IL | (uint64_t)(imm))
 
 /* What the fake firmware answers an SMC with (x0..x3), each no sentinel. */
 #define FIRMWARE_X0		0x0f0f0f0f0f0f0f00ULL
@@ -50,7 +62,7 @@ extern struct hvc_call_state call;
 void hvc_call_reset(void);
 
 /*
- * Make the call @esr (an HVC: ESR_HVC64(imm)) with x0..x(@nr_args) from
+ * Make the call @esr (an HVC: HVC_SYNDROME(imm)) with x0..x(@nr_args) from
  * @x0..@x4 and sentinels in the other registers; the fake's log is cleared
  * first.
  */

@@ -6,7 +6,9 @@
  * ceiling), and stub_prepare_cpu().
  *
  * Built twice: config-default.h (a ceiling of 512 CPUs) and config-alt.h
- * with -DHYPSTUB_TEST_ALT=1 (4 CPUs).
+ * with -DHYPSTUB_TEST_ALT=1 (4 CPUs); both again for arm (unit.mk's *-arm
+ * binaries), with stub/arm/el2.c's HYP register values and MPIDR's three
+ * affinity levels.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -30,6 +32,103 @@
 #define TEST_MAX_CPUS		512
 #endif
 
+static int setup(void **state)
+{
+	(void)state;
+	fake_arch_reset();
+	return 0;
+}
+
+static void config(const struct stub_cpu_id *id, struct stub_el2_regs *regs)
+{
+	/* Poison, so that a field the code forgets is noticed. */
+	memset(regs, 0xa5, sizeof(*regs));
+	stub_el2_config(id, regs);
+}
+
+#if STUB_CALLER_AARCH32
+/*
+ * Expected HYP register values, spelt out from Linux arm's hyp-stub
+ * install (arch/arm/kernel/hyp-stub.S), booting.rst and the Arm ARM.
+ */
+#define HCR_EXPECTED		0x0ULL		/* no traps, no virtualization */
+#define HSCTLR_EXPECTED		0x30c50818ULL	/* RES1 only: MMU, caches off */
+#define HCPTR_EXPECTED		0x0ULL		/* no coprocessor traps */
+#define HSTR_EXPECTED		0x0ULL		/* no CP15 traps */
+#define HDCR_EXPECTED		0x1fULL		/* HPMN kept: every counter PL1's */
+#define CNTHCTL_EXPECTED	0x3ULL		/* PL1PCTEN | PL1PCEN */
+#define ICC_HSRE_EXPECTED	0x9ULL		/* SRE | Enable */
+
+/* A Cortex-A15: no GIC system registers (ID_PFR1[31:28] 0). */
+static const struct stub_cpu_id plain_cpu = {
+	.midr = 0x412fc0f1,
+	.mpidr = 0x80000001,
+	.pfr1 = 0x00011131,
+};
+
+/* The values every CPU gets, whatever its features. */
+static void check_common(const struct stub_cpu_id *id,
+			 const struct stub_el2_regs *regs)
+{
+	assert_int_equal(regs->hcr, HCR_EXPECTED);
+	assert_int_equal(regs->sctlr_el2, HSCTLR_EXPECTED);
+	assert_int_equal(regs->hcptr, HCPTR_EXPECTED);
+	assert_int_equal(regs->hstr, HSTR_EXPECTED);
+	assert_int_equal(regs->hdcr, HDCR_EXPECTED);
+	assert_int_equal(regs->cnthctl, CNTHCTL_EXPECTED);
+	assert_int_equal(regs->vpidr, id->midr);
+	assert_int_equal(regs->vmpidr, id->mpidr);
+}
+
+static void test_el2_config_plain_cpu(void **state)
+{
+	struct stub_el2_regs regs;
+
+	(void)state;
+	config(&plain_cpu, &regs);
+	check_common(&plain_cpu, &regs);
+	assert_int_equal(regs.features, 0);
+	assert_int_equal(regs.icc_hsre, 0);
+}
+
+/* Every other field of ID_PFR1 set, MIDR and MPIDR all ones: no feature. */
+static void test_el2_config_other_id_fields_ignored(void **state)
+{
+	const struct stub_cpu_id id = {
+		.midr = 0xffffffff,
+		.mpidr = 0xffffffff,
+		.pfr1 = 0x0fffffff,	/* GIC (31:28) 0 */
+	};
+	struct stub_el2_regs regs;
+
+	(void)state;
+	config(&id, &regs);
+	check_common(&id, &regs);
+	assert_int_equal(regs.vpidr, 0xffffffff);
+	assert_int_equal(regs.vmpidr, 0xffffffff);
+	assert_int_equal(regs.features, 0);
+	assert_int_equal(regs.icc_hsre, 0);
+}
+
+/* ID_PFR1[31:28] != 0: the GIC system registers, ICC_HSRE enabled. */
+static void test_el2_config_gic_sysregs(void **state)
+{
+	static const uint32_t gic[] = { 1, 3, 0xf };
+	struct stub_cpu_id id = plain_cpu;
+	struct stub_el2_regs regs;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(gic); i++) {
+		id.pfr1 = plain_cpu.pfr1 | gic[i] << 28;
+		config(&id, &regs);
+		check_common(&id, &regs);
+		assert_int_equal(regs.features, STUB_EL2_HAS_GICV3);
+		assert_int_equal(regs.icc_hsre, ICC_HSRE_EXPECTED);
+	}
+}
+
+#else
 /* Expected register values, spelt out from semantics.md and the Arm ARM. */
 #define HCR_EXPECTED		0x0000000080000000ULL	/* RW 31 */
 #define HCR_PAUTH_EXPECTED	0x0000030080000000ULL	/* RW 31, APK 40, API 41 */
@@ -61,20 +160,6 @@ static const struct stub_cpu_id plain_cpu = {
 	.dfr0 = 0x0000000000000006ULL,	/* DebugVer 6, PMUVer 0 */
 	.pmcr = 0x41013000ULL,		/* would give N = 6: must not be used */
 };
-
-static int setup(void **state)
-{
-	(void)state;
-	fake_arch_reset();
-	return 0;
-}
-
-static void config(const struct stub_cpu_id *id, struct stub_el2_regs *regs)
-{
-	/* Poison, so that a field the code forgets is noticed. */
-	memset(regs, 0xa5, sizeof(*regs));
-	stub_el2_config(id, regs);
-}
 
 /* The values every CPU gets, whatever its features. */
 static void check_common(const struct stub_cpu_id *id,
@@ -304,6 +389,7 @@ static void test_el2_config_everything(void **state)
 	assert_int_equal(regs.cptr, 0x22ff);
 	assert_int_equal(regs.mdcr, 6);
 }
+#endif
 
 /* ---- the CPU table ------------------------------------------------------ */
 
@@ -322,8 +408,23 @@ static void check_index(uint64_t mpidr, long expected)
  * largest value of each field.  The alt build's ceiling takes the first 4.
  */
 static const uint64_t topology[] = {
+#if STUB_CALLER_AARCH32
+	/* MPIDR: Aff2..Aff0 only. */
+	0x0, 0x1, 0x100, 0x10203, 0x20000, 0x3, 0xffffff, 0x30000,
+#else
 	0x0, 0x1, 0x100, 0x10203, 0x0100000000ULL, 0x3, 0xff00ffffffULL, 0x30000,
+#endif
 };
+
+/*
+ * MPIDR bits above the affinity fields: not part of a CPU's identity
+ * (beside RES1, U and MT), refused when a CPU is listed.
+ */
+#if STUB_CALLER_AARCH32
+#define ABOVE_AFFINITY		0xffffffff00000000ULL
+#else
+#define ABOVE_AFFINITY		0xffffff0000000000ULL
+#endif
 #define NR_LISTED	(ARRAY_SIZE(topology) < TEST_MAX_CPUS ? ARRAY_SIZE(topology) : TEST_MAX_CPUS)
 
 static void list_topology(void)
@@ -342,7 +443,11 @@ static void test_table_topology(void **state)
 {
 	/* Never listed: gaps beside listed values, and other levels. */
 	static const uint64_t unlisted[] = {
+#if STUB_CALLER_AARCH32
+		0x2, 0x4, 0x101, 0x10000, 0x10200, 0x20001, 0xfffffe,
+#else
 		0x2, 0x4, 0x101, 0x10000, 0x10200, 0x0200000000ULL, 0xff00fffffeULL,
+#endif
 	};
 	size_t i;
 
@@ -350,10 +455,10 @@ static void test_table_topology(void **state)
 	list_topology();
 	for (i = 0; i < NR_LISTED; i++) {
 		check_index(topology[i], (long)i);
-		/* RES1 (31), U (30), MT (24) and bits 63:40 are not identity. */
+		/* RES1 (31), U (30), MT (24) and the bits above are not identity. */
 		check_index(topology[i] | 0x80000000ULL, (long)i);
 		check_index(topology[i] | 0xc1000000ULL, (long)i);
-		check_index(topology[i] | 0xffffff0000000000ULL, (long)i);
+		check_index(topology[i] | ABOVE_AFFINITY, (long)i);
 	}
 	for (i = 0; i < ARRAY_SIZE(unlisted); i++) {
 		check_index(unlisted[i], -1);
@@ -374,6 +479,10 @@ static void test_table_refusals(void **state)
 		0x01000000ULL,		/* MT */
 		0x10000000000ULL,	/* bit 40 */
 		0xffffffffffffffffULL,
+#if STUB_CALLER_AARCH32
+		0x100000000ULL,		/* arm64's Aff3, beyond MPIDR */
+		0x80000000ULL | 0xffULL << 32,
+#endif
 	};
 	size_t i;
 
@@ -401,7 +510,8 @@ static void test_table_ceiling(void **state)
 
 		assert_int_equal(stub_cpus_add(mpidr), i);
 	}
-	assert_int_equal(stub_cpus_add(0x0100000000ULL), STUB_CPUS_FULL);
+	/* An affinity value the loop did not list, good on both architectures. */
+	assert_int_equal(stub_cpus_add(0xff0000), STUB_CPUS_FULL);
 	assert_int_equal(stub_cpus_count(), TEST_MAX_CPUS);
 	check_index(((uint64_t)((TEST_MAX_CPUS - 1) / 256) << 16) |
 		    (uint64_t)((TEST_MAX_CPUS - 1) % 256), TEST_MAX_CPUS - 1);
@@ -424,6 +534,20 @@ static void test_cpu_stack_tops(void **state)
 
 /* ---- PA bits ------------------------------------------------------------ */
 
+#if STUB_CALLER_AARCH32
+/* HYP runs with its MMU off: 32 bits, whatever AArch64 registers would say. */
+static void test_pa_bits(void **state)
+{
+	static const uint64_t mmfr0[] = { 0, 2, 5, 7, 0xffffffffffffffffULL };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(mmfr0); i++) {
+		fake.mmfr0 = mmfr0[i];
+		assert_int_equal(STUB_PA_BITS(), 32);
+	}
+}
+#else
 static void test_pa_bits(void **state)
 {
 	/* PARange 0..7 as the Arm ARM defines them (7: FEAT_D128); 8..15: widest known. */
@@ -444,6 +568,7 @@ static void test_pa_bits(void **state)
 				 bits[parange]);
 	}
 }
+#endif
 
 /* ---- stub_prepare_cpu ------------------------------------------------- */
 
@@ -481,7 +606,7 @@ static void test_prepare_asks_firmware(void **state)
 	(void)state;
 	stub_cpus_reset();
 	set_cpu(0x0);
-	fake.pfr0 |= 1ULL << 12;			/* EL3 present */
+	fake_arch_set_el3(1);
 	fake.smc_smccc_version = 0x10002;
 	assert_int_equal(stub_prepare_cpu(), stub_cpu_stack_top(0));
 	assert_int_equal(fake.smc_calls, IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY) ? 2 : 0);
@@ -497,7 +622,11 @@ static void test_prepare_asks_firmware(void **state)
 static void test_prepare_cpu_without_slot(void **state)
 {
 	static const uint64_t no_slot[] = {
+#if STUB_CALLER_AARCH32
+		0x80000002, 0x80010000, 0x80020001, 0x80000101,
+#else
 		0x80000002, 0x80010000, 0x0000000280000000ULL, 0x80000101,
+#endif
 	};
 	size_t i;
 
@@ -523,6 +652,14 @@ static void test_prepare_cpu(void **state)
 	list_topology();
 	for (i = 0; i < NR_LISTED; i++) {
 		set_cpu(topology[i] | 0x80000000ULL);
+#if STUB_CALLER_AARCH32
+		fake.cpu_id.pfr1 |= 1U << 28;		/* GIC system registers */
+		assert_int_equal(stub_prepare_cpu(), stub_cpu_stack_top((long)i));
+		assert_int_equal(fake.el2_writes, 1);
+		check_common(&fake.cpu_id, &fake.el2_regs);
+		assert_int_equal(fake.el2_regs.features, STUB_EL2_HAS_GICV3);
+		assert_int_equal(fake.el2_regs.icc_hsre, ICC_HSRE_EXPECTED);
+#else
 		fake.cpu_id.pfr0 |= 1ULL << 24;		/* GICv3 */
 		fake.cpu_id.dfr0 |= 4ULL << 8;		/* PMUv3 */
 		fake.cpu_id.pmcr = 4 << 11;
@@ -534,6 +671,7 @@ static void test_prepare_cpu(void **state)
 		assert_int_equal(fake.el2_regs.icc_sre, ICC_SRE_EXPECTED);
 		assert_int_equal(fake.el2_regs.mdcr, 4);
 		assert_int_equal(fake.el2_regs.cptr, CPTR_EXPECTED);
+#endif
 		/* Exactly what stub_el2_config() computes for this CPU. */
 		memset(&expected, 0, sizeof(expected));
 		stub_el2_config(&fake.cpu_id, &expected);
@@ -548,6 +686,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_el2_config_plain_cpu, setup),
 		cmocka_unit_test_setup(test_el2_config_other_id_fields_ignored, setup),
+#if STUB_CALLER_AARCH32
+		cmocka_unit_test_setup(test_el2_config_gic_sysregs, setup),
+#else
 		cmocka_unit_test_setup(test_el2_config_gicv3, setup),
 		cmocka_unit_test_setup(test_el2_config_sve, setup),
 		cmocka_unit_test_setup(test_el2_config_sme, setup),
@@ -556,6 +697,7 @@ int main(void)
 		cmocka_unit_test_setup(test_el2_config_pmu, setup),
 		cmocka_unit_test_setup(test_el2_config_pauth, setup),
 		cmocka_unit_test_setup(test_el2_config_everything, setup),
+#endif
 		cmocka_unit_test_setup(test_table_topology, setup),
 		cmocka_unit_test_setup(test_table_refusals, setup),
 		cmocka_unit_test_setup(test_table_ceiling, setup),
@@ -567,8 +709,10 @@ int main(void)
 		cmocka_unit_test_setup(test_prepare_cpu, setup),
 	};
 
-	return cmocka_run_group_tests_name(HYPSTUB_TEST_ALT ?
-					   "cpu (alt config)" :
-					   "cpu (default config)",
+	return cmocka_run_group_tests_name(STUB_CALLER_AARCH32 ?
+					   (HYPSTUB_TEST_ALT ? "cpu (arm, alt config)" :
+					    "cpu (arm, default config)") :
+					   (HYPSTUB_TEST_ALT ? "cpu (alt config)" :
+					    "cpu (default config)"),
 					   tests, NULL, NULL);
 }

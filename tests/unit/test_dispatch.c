@@ -14,7 +14,12 @@
  * -DHYPSTUB_TEST_ALT=1 (pre-4.12 numbering, no Standard Hypervisor Service,
  * no debug UART, no PSCI proxy), which switches the expectations below.
  * Which IDs reach the firmware is checked here; what the PSCI proxy does
- * with them is test_psci.c's subject.  Every call that does not reach the
+ * with them is test_psci.c's subject.
+ *
+ * Built for both architectures (unit.mk's *-arm binaries: the core against
+ * stub/arm/include/arch-defs.h).  Where they differ the values are spelt
+ * out below under STUB_CALLER_AARCH32, and the few calls that behave
+ * differently have their own tests.  Every call that does not reach the
  * firmware must not issue an SMC: EXPECT() counts that as an effect.
  */
 #include <stdarg.h>
@@ -39,12 +44,46 @@
 #define RET_INVALID_PARAMETER	0xfffffffffffffffdULL	/* -3 */
 #define RET_STUB_ERR		0xbadca11ULL
 
-/* A valid vector table / entry address under the fake's 40 PA bits. */
+/* A valid vector table / entry address on both architectures. */
 #define GOOD_VECTORS		0x48000000ULL
 #define GOOD_ENTRY		0x40080000ULL
-#define PA40			(1ULL << 40)
 
-/* Legacy numbers of the live numbering (-1: not served in this build). */
+/*
+ * What differs between the architectures, spelt out: the IDs of the stub
+ * operations a caller uses (AArch64: SMC64; AArch32: the SMC32 forms of
+ * ABI 1.4) and those of the other architecture, which are unknown calls;
+ * the alignment SET_VECTORS wants (VBAR_EL2 2 KiB, HVBAR 32 bytes); the
+ * first address a call may not name (the fake CPU's 40 PA bits on
+ * AArch64; 32 bits on AArch32, whatever else the ID registers say).
+ */
+#if STUB_CALLER_AARCH32
+#define ID_GET_VECTORS		0x86000010U
+#define ID_SET_VECTORS		0x86000011U
+#define ID_SOFT_RESTART		0x86000012U
+#define ID_RESET_VECTORS	0x86000013U
+#define OTHER_GET_VECTORS	0xc6000010U
+#define OTHER_SET_VECTORS	0xc6000011U
+#define OTHER_SOFT_RESTART	0xc6000012U
+#define OTHER_RESET_VECTORS	0xc6000013U
+#define VECTORS_ALIGN		0x20ULL
+#define PA_LIMIT		(1ULL << 32)
+#else
+#define ID_GET_VECTORS		0xc6000010U
+#define ID_SET_VECTORS		0xc6000011U
+#define ID_SOFT_RESTART		0xc6000012U
+#define ID_RESET_VECTORS	0xc6000013U
+#define OTHER_GET_VECTORS	0x86000010U
+#define OTHER_SET_VECTORS	0x86000011U
+#define OTHER_SOFT_RESTART	0x86000012U
+#define OTHER_RESET_VECTORS	0x86000013U
+#define VECTORS_ALIGN		0x800ULL
+#define PA_LIMIT		(1ULL << 40)
+#endif
+
+/*
+ * Legacy numbers of the live numbering.  Linux arm's stub stops at 2:
+ * FINALISE_EL2 and GET_ICH_VTR_EL2 are arm64's only.
+ */
 #if HYPSTUB_TEST_ALT
 #define LEGACY_GET_VECTORS	0U
 #define LEGACY_SET_VECTORS	1U
@@ -86,16 +125,16 @@ static const uint32_t vendor_ids[] = {
 	HYPSTUB_VENDOR_CALL_COUNT,
 	HYPSTUB_VENDOR_UID,
 	HYPSTUB_VENDOR_REVISION,
-	HYPSTUB_GET_VECTORS,
-	HYPSTUB_SET_VECTORS,
-	HYPSTUB_SOFT_RESTART,
-	HYPSTUB_RESET_VECTORS,
+	ID_GET_VECTORS,
+	ID_SET_VECTORS,
+	ID_SOFT_RESTART,
+	ID_RESET_VECTORS,
 };
 
-#define HVC0(id)	hvc_call(ESR_HVC64(0), 0, (id), 0, 0, 0, 0)
-#define HVC1(id, a1)	hvc_call(ESR_HVC64(0), 1, (id), (a1), 0, 0, 0)
+#define HVC0(id)	hvc_call(HVC_SYNDROME(0), 0, (id), 0, 0, 0, 0)
+#define HVC1(id, a1)	hvc_call(HVC_SYNDROME(0), 1, (id), (a1), 0, 0, 0)
 #define HVC4(id, a1, a2, a3, a4) \
-	hvc_call(ESR_HVC64(0), 4, (id), (a1), (a2), (a3), (a4))
+	hvc_call(HVC_SYNDROME(0), 4, (id), (a1), (a2), (a3), (a4))
 
 /*
  * Nothing outside the frame changed either: no VBAR_EL2 write, soft restart,
@@ -173,6 +212,20 @@ static void test_build_matches_switch(void **state)
 			 !HYPSTUB_TEST_ALT);
 }
 
+/* arch-defs.h's names hold the values spelt out above. */
+static void test_arch_defs_match(void **state)
+{
+	(void)state;
+	assert_int_equal(STUB_ID_GET_VECTORS, ID_GET_VECTORS);
+	assert_int_equal(STUB_ID_SET_VECTORS, ID_SET_VECTORS);
+	assert_int_equal(STUB_ID_SOFT_RESTART, ID_SOFT_RESTART);
+	assert_int_equal(STUB_ID_RESET_VECTORS, ID_RESET_VECTORS);
+	assert_int_equal(STUB_VECTORS_ALIGN, VECTORS_ALIGN);
+	assert_int_equal(STUB_SYNDROME_HVC0, HVC_SYNDROME(0));
+	assert_int_equal(STUB_SYNDROME_EC_HVC, EC_HVC);
+	assert_int_equal(1ULL << STUB_PA_BITS(), PA_LIMIT);
+}
+
 /* ---- table and discovery --------------------------------------------- */
 
 /*
@@ -214,7 +267,10 @@ static void test_probe_unknown(void **state)
 		0x80000002, 0x80008000, 0x80007fff, 0x80003fff, 0x84000000,
 		0xc4000003, 0x84000050, 0x8400ff00,
 		0x8500ff02, 0x8500ffff,
-		0x86000003, 0x8600ff02, 0x86000010, 0xc6000000, 0xc6000014,
+		0x86000003, 0x8600ff02, 0xc6000000, 0xc6000014,
+		/* The other architecture's forms of the stub operations. */
+		OTHER_GET_VECTORS, OTHER_SET_VECTORS, OTHER_SOFT_RESTART,
+		OTHER_RESET_VECTORS,
 		0xc600ff00, 0xbf00ff00,
 		/* Yielding forms and reserved-bit forms of served IDs. */
 		0x06000000, 0x06000001, 0x46000010, 0x80010000, 0x86010001,
@@ -248,7 +304,7 @@ static void test_smccc_version(void **state)
 	 * A CPU without EL3: the stub has no firmware to ask (ABI 1.3; the
 	 * firmware's answers are test_psci.c's).
 	 */
-	fake.pfr0 &= ~(0xfULL << 12);
+	fake_arch_set_el3(0);
 	stub_probe_firmware();
 	HVC0(SMCCC_VERSION);
 	EXPECT(0x10001);
@@ -278,7 +334,7 @@ static void test_arch_features_refused(void **state)
 		/* PSCI and TRNG IDs: not of the Arm Architecture Service. */
 		0x84000000, 0xc4000003, 0x84000050,
 		/* Served IDs, but not of the Arm Architecture Service. */
-		HYPSTUB_PROBE, HYPSTUB_GET_VECTORS, HYPSTUB_VENDOR_CALL_COUNT,
+		HYPSTUB_PROBE, ID_GET_VECTORS, HYPSTUB_VENDOR_CALL_COUNT,
 		HYPSTUB_STD_HYP_CALL_COUNT,
 		/* Yielding owner-0 IDs, and served IDs with reserved bits. */
 		0x00000000, 0x00000001, 0x40000000,
@@ -382,7 +438,7 @@ static void test_smccc_get_vectors(void **state)
 {
 	(void)state;
 	fake.vbar = 0x40123800;
-	HVC0(HYPSTUB_GET_VECTORS);
+	HVC0(ID_GET_VECTORS);
 	EXPECT(0, 0x40123800);
 	assert_int_equal(fake.vbar, 0x40123800);
 }
@@ -390,7 +446,8 @@ static void test_smccc_get_vectors(void **state)
 static void test_smccc_set_vectors(void **state)
 {
 	static const uint64_t good[] = {
-		0x800, GOOD_VECTORS, 0x4012f800, PA40 - 0x800,
+		VECTORS_ALIGN, GOOD_VECTORS, GOOD_VECTORS + VECTORS_ALIGN,
+		0x4012f800, PA_LIMIT - VECTORS_ALIGN,
 	};
 	size_t i;
 
@@ -398,7 +455,7 @@ static void test_smccc_set_vectors(void **state)
 	for (i = 0; i < ARRAY_SIZE(good); i++) {
 		CONTEXT(" x1 %#llx", (unsigned long long)good[i]);
 		fake.vbar = FAKE_STUB_VECTORS;
-		HVC1(HYPSTUB_SET_VECTORS, good[i]);
+		HVC1(ID_SET_VECTORS, good[i]);
 		EXPECT_EFFECTS(0);
 		assert_int_equal(fake.vbar, good[i]);
 		assert_int_equal(fake.vbar_writes, 1);
@@ -407,11 +464,19 @@ static void test_smccc_set_vectors(void **state)
 	}
 }
 
-/* Refused: 0, not 2 KiB aligned, or at/above 2^40 (PARange 2). */
+/*
+ * Refused: 0, not VECTORS_ALIGN aligned, or at/above PA_LIMIT (PARange
+ * 2).  An AArch32 caller's r1 holds no address at or above 2^32.
+ */
 static const uint64_t bad_vectors[] = {
+#if STUB_CALLER_AARCH32
+	0, 0x4, 0x10, 0x1f, GOOD_VECTORS + 0x10, GOOD_VECTORS + 1,
+	0xfffffff0, 0xffffffff,
+#else
 	0, 0x4, 0x400, 0x7ff, GOOD_VECTORS + 0x400, GOOD_VECTORS + 1,
-	PA40, PA40 + 0x800, 1ULL << 48, 1ULL << 52, 1ULL << 63,
+	PA_LIMIT, PA_LIMIT + 0x800, 1ULL << 48, 1ULL << 52, 1ULL << 63,
 	0xfffffffffffff800ULL,
+#endif
 };
 
 static void test_smccc_set_vectors_refused(void **state)
@@ -422,48 +487,79 @@ static void test_smccc_set_vectors_refused(void **state)
 	for (i = 0; i < ARRAY_SIZE(bad_vectors); i++) {
 		CONTEXT(" x1 %#llx", (unsigned long long)bad_vectors[i]);
 		fake.vbar = 0x40200000;
-		HVC1(HYPSTUB_SET_VECTORS, bad_vectors[i]);
+		HVC1(ID_SET_VECTORS, bad_vectors[i]);
 		EXPECT(RET_INVALID_PARAMETER);
 		assert_int_equal(fake.vbar, 0x40200000);
 	}
 }
 
+#if STUB_CALLER_AARCH32
+/*
+ * HYP runs with its MMU off: 32 address bits (STUB_PA_BITS()), all of
+ * them usable, whatever an AArch64 ID register would say.  (An address at
+ * or above 2^32 is not one an AArch32 caller can pass: r1 is 32 bits.)
+ */
+static void test_address_limit_is_32_bits(void **state)
+{
+	static const uint64_t mmfr0[] = { 0x0, 0x2, 0x5, 0x6, 0xffffffffffffffffULL };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(mmfr0); i++) {
+		CONTEXT(" mmfr0 %#llx", (unsigned long long)mmfr0[i]);
+		fake.mmfr0 = mmfr0[i];
+		assert_int_equal(STUB_PA_BITS(), 32);
+		HVC1(ID_SET_VECTORS, 0xffffffe0ULL);
+		EXPECT_EFFECTS(0);
+		assert_int_equal(fake.vbar, 0xffffffe0ULL);
+		HVC1(ID_SET_VECTORS, 0xfffffff0ULL);
+		EXPECT(RET_INVALID_PARAMETER);
+		assert_int_equal(fake.vbar, 0xffffffe0ULL);
+		HVC4(ID_SOFT_RESTART, 0xfffffffcULL, 1, 2, 3);
+		EXPECT_EFFECTS(1, 2, 3, 0);
+		assert_int_equal(fake.soft_restart_entry, 0xfffffffcULL);
+		HVC4(ID_SOFT_RESTART, 0xfffffffeULL, 1, 2, 3);
+		EXPECT(RET_INVALID_PARAMETER);
+	}
+}
+#else
 /* The address limit follows ID_AA64MMFR0_EL1.PARange, other fields ignored. */
 static void test_set_vectors_limit_follows_parange(void **state)
 {
 	(void)state;
 	fake.mmfr0 = 0x0;		/* 32 bits */
-	HVC1(HYPSTUB_SET_VECTORS, (1ULL << 32) - 0x800);
+	HVC1(ID_SET_VECTORS, (1ULL << 32) - 0x800);
 	EXPECT_EFFECTS(0);
-	HVC1(HYPSTUB_SET_VECTORS, 1ULL << 32);
+	HVC1(ID_SET_VECTORS, 1ULL << 32);
 	EXPECT(RET_INVALID_PARAMETER);
 
 	fake.mmfr0 = 0x5;		/* 48 bits */
-	HVC1(HYPSTUB_SET_VECTORS, PA40);
+	HVC1(ID_SET_VECTORS, PA_LIMIT);
 	EXPECT_EFFECTS(0);
-	assert_int_equal(fake.vbar, PA40);
-	HVC1(HYPSTUB_SET_VECTORS, (1ULL << 48) - 0x800);
+	assert_int_equal(fake.vbar, PA_LIMIT);
+	HVC1(ID_SET_VECTORS, (1ULL << 48) - 0x800);
 	EXPECT_EFFECTS(0);
-	HVC1(HYPSTUB_SET_VECTORS, 1ULL << 48);
+	HVC1(ID_SET_VECTORS, 1ULL << 48);
 	EXPECT(RET_INVALID_PARAMETER);
 
 	fake.mmfr0 = 0xfffffffffffffff2ULL;	/* 40 bits, every other field set */
-	HVC1(HYPSTUB_SET_VECTORS, PA40 - 0x800);
+	HVC1(ID_SET_VECTORS, PA_LIMIT - 0x800);
 	EXPECT_EFFECTS(0);
-	HVC1(HYPSTUB_SET_VECTORS, PA40);
+	HVC1(ID_SET_VECTORS, PA_LIMIT);
 	EXPECT(RET_INVALID_PARAMETER);
-	assert_int_equal(fake.vbar, PA40 - 0x800);
+	assert_int_equal(fake.vbar, PA_LIMIT - 0x800);
 }
+#endif
 
 static void test_smccc_soft_restart(void **state)
 {
-	static const uint64_t good[] = { 0x4, GOOD_ENTRY, 0x40080004, PA40 - 4 };
+	static const uint64_t good[] = { 0x4, GOOD_ENTRY, 0x40080004, PA_LIMIT - 4 };
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < ARRAY_SIZE(good); i++) {
 		CONTEXT(" entry %#llx", (unsigned long long)good[i]);
-		HVC4(HYPSTUB_SOFT_RESTART, good[i], 0xa2a2a2a2a2a2a2a2ULL,
+		HVC4(ID_SOFT_RESTART, good[i], 0xa2a2a2a2a2a2a2a2ULL,
 		     0xa3a3a3a3a3a3a3a3ULL, 0xa4a4a4a4a4a4a4a4ULL);
 		/* x2, x3, x4 become x0, x1, x2 and x3 = 0; x4..x18, lr kept. */
 		EXPECT_EFFECTS(0xa2a2a2a2a2a2a2a2ULL, 0xa3a3a3a3a3a3a3a3ULL,
@@ -475,10 +571,14 @@ static void test_smccc_soft_restart(void **state)
 	}
 }
 
-/* Refused: 0, not 4-byte aligned, at/above 2^40. */
+/* Refused: 0, not 4-byte aligned, at/above PA_LIMIT (AArch64). */
 static const uint64_t bad_entries[] = {
 	0, 1, 2, 3, GOOD_ENTRY + 1, GOOD_ENTRY + 2, GOOD_ENTRY + 3,
-	PA40, PA40 + 4, 1ULL << 63, 0xfffffffffffffffcULL,
+#if STUB_CALLER_AARCH32
+	0xfffffffd, 0xfffffffe, 0xffffffff,
+#else
+	PA_LIMIT, PA_LIMIT + 4, 1ULL << 63, 0xfffffffffffffffcULL,
+#endif
 };
 
 static void test_smccc_soft_restart_refused(void **state)
@@ -488,7 +588,7 @@ static void test_smccc_soft_restart_refused(void **state)
 	(void)state;
 	for (i = 0; i < ARRAY_SIZE(bad_entries); i++) {
 		CONTEXT(" entry %#llx", (unsigned long long)bad_entries[i]);
-		HVC4(HYPSTUB_SOFT_RESTART, bad_entries[i], 0xa2, 0xa3, 0xa4);
+		HVC4(ID_SOFT_RESTART, bad_entries[i], 0xa2, 0xa3, 0xa4);
 		/* Only x0: x1 (the entry), x2..x4 and the rest are kept. */
 		EXPECT(RET_INVALID_PARAMETER);
 		assert_int_equal(fake.soft_restart_calls, 0);
@@ -499,7 +599,7 @@ static void test_smccc_reset_vectors(void **state)
 {
 	(void)state;
 	fake.vbar = GOOD_VECTORS;
-	HVC0(HYPSTUB_RESET_VECTORS);
+	HVC0(ID_RESET_VECTORS);
 	EXPECT_EFFECTS(0);
 	assert_int_equal(fake.vbar, FAKE_STUB_VECTORS);
 	assert_int_equal(fake.vbar_writes, 1);
@@ -512,14 +612,14 @@ static void test_smccc_take_over_and_give_back(void **state)
 	uint64_t saved;
 
 	(void)state;
-	HVC0(HYPSTUB_GET_VECTORS);
+	HVC0(ID_GET_VECTORS);
 	EXPECT(0, FAKE_STUB_VECTORS);
 	saved = call.after.x[1];
-	HVC1(HYPSTUB_SET_VECTORS, GOOD_VECTORS);
+	HVC1(ID_SET_VECTORS, GOOD_VECTORS);
 	EXPECT_EFFECTS(0);
-	HVC0(HYPSTUB_GET_VECTORS);
+	HVC0(ID_GET_VECTORS);
 	EXPECT(0, GOOD_VECTORS);
-	HVC1(HYPSTUB_SET_VECTORS, saved);
+	HVC1(ID_SET_VECTORS, saved);
 	EXPECT_EFFECTS(0);
 	assert_int_equal(fake.vbar, FAKE_STUB_VECTORS);
 }
@@ -598,6 +698,27 @@ static void test_legacy_unknown(void **state)
 		CONTEXT(" number %#x", unknown[i]);
 		/* 4 is not GET_ICH_VTR_EL2 in this numbering, GIC or not. */
 		fake.pfr0 = FAKE_PFR0_GICV3;
+		HVC4(unknown[i], GOOD_VECTORS, 1, 2, 3);
+		EXPECT(RET_STUB_ERR);
+		assert_int_equal(fake.ich_vtr_reads, 0);
+	}
+}
+#elif STUB_CALLER_AARCH32
+/*
+ * Linux arm's numbers stop at 2: 3 and 4 (arm64's FINALISE_EL2 and
+ * GET_ICH_VTR_EL2) are unknown numbers, GIC system registers or not.
+ */
+static void test_legacy_unknown(void **state)
+{
+	static const uint32_t unknown[] = { 3, 4, 5, 6, 0xff, 0x100, 0xfff, 0xffffff };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(unknown); i++) {
+		CONTEXT(" number %#x", unknown[i]);
+		fake.pfr0 = FAKE_PFR0_GICV3;
+		fake.pfr1 = FAKE_PFR1 | 0x10000000ULL;	/* GIC system registers */
+		fake.cpu_id.pfr1 = FAKE_PFR1 | 0x10000000ULL;
 		HVC4(unknown[i], GOOD_VECTORS, 1, 2, 3);
 		EXPECT(RET_STUB_ERR);
 		assert_int_equal(fake.ich_vtr_reads, 0);
@@ -736,8 +857,9 @@ static void test_unknown_fast_calls(void **state)
 		0x80000003, 0x80003ffe, 0x80007ffe, 0x80008001, 0x8000ffff,
 		0xc0000002, 0xc0008000, 0xc0007fff, 0xc0003fff,
 		0x8500ff02, 0x8500ffff, 0x86000003, 0x8600ff02, 0x8600ffff,
-		/* SMC32 forms of the SMC64 calls, SMC64 forms of SMC32 ones. */
-		0x86000010, 0x86000011, 0x86000012, 0x86000013,
+		/* The other architecture's forms, SMC64 forms of SMC32 ones. */
+		OTHER_GET_VECTORS, OTHER_SET_VECTORS, OTHER_SOFT_RESTART,
+		OTHER_RESET_VECTORS,
 		0xc0000000, 0xc6000000, 0xc600ff00, 0xc6000014, 0xc5000000,
 		0xbf00ff00, 0xff00ffff, 0x8700ff00,
 	};
@@ -841,7 +963,9 @@ static void test_firmware_fast_calls(void **state)
 		CONTEXT(" id %#x", firmware[i]);
 		/* No entry-point call among them: x1 need not be an MPIDR. */
 		HVC1(firmware[i], 0x1234);
-		if (HYPSTUB_TEST_ALT) {
+		if (HYPSTUB_TEST_ALT ||
+		    (STUB_CALLER_AARCH32 && (firmware[i] & 0x40000000U))) {
+			/* An AArch32 caller makes no SMC64 call: -1, no SMC. */
 			EXPECT(RET_NOT_SUPPORTED);
 		} else if ((firmware[i] & 0x3fffffff) >= 0x04000050 &&
 			   (firmware[i] & 0x3fffffff) <= 0x0400005f) {
@@ -863,7 +987,7 @@ static void test_upper_half_of_x0_ignored(void **state)
 	EXPECT(0x10001);
 	HVC0(0x1234567800000000ULL | HYPSTUB_VENDOR_CALL_COUNT);
 	EXPECT(10);
-	HVC1(0x0000000100000000ULL | HYPSTUB_SET_VECTORS, GOOD_VECTORS);
+	HVC1(0x0000000100000000ULL | ID_SET_VECTORS, GOOD_VECTORS);
 	EXPECT_EFFECTS(0);
 	assert_int_equal(fake.vbar, GOOD_VECTORS);
 
@@ -878,13 +1002,45 @@ static void test_upper_half_of_x0_ignored(void **state)
 	assert_int_equal(fake.soft_restart_entry, GOOD_ENTRY);
 }
 
+#if STUB_CALLER_AARCH32
+/*
+ * An AArch32 caller cannot make an SMC64/HVC64 call: every such ID, of
+ * every owner, the stub operations' 0xc6... forms and PSCI's CPU_ON64
+ * included, answers -1 and never reaches the firmware, PSCI proxy or not.
+ */
+static void test_smc64_refused(void **state)
+{
+	static const uint32_t functions[] = {
+		0x0000, 0x0001, 0x0002, 0x0003, 0x0004, 0x0008, 0x000a, 0x000c,
+		0x000e, 0x0010, 0x0011, 0x0012, 0x0013, 0x0050, 0x0053, 0x3fff,
+		0x7fff, 0x8000, 0xff00, 0xff01, 0xff03, 0xffff,
+	};
+	uint32_t owner;
+	size_t i;
+
+	(void)state;
+	for (owner = 0; owner < 64; owner++) {
+		for (i = 0; i < ARRAY_SIZE(functions); i++) {
+			uint32_t id = 0xc0000000U | owner << 24 | functions[i];
+
+			CONTEXT(" id %#x", id);
+			/* Arguments CPU_ON or SET_VECTORS would act on. */
+			fake.vbar = FAKE_STUB_VECTORS;
+			HVC4(id, 0x1, GOOD_ENTRY, 0xc3, 0xc4);
+			EXPECT(RET_NOT_SUPPORTED);
+			assert_int_equal(fake.vbar, FAKE_STUB_VECTORS);
+		}
+	}
+}
+#endif
+
 /* `hvc #imm`, imm != 0: x0 = -1 whatever w0 says, nothing else happens. */
 static void test_hvc_immediate_not_zero(void **state)
 {
 	static const uint16_t imms[] = { 1, 0x10, 0x1234, 0x8000, 0xffff };
 	static const uint32_t ids[] = {
-		SMCCC_VERSION, HYPSTUB_SET_VECTORS, HYPSTUB_SOFT_RESTART,
-		HYPSTUB_RESET_VECTORS, 0, 1, 2, 3, 4, 5,
+		SMCCC_VERSION, ID_SET_VECTORS, ID_SOFT_RESTART,
+		ID_RESET_VECTORS, 0, 1, 2, 3, 4, 5,
 		/* Not forwarded either. */
 		0x84000000, 0xc4000003, 0x80008000,
 	};
@@ -895,7 +1051,7 @@ static void test_hvc_immediate_not_zero(void **state)
 		for (j = 0; j < ARRAY_SIZE(ids); j++) {
 			CONTEXT(" hvc #%#x, w0 %#x", imms[i], ids[j]);
 			fake.vbar = GOOD_VECTORS;
-			hvc_call(ESR_HVC64(imms[i]), 4, ids[j], GOOD_ENTRY, 1,
+			hvc_call(HVC_SYNDROME(imms[i]), 4, ids[j], GOOD_ENTRY, 1,
 				 2, 3);
 			EXPECT(RET_NOT_SUPPORTED);
 			assert_int_equal(fake.vbar, GOOD_VECTORS);
@@ -910,9 +1066,10 @@ static void test_hvc_immediate_not_zero(void **state)
 /* Not an AArch64 HVC: report, park, frame untouched. */
 static void test_not_hvc_parks(void **state)
 {
+	/* Anything but this architecture's HVC, the other's included. */
 	static const uint32_t ecs[] = {
-		0x00, 0x01, 0x07, 0x12, 0x13, 0x15, 0x17, 0x18, 0x20, 0x22,
-		0x24, 0x26, 0x2c, 0x3c, 0x3f,
+		0x00, 0x01, 0x07, EC_OTHER_HVC, 0x13, 0x15, 0x17, 0x18, 0x20,
+		0x22, 0x24, 0x26, 0x2c, 0x3c, 0x3f,
 	};
 	char expected[512];
 	size_t i;
@@ -923,9 +1080,15 @@ static void test_not_hvc_parks(void **state)
 	fake.elr = 0xffff800010203040ULL;
 	fake.far = 0x1000;
 	fake.spsr = 0x3c5;
+	/* Named as the vector the exception came in on, its registers too. */
 	snprintf(expected, sizeof(expected),
+#if STUB_CALLER_AARCH32
+		 "\r\nhypstub: unexpected trap_hyp exception on CPU 0x0000000080000102\r\n"
+		 "hypstub: HSR=0x000000005e000000 ELR_hyp=0xffff800010203040 HDFAR=0x0000000000001000 SPSR_hyp=0x00000000000003c5\r\n"
+#else
 		 "\r\nhypstub: unexpected sync_el1_64 exception on CPU 0x0000000080000102\r\n"
 		 "hypstub: ESR_EL2=0x000000005e000000 ELR_EL2=0xffff800010203040 FAR_EL2=0x0000000000001000 SPSR_EL2=0x00000000000003c5\r\n"
+#endif
 		 "hypstub: CPU parked\r\n");
 	for (i = 0; i < ARRAY_SIZE(ecs); i++) {
 		CONTEXT(" EC %#x", ecs[i]);
@@ -951,6 +1114,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_build_matches_switch, setup),
+		cmocka_unit_test_setup(test_arch_defs_match, setup),
 		cmocka_unit_test_setup(test_probe_finds_every_served_id, setup),
 		cmocka_unit_test_setup(test_probe_unknown, setup),
 		cmocka_unit_test_setup(test_probe_ignores_upper_half_of_x1, setup),
@@ -966,7 +1130,11 @@ int main(void)
 		cmocka_unit_test_setup(test_smccc_get_vectors, setup),
 		cmocka_unit_test_setup(test_smccc_set_vectors, setup),
 		cmocka_unit_test_setup(test_smccc_set_vectors_refused, setup),
+#if STUB_CALLER_AARCH32
+		cmocka_unit_test_setup(test_address_limit_is_32_bits, setup),
+#else
 		cmocka_unit_test_setup(test_set_vectors_limit_follows_parange, setup),
+#endif
 		cmocka_unit_test_setup(test_smccc_soft_restart, setup),
 		cmocka_unit_test_setup(test_smccc_soft_restart_refused, setup),
 		cmocka_unit_test_setup(test_smccc_reset_vectors, setup),
@@ -976,7 +1144,7 @@ int main(void)
 		cmocka_unit_test_setup(test_legacy_reset_vectors, setup),
 #if HYPSTUB_TEST_ALT
 		cmocka_unit_test_setup(test_legacy_get_vectors, setup),
-#else
+#elif !STUB_CALLER_AARCH32
 		cmocka_unit_test_setup(test_legacy_finalise_el2, setup),
 		cmocka_unit_test_setup(test_legacy_get_ich_vtr_el2, setup),
 		cmocka_unit_test_setup(test_legacy_get_ich_vtr_el2_without_gicv3, setup),
@@ -988,12 +1156,17 @@ int main(void)
 		cmocka_unit_test_setup(test_unknown_ids_in_a_served_slot, setup),
 		cmocka_unit_test_setup(test_firmware_fast_calls, setup),
 		cmocka_unit_test_setup(test_upper_half_of_x0_ignored, setup),
+#if STUB_CALLER_AARCH32
+		cmocka_unit_test_setup(test_smc64_refused, setup),
+#endif
 		cmocka_unit_test_setup(test_hvc_immediate_not_zero, setup),
 		cmocka_unit_test_setup(test_not_hvc_parks, setup),
 	};
 
-	return cmocka_run_group_tests_name(HYPSTUB_TEST_ALT ?
-					   "dispatch (alt config)" :
-					   "dispatch (default config)",
+	return cmocka_run_group_tests_name(STUB_CALLER_AARCH32 ?
+					   (HYPSTUB_TEST_ALT ? "dispatch (arm, alt config)" :
+					    "dispatch (arm, default config)") :
+					   (HYPSTUB_TEST_ALT ? "dispatch (alt config)" :
+					    "dispatch (default config)"),
 					   tests, NULL, NULL);
 }

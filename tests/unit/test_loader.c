@@ -6,6 +6,10 @@
  * (tests/unit/fake_fdt.c: the test says what the tree holds; test_fdt.c
  * runs the real one), as are boot_fdt_buffer(), boot_sync_icache(), the
  * ways into the payload and boot_system_off() (these longjmp() back here).
+ *
+ * Built for arm too (unit.mk's *-arm binaries, boot/arm/payload.c): there
+ * the payload is a zImage, run in place, and what is checked is where it
+ * decompresses; boot_main()'s own decisions are the same tests.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <cmocka.h>
 
 #include "boot/boot.h"
@@ -31,6 +36,7 @@
 #define SZ_2M		0x200000ULL
 #define SZ_16M		0x1000000ULL
 
+#if !STUB_CALLER_AARCH32
 /* ---- boot_check_payload ------------------------------------------------- */
 
 static struct arm64_image_header good_header(void)
@@ -450,6 +456,300 @@ static void test_relocate_refuses_other_types(void **state)
 	}
 }
 
+#else /* STUB_CALLER_AARCH32 */
+
+/*
+ * boot/arm/payload.c: the payload is a zImage, run in place; what the
+ * loader checks is where its decompressor will write the kernel.  The
+ * tests run on a window of host memory mapped where QEMU virt's RAM
+ * starts (RAM_BASE), so that the decompressor's guess of the RAM base
+ * (the zImage's address rounded down to 128 MiB) lands in it, as on the
+ * board.
+ */
+#define RAM_BASE		0x40000000ULL
+#define RAM_MAP_SIZE		0x8800000ULL	/* to the next 128 MiB and a bit */
+
+/* zImage header fields (Documentation/arm/booting.rst), spelt out. */
+#define ZIMAGE_MAGIC		0x016f2818U
+#define ZIMAGE_LE		0x04030201U
+#define ZIMAGE_TABLE_MAGIC	0x45454545U
+#define ZIMAGE_KLSZ		0x5a534c4bU	/* "KLSZ" */
+#define ZIMAGE_HEADER_SIZE	0x3c		/* to the table's offset, 0x38 */
+
+/* The test kernel: Debian armmp-lpae's TEXT_OFFSET, some bss. */
+#define TEST_TEXT_OFFSET	0x208000U
+#define TEST_BSS		0x40000U
+#define TABLE_AT		0x40		/* the extension table's offset */
+
+static void put32(uint64_t address, uint32_t value)
+{
+	memcpy((void *)(uintptr_t)address, &value, sizeof(value));
+}
+
+/*
+ * A zImage of @file_size bytes at @at as Linux lays it out: the header,
+ * then at TABLE_AT the table of @words words (the count itself, "KLSZ",
+ * where the decompressed size is, bss size, TEXT_OFFSET, malloc size; a
+ * zero after), the decompressed size @kernel_size in an unaligned word
+ * near the end.  Returns where the kernel will be decompressed to.
+ */
+static struct boot_range write_zimage(uint64_t at, uint32_t file_size,
+				      uint32_t words, uint32_t kernel_size,
+				      uint32_t bss, uint32_t text_offset)
+{
+	static const uint32_t code[9] = {
+		0xe1a00000, 0xe1a00000, 0xe1a00000, 0xe1a00000, 0xe1a00000,
+		0xe1a00000, 0xe1a00000, 0xe1a00000, 0xea00000f,
+	};
+	const uint32_t table[7] = {
+		words, ZIMAGE_KLSZ, file_size - 7, bss, text_offset, 0x10000, 0,
+	};
+	struct boot_range kernel;
+	unsigned int i;
+
+	for (i = 0; i < 9; i++) {
+		put32(at + 4 * i, code[i]);
+	}
+	put32(at + 0x24, ZIMAGE_MAGIC);
+	put32(at + 0x28, 0);
+	put32(at + 0x2c, file_size);
+	put32(at + 0x30, ZIMAGE_LE);
+	put32(at + 0x34, ZIMAGE_TABLE_MAGIC);
+	put32(at + 0x38, TABLE_AT);
+	for (i = 0; i < 7; i++) {
+		put32(at + TABLE_AT + 4 * i, table[i]);
+	}
+	/* Odd: the size word is unaligned, as piggy's last four bytes are. */
+	put32(at + file_size - 7, kernel_size);
+	kernel.start = (at & ~(uint64_t)(128 * SZ_1M - 1)) +
+		       (words >= 5 ? text_offset : 0x8000);
+	kernel.end = kernel.start + kernel_size + bss;
+	return kernel;
+}
+
+/* ---- boot_check_payload ------------------------------------------------- */
+
+static uint8_t zimage[0x1000];
+
+static uint64_t zimage_at(void)
+{
+	return (uint64_t)(uintptr_t)zimage;
+}
+
+static const char *check_zimage(uint64_t file_size)
+{
+	uint64_t page_size = 0;
+
+	return boot_check_payload(zimage_at(), file_size, &page_size);
+}
+
+static void good_zimage(void)
+{
+	memset(zimage, 0, sizeof(zimage));
+	write_zimage(zimage_at(), sizeof(zimage), 6, 0x500000, TEST_BSS,
+		     TEST_TEXT_OFFSET);
+}
+
+static void expect_refused(uint64_t file_size, const char *why)
+{
+	const char *got = check_zimage(file_size);
+
+	if (got == NULL) {
+		fail_msg("accepted, expected \"%s\"", why);
+	}
+	assert_string_equal(got, why);
+}
+
+static void test_check_payload_good(void **state)
+{
+	uint64_t page_size = 0;
+
+	(void)state;
+	good_zimage();
+	assert_null(boot_check_payload(zimage_at(), sizeof(zimage), &page_size));
+	/* Linux arm's pages are 4 KiB: the region is rounded to that. */
+	assert_int_equal(page_size, SZ_4K);
+	/* A file longer than its end field (padding after it) is fine. */
+	assert_null(check_zimage(sizeof(zimage) + 0x1000));
+	/* end exactly a header: a zImage with nothing to decompress, still one. */
+	put32(zimage_at() + 0x2c, ZIMAGE_HEADER_SIZE);
+	assert_null(check_zimage(sizeof(zimage)));
+	/* No extension table: checked, accepted (the target is not known). */
+	good_zimage();
+	put32(zimage_at() + 0x34, 0);
+	assert_null(check_zimage(sizeof(zimage)));
+}
+
+static void test_check_payload_short(void **state)
+{
+	static const char why[] = "payload is smaller than a zImage header";
+
+	(void)state;
+	good_zimage();
+	expect_refused(0, why);
+	expect_refused(1, why);
+	expect_refused(ZIMAGE_HEADER_SIZE - 1, why);
+}
+
+static void test_check_payload_bad_magic(void **state)
+{
+	static const uint32_t magic[] = {
+		0, 0x18286f01 /* byte-swapped */, 0x016f2819, 0xffffffff,
+		0x644d5241 /* arm64 Image magic, "ARM\x64" */,
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(magic); i++) {
+		good_zimage();
+		put32(zimage_at() + 0x24, magic[i]);
+		expect_refused(sizeof(zimage),
+			       "payload has no zImage magic (0x016f2818 at offset 0x24)");
+	}
+}
+
+static void test_check_payload_big_endian(void **state)
+{
+	(void)state;
+	good_zimage();
+	put32(zimage_at() + 0x30, 0x01020304);
+	expect_refused(sizeof(zimage), "payload is a big-endian kernel");
+}
+
+static void test_check_payload_fixed_address(void **state)
+{
+	static const uint32_t start[] = { 1, 0x8000, 0x40008000, 0xffffffff };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(start); i++) {
+		good_zimage();
+		put32(zimage_at() + 0x28, start[i]);
+		expect_refused(sizeof(zimage),
+			       "payload is a zImage linked to a fixed address (start is not 0)");
+	}
+}
+
+static void test_check_payload_bad_end(void **state)
+{
+	static const uint32_t end[] = {
+		0, 1, ZIMAGE_HEADER_SIZE - 1, sizeof(zimage) + 1, 0xffffffff,
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(end); i++) {
+		good_zimage();
+		put32(zimage_at() + 0x2c, end[i]);
+		expect_refused(sizeof(zimage),
+			       "payload's zImage end field is past the payload");
+	}
+	/* The end field against the packed size, not against the buffer. */
+	good_zimage();
+	expect_refused(sizeof(zimage) - 1,
+		       "payload's zImage end field is past the payload");
+}
+
+/* ---- boot_relocate ------------------------------------------------------ */
+
+#define R_ARM_NONE		0
+#define R_ARM_ABS32		2
+#define R_ARM_GLOB_DAT		21
+#define R_ARM_JUMP_SLOT		22
+#define UNTOUCHED		0xa5a5a5a5U
+
+static uint8_t *ram;		/* RAM_BASE, RAM_MAP_SIZE bytes */
+
+/* A word in the window, where U-Boot would load the image. */
+#define RELOC_BASE		(RAM_BASE + SZ_1M)
+
+static uint32_t *reloc_image(void)
+{
+	uint32_t *image = (uint32_t *)(uintptr_t)RELOC_BASE;
+	unsigned int i;
+
+	for (i = 0; i < 8; i++) {
+		image[i] = UNTOUCHED;
+	}
+	return image;
+}
+
+/* REL: the addend is the word in place; the base is added to it. */
+static void test_relocate_relative(void **state)
+{
+	uint32_t *image = reloc_image();
+	const struct boot_rel rel[] = {
+		{ 0 * 4, R_ARM_RELATIVE },
+		{ 3 * 4, R_ARM_RELATIVE },
+		{ 5 * 4, R_ARM_RELATIVE },
+		{ 7 * 4, R_ARM_RELATIVE },
+	};
+	size_t i;
+
+	(void)state;
+	image[0] = 0x1000;
+	image[3] = 0;
+	image[5] = 0xfffffffc;	/* -4: wraps in 32 bits */
+	image[7] = 0x7fffffff;
+	assert_null(boot_relocate(RELOC_BASE, rel, rel + ARRAY_SIZE(rel)));
+	assert_int_equal(image[0], 0x40101000);
+	assert_int_equal(image[3], 0x40100000);
+	assert_int_equal(image[5], 0x400ffffc);
+	assert_int_equal(image[7], 0xc00fffff);
+	for (i = 0; i < 8; i++) {
+		if (i != 0 && i != 3 && i != 5 && i != 7) {
+			assert_int_equal(image[i], UNTOUCHED);
+		}
+	}
+
+	/* No relocations: nothing written. */
+	image = reloc_image();
+	assert_null(boot_relocate(RELOC_BASE, rel, rel));
+	for (i = 0; i < 8; i++) {
+		assert_int_equal(image[i], UNTOUCHED);
+	}
+}
+
+static void test_relocate_refuses_other_types(void **state)
+{
+	static const uint32_t types[] = {
+		R_ARM_NONE, R_ARM_ABS32, R_ARM_GLOB_DAT, R_ARM_JUMP_SLOT,
+		/* The type is the low byte: this is symbol 23, type 0. */
+		R_ARM_RELATIVE << 8,
+		/* arm64's R_AARCH64_RELATIVE, whose low byte is 3. */
+		1027,
+	};
+	struct boot_rel rel[3];
+	uint32_t *image;
+	const char *why;
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(types); i++) {
+		/* Alone: refused, and the word it names is not written. */
+		image = reloc_image();
+		rel[0] = (struct boot_rel){ 4, types[i] };
+		why = boot_relocate(RELOC_BASE, rel, rel + 1);
+		assert_non_null(why);
+		assert_string_equal(why, "the loader has a relocation it cannot apply");
+		for (j = 0; j < 8; j++) {
+			assert_int_equal(image[j], UNTOUCHED);
+		}
+
+		/* After a good one: that one applied, nothing from here on. */
+		image[0] = 0x20;
+		rel[0] = (struct boot_rel){ 0, R_ARM_RELATIVE };
+		rel[1] = (struct boot_rel){ 4, types[i] };
+		rel[2] = (struct boot_rel){ 8, R_ARM_RELATIVE };
+		assert_non_null(boot_relocate(RELOC_BASE, rel, rel + 3));
+		assert_int_equal(image[0], RELOC_BASE + 0x20);
+		assert_int_equal(image[1], UNTOUCHED);
+		assert_int_equal(image[2], UNTOUCHED);
+	}
+}
+
+#endif /* STUB_CALLER_AARCH32 */
+
 /* ---- boot_main / boot_fail --------------------------------------------- */
 
 #define MEM_SIZE	(32 * SZ_1M)
@@ -457,6 +757,7 @@ static void test_relocate_refuses_other_types(void **state)
 #define PAYLOAD_IMAGE_SIZE SZ_1M
 
 static uint8_t *mem;		/* 2 MiB aligned stand-in for RAM */
+static jmp_buf enter_jump;
 static jmp_buf off_jump;
 /* What the fake boot_fdt_prepare() writes as the fixed-up tree. */
 static uint8_t tree[0x10000];
@@ -474,14 +775,32 @@ static int group_setup(void **state)
 	for (i = 0; i < sizeof(tree); i++) {
 		tree[i] = (uint8_t)(i * 13 + 0x5a);
 	}
+#if STUB_CALLER_AARCH32
+	/* Where QEMU virt's RAM is (RAM_BASE); low memory is free on the host. */
+	ram = mmap((void *)(uintptr_t)RAM_BASE, RAM_MAP_SIZE,
+		   PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE,
+		   -1, 0);
+	if (ram != (uint8_t *)(uintptr_t)RAM_BASE) {
+		fprintf(stderr, "cannot map the test's RAM at %#llx\n", RAM_BASE);
+		return -1;
+	}
+	mem = ram;
+	return 0;
+#else
 	mem = aligned_alloc(SZ_2M, MEM_SIZE);
 	return mem == NULL ? -1 : 0;
+#endif
 }
 
 static int group_teardown(void **state)
 {
 	(void)state;
+#if STUB_CALLER_AARCH32
+	munmap(ram, RAM_MAP_SIZE);
+#else
 	free(mem);
+#endif
 	return 0;
 }
 
@@ -509,7 +828,9 @@ static int setup(void **state)
 static uint64_t make_image_at(uint64_t image_offset, uint64_t payload_offset,
 			      uint64_t text_offset, uint64_t image_size)
 {
+#if !STUB_CALLER_AARCH32
 	struct arm64_image_header hdr = good_header();
+#endif
 	struct hypstub_info info = {
 		.magic = HYPSTUB_INFO_MAGIC,
 		.payload_offset = payload_offset,
@@ -522,15 +843,29 @@ static uint64_t make_image_at(uint64_t image_offset, uint64_t payload_offset,
 	for (i = 0; i < PAYLOAD_SIZE; i++) {
 		payload[i] = (uint8_t)(i * 7 + 3);
 	}
+#if STUB_CALLER_AARCH32
+	/* A zImage: @text_offset its TEXT_OFFSET, @image_size decompressed. */
+	write_zimage((uint64_t)(uintptr_t)payload, PAYLOAD_SIZE, 6,
+		     (uint32_t)image_size, TEST_BSS, (uint32_t)text_offset);
+#else
 	hdr.text_offset = text_offset;
 	hdr.image_size = image_size;
 	memcpy(payload, &hdr, sizeof(hdr));
+#endif
 	return addr(image_offset);
 }
 
+/* The test payload's text offset: 0 for arm64, armmp-lpae's for a zImage. */
+#if STUB_CALLER_AARCH32
+#define MAKE_TEXT_OFFSET	TEST_TEXT_OFFSET
+#else
+#define MAKE_TEXT_OFFSET	0
+#endif
+
 static uint64_t make_image(uint64_t image_offset, uint64_t image_size)
 {
-	return make_image_at(image_offset, HYPSTUB_PAYLOAD_OFFSET, 0, image_size);
+	return make_image_at(image_offset, HYPSTUB_PAYLOAD_OFFSET, MAKE_TEXT_OFFSET,
+			     image_size);
 }
 
 static const struct hypstub_info *image_info(uint64_t image)
@@ -565,6 +900,22 @@ static void expect_lines(const char *text)
 		line = end + 2;
 	}
 }
+
+/*
+ * Where the loader's messages say the stub and the kernel run, and how a
+ * hand-off goes (arch-defs.h's STUB_AT_EL2 and friends, spelt out).
+ */
+#if STUB_CALLER_AARCH32
+#define AT_EL2		"in HYP mode"
+#define AT_EL1		"in SVC mode"
+#define NAME_EL2	"HYP mode"
+#define SOFT_RESTART	"HYPSTUB_SOFT_RESTART32"
+#else
+#define AT_EL2		"at EL2"
+#define AT_EL1		"at EL1"
+#define NAME_EL2	"EL2"
+#define SOFT_RESTART	"HYPSTUB_SOFT_RESTART"
+#endif
 
 /* The UART output a test expects, built line by line. */
 static char want_text[4096];
@@ -605,7 +956,7 @@ static void want_banner(uint64_t image)
 	want_len = 0;
 	want_text[0] = '\0';
 	banner_image = image;
-	want("hypstub: stub installed at EL2, vectors 0x%016llx\r\n",
+	want("hypstub: stub installed " AT_EL2 ", vectors 0x%016llx\r\n",
 	     FAKE_STUB_VECTORS);
 }
 
@@ -632,8 +983,8 @@ static void want_entry(uint64_t dest, uint64_t dtb)
 {
 	want("hypstub: entering the payload at 0x%016llx%s0x%016llx\r\n",
 	     (unsigned long long)dest,
-	     handoff() ? " at EL2 (hand-off through HYPSTUB_SOFT_RESTART), DTB " :
-			 " at EL1, DTB ",
+	     handoff() ? " " AT_EL2 " (hand-off through " SOFT_RESTART "), DTB " :
+			 " " AT_EL1 ", DTB ",
 	     (unsigned long long)dtb);
 }
 
@@ -687,8 +1038,6 @@ static void expect_prepared(uint64_t dtb, uint64_t image, int installed)
 	assert_int_equal(fake.fdt_prepare_stub.end, stub_region(image).end);
 	assert_int_equal(fake.hvc_probes, 0);
 }
-
-static jmp_buf enter_jump;
 
 /* boot_main() up to the payload's entry: returns where it was entered. */
 static uint64_t run_main_from(int installed, uint64_t dtb, uint64_t image)
@@ -771,6 +1120,7 @@ static void test_main_mode_from_dt(void **state)
 	}
 }
 
+#if !STUB_CALLER_AARCH32
 static void expect_moved(uint64_t image, uint64_t dtb, uint64_t dest)
 {
 	const uint8_t *src =
@@ -842,6 +1192,7 @@ static void test_main_moved_past_tree(void **state)
 	assert_int_equal(run_main(addr(16 * SZ_1M), image), addr(0x280000));
 	assert_int_equal(fake.icache_syncs, 0);
 }
+#endif
 
 static void fill_initrd(uint64_t start, uint64_t end)
 {
@@ -873,6 +1224,7 @@ static void test_main_initrd_elsewhere(void **state)
 	expect_initrd_kept(16 * SZ_1M, 17 * SZ_1M);
 }
 
+#if !STUB_CALLER_AARCH32
 static void test_main_moved_past_initrd_in_bss(void **state)
 {
 	/* The initrd lies in the in-place kernel's BSS: moved above it. */
@@ -935,6 +1287,7 @@ static void test_main_memory_ranges(void **state)
 	fake.fdt_dt.nr_memory = 2;
 	assert_int_equal(run_main(addr(16 * SZ_1M), image), image + SZ_2M);
 }
+#endif
 
 /* Entering the payload instead lands here too, and fails the test. */
 #define EXPECT_SYSTEM_OFF(statement)					\
@@ -954,6 +1307,7 @@ static void test_main_memory_ranges(void **state)
 		}							\
 	} while (0)
 
+#if !STUB_CALLER_AARCH32
 /* Switched off with "too little memory", the payload neither moved nor entered. */
 static void expect_too_little_memory(uint64_t image, uint64_t base,
 				     uint64_t end)
@@ -1004,6 +1358,7 @@ static void test_main_too_little_memory(void **state)
 	fake.fdt_dt.memory[0].end = addr(5 * SZ_1M);
 	assert_int_equal(run_main(addr(16 * SZ_1M), image), addr(4 * SZ_1M));
 }
+#endif
 
 /* Failures before the device tree is touched: @why, and nothing else. */
 static void expect_main_fails_early(uint64_t image, const char *why)
@@ -1059,6 +1414,7 @@ static void test_main_payload_inside_stub(void **state)
 	expect_main_fails_early(image, why);
 }
 
+#if !STUB_CALLER_AARCH32
 static void test_main_payload_offsets(void **state)
 {
 	uint64_t image, dtb = addr(16 * SZ_1M);
@@ -1080,7 +1436,36 @@ static void test_main_payload_offsets(void **state)
 	image = make_image_at(0, SZ_1M, 0, PAYLOAD_IMAGE_SIZE);
 	expect_moved(image, dtb, addr(SZ_2M));
 }
+#endif
 
+#if STUB_CALLER_AARCH32
+static void test_main_bad_payload(void **state)
+{
+	uint64_t image, payload;
+
+	(void)state;
+	image = make_image(0, PAYLOAD_IMAGE_SIZE);
+	payload = image + SZ_2M;
+	put32(payload + 0x24, 0);
+	expect_main_fails_early(image, "payload has no zImage magic (0x016f2818 at offset 0x24)");
+
+	fake_arch_clear_log();
+	put32(payload + 0x24, ZIMAGE_MAGIC);
+	put32(payload + 0x30, 0x01020304);
+	expect_main_fails_early(image, "payload is a big-endian kernel");
+
+	fake_arch_clear_log();
+	put32(payload + 0x30, ZIMAGE_LE);
+	put32(payload + 0x28, 0x40008000);
+	expect_main_fails_early(image, "payload is a zImage linked to a fixed address (start is not 0)");
+
+	/* The end field against the size the image's info block gives. */
+	fake_arch_clear_log();
+	put32(payload + 0x28, 0);
+	put32(payload + 0x2c, PAYLOAD_SIZE + 1);
+	expect_main_fails_early(image, "payload's zImage end field is past the payload");
+}
+#else
 static void test_main_bad_payload(void **state)
 {
 	struct arm64_image_header *hdr;
@@ -1102,6 +1487,7 @@ static void test_main_bad_payload(void **state)
 	hdr->image_size = PAYLOAD_SIZE - 1;
 	expect_main_fails_early(image, "payload image_size is smaller than the payload itself");
 }
+#endif
 
 /* boot_fdt_prepare()'s refusal is the loader's: reported, nothing entered. */
 static void test_main_fdt_refused(void **state)
@@ -1147,7 +1533,7 @@ static void test_main_handoff_refused(void **state)
 	want_mode();
 	want_entry(image + SZ_2M, tree_buf(image));
 	want("hypstub: HYPSTUB_SOFT_RESTART answered 0x000000000badca11\r\n");
-	want_fail("the stub refused to hand EL2 over");
+	want_fail("the stub refused to hand " NAME_EL2 " over");
 	expect_output();
 }
 
@@ -1175,7 +1561,7 @@ static void want_below(uint64_t abi)
 {
 	want_len = 0;
 	want_text[0] = '\0';
-	want("hypstub: entered at EL1 above a hypstub (ABI 0x%016llx, vectors 0x%016llx): using it\r\n",
+	want("hypstub: entered " AT_EL1 " above a hypstub (ABI 0x%016llx, vectors 0x%016llx): using it\r\n",
 	     (unsigned long long)abi, BELOW_VECTORS);
 }
 
@@ -1222,6 +1608,35 @@ static void test_main_stub_below(void **state)
 }
 
 /* The payload must not land on the stub below: moved past its region. */
+#if STUB_CALLER_AARCH32
+/*
+ * A zImage is never moved: one that would decompress over the stub below
+ * is refused, with where, and not entered.
+ */
+static void test_main_stub_below_in_the_way(void **state)
+{
+	uint64_t image = make_image(0, PAYLOAD_IMAGE_SIZE);
+	uint64_t dtb = addr(16 * SZ_1M);
+	const uint64_t start = RAM_BASE + TEST_TEXT_OFFSET;
+
+	(void)state;
+	stub_below(HYPSTUB_ABI_VERSION, HYPSTUB_CONFIG_PSCI_PROXY);
+	fake.fdt_below_region.start = start + 0x1000;
+	fake.fdt_below_region.end = start + 0x4000;
+	EXPECT_SYSTEM_OFF(boot_main(dtb, image, 0));
+	expect_prepared(dtb, image, 0);
+	want_below(HYPSTUB_ABI_VERSION);
+	want_below_region();
+	want_mode();
+	want("hypstub: the kernel decompresses to 0x%016llx..0x%016llx, over 0x%016llx..0x%016llx (the stub, the device tree or the initrd)\r\n",
+	     (unsigned long long)start,
+	     (unsigned long long)(start + PAYLOAD_IMAGE_SIZE + TEST_BSS),
+	     (unsigned long long)fake.fdt_below_region.start,
+	     (unsigned long long)fake.fdt_below_region.end);
+	want_fail("load the image where the kernel does not decompress over it");
+	expect_output();
+}
+#else
 static void test_main_stub_below_in_the_way(void **state)
 {
 	uint64_t image = make_image(0, PAYLOAD_IMAGE_SIZE);
@@ -1233,6 +1648,7 @@ static void test_main_stub_below_in_the_way(void **state)
 	fake.fdt_below_region.end = fake.fdt_below_region.start + 0x3000;
 	assert_int_equal(run_main_from(0, dtb, image), image + 2 * SZ_2M);
 }
+#endif
 
 /* Entered at EL1 with no hypstub below: said so, switched off. */
 static void test_main_nothing_below(void **state)
@@ -1264,12 +1680,292 @@ static void test_main_nothing_below(void **state)
 		assert_int_equal(fake.fdt_prepare_calls, 0);
 		want_len = 0;
 		want_text[0] = '\0';
-		want("hypstub: entered at EL1, and no hypstub answers below\r\n");
-		want_fail("the stub can only be installed from EL2");
+		want("hypstub: entered " AT_EL1 ", and no hypstub answers below\r\n");
+		want_fail("the stub can only be installed from " NAME_EL2);
 		expect_output();
 		fake.below_traps = 0;
 	}
 }
+
+#if STUB_CALLER_AARCH32
+/* ---- where a zImage decompresses (boot/arm/payload.c) -------------------- */
+
+#define DTB		(RAM_BASE + 16 * SZ_1M)
+
+/*
+ * boot_start_payload() of the zImage at @payload (PAYLOAD_SIZE bytes) with
+ * @busy, the device tree fake.fdt_dt: 1 when it entered the payload (in
+ * place, with the DTB), 0 when it switched off.
+ */
+static int start_payload(uint64_t payload, const struct boot_range *busy,
+			 unsigned int nr_busy)
+{
+	fake_arch_clear_log();
+	fake.enter_jump = &enter_jump;
+	fake.system_off_jump = &enter_jump;
+	if (setjmp(enter_jump) == 0) {
+		boot_start_payload(payload, PAYLOAD_SIZE, busy, nr_busy,
+				   &fake.fdt_dt, DTB);
+		fail_msg("boot_start_payload returned");
+	}
+	fake.enter_jump = NULL;
+	fake.system_off_jump = NULL;
+	if (fake.system_off_calls != 0) {
+		assert_int_equal(fake.enter_el1_calls + fake.boot_soft_restart_calls, 0);
+		return 0;
+	}
+	/* Run in place: never moved, so no cache maintenance either. */
+	assert_int_equal(fake.entered_entry, payload);
+	assert_int_equal(fake.entered_dtb, DTB);
+	assert_int_equal(fake.icache_syncs, 0);
+	return 1;
+}
+
+static void want_over(const struct boot_range *kernel,
+		      const struct boot_range *busy)
+{
+	want("hypstub: the kernel decompresses to 0x%016llx..0x%016llx, over 0x%016llx..0x%016llx (the stub, the device tree or the initrd)\r\n",
+	     (unsigned long long)kernel->start, (unsigned long long)kernel->end,
+	     (unsigned long long)busy->start, (unsigned long long)busy->end);
+	want_fail("load the image where the kernel does not decompress over it");
+}
+
+static void want_clear(void)
+{
+	want_len = 0;
+	want_text[0] = '\0';
+}
+
+/*
+ * Ranges that touch the kernel's [start, end) are clear of it; the stub,
+ * tree and initrd may lie anywhere else, the payload itself included
+ * (the decompressor moves itself out of the way).
+ */
+static void test_zimage_clear_of_busy(void **state)
+{
+	const uint64_t payload = RAM_BASE + SZ_2M;
+	struct boot_range kernel;
+	struct boot_range busy[3];
+
+	(void)state;
+	kernel = write_zimage(payload, PAYLOAD_SIZE, 6, 0x500000, TEST_BSS,
+			      TEST_TEXT_OFFSET);
+	/* Spelt out: 128 MiB rounding, TEXT_OFFSET, size and bss. */
+	assert_int_equal(kernel.start, 0x40208000);
+	assert_int_equal(kernel.end, 0x40748000);
+	busy[0] = (struct boot_range){ RAM_BASE + SZ_1M, kernel.start };
+	busy[1] = (struct boot_range){ kernel.end, kernel.end + SZ_1M };
+	busy[2] = (struct boot_range){ payload, payload + PAYLOAD_SIZE };
+	assert_true(start_payload(payload, busy, 3));
+	want_clear();
+	want_entry(payload, DTB);
+	expect_output();
+}
+
+/* Any overlap, whichever busy range it is, refused naming both. */
+static void test_zimage_over_busy(void **state)
+{
+	const uint64_t payload = RAM_BASE + SZ_2M;
+	const struct boot_range kernel = { 0x40208000, 0x40748000 };
+	const struct boot_range over[] = {
+		{ 0x40207000, 0x40208001 },	/* its first byte */
+		{ 0x40747fff, 0x40749000 },	/* its last byte */
+		{ 0x40300000, 0x40301000 },	/* inside */
+		{ 0x40100000, 0x40800000 },	/* around */
+	};
+	const struct boot_range clear = {
+		RAM_BASE + SZ_1M, RAM_BASE + SZ_1M + 0x1000,
+	};
+	struct boot_range busy[3];
+	size_t i, at;
+
+	(void)state;
+	write_zimage(payload, PAYLOAD_SIZE, 6, 0x500000, TEST_BSS,
+		     TEST_TEXT_OFFSET);
+	for (i = 0; i < ARRAY_SIZE(over); i++) {
+		for (at = 0; at < 3; at++) {
+			busy[0] = busy[1] = busy[2] = clear;
+			busy[at] = over[i];
+			assert_false(start_payload(payload, busy, 3));
+			want_clear();
+			want_over(&kernel, &over[i]);
+			expect_output();
+		}
+	}
+}
+
+/*
+ * The extension table's word count says whether TEXT_OFFSET is there: 4
+ * words (count, "KLSZ", size, bss) leave the default 0x8000.
+ */
+static void test_zimage_text_offset(void **state)
+{
+	static const struct {
+		uint32_t words, text_offset;
+		uint64_t start;
+	} cases[] = {
+		{ 6, 0x208000, 0x40208000 },
+		{ 5, 0x108000, 0x40108000 },
+		{ 6, 0x8000, 0x40008000 },
+		{ 4, 0x208000, 0x40008000 },
+	};
+	const uint64_t payload = RAM_BASE + 4 * SZ_1M;
+	struct boot_range kernel, busy;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		kernel = write_zimage(payload, PAYLOAD_SIZE, cases[i].words,
+				      0x100000, 0, cases[i].text_offset);
+		assert_int_equal(kernel.start, cases[i].start);
+		assert_int_equal(kernel.end, cases[i].start + 0x100000);
+		busy = (struct boot_range){ kernel.start - 0x1000, kernel.start };
+		assert_true(start_payload(payload, &busy, 1));
+		busy = (struct boot_range){ kernel.start, kernel.start + 1 };
+		assert_false(start_payload(payload, &busy, 1));
+		want_clear();
+		want_over(&kernel, &busy);
+		expect_output();
+	}
+}
+
+/* The decompressor's RAM base: the zImage's address rounded down to 128 MiB. */
+static void test_zimage_ram_base(void **state)
+{
+	static const struct {
+		uint64_t payload, start;
+	} cases[] = {
+		{ 0x40000000, 0x40208000 },
+		{ 0x47f00000, 0x40208000 },
+		{ 0x48000000, 0x48208000 },
+		{ 0x48100000, 0x48208000 },
+	};
+	const struct boot_range low = { 0x40208000, 0x40209000 };
+	struct boot_range kernel;
+	size_t i;
+
+	(void)state;
+	fake.fdt_dt.memory[0].end = RAM_BASE + RAM_MAP_SIZE;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		kernel = write_zimage(cases[i].payload, PAYLOAD_SIZE, 6, 0x500000,
+				      TEST_BSS, TEST_TEXT_OFFSET);
+		assert_int_equal(kernel.start, cases[i].start);
+		/* Over a range at the low target exactly when it is that one. */
+		assert_int_equal(start_payload(cases[i].payload, &low, 1),
+				 cases[i].start != low.start);
+		memset((void *)(uintptr_t)cases[i].payload, 0, PAYLOAD_SIZE);
+	}
+}
+
+/*
+ * Without a size table the loader cannot tell where the kernel goes: it
+ * says so and enters it, whatever is busy.
+ */
+static void test_zimage_no_size_table(void **state)
+{
+	static const struct {
+		uint32_t offset, value;
+	} spoil[] = {
+		{ 0x34, 0 },				/* no table magic */
+		{ 0x38, TABLE_AT + 1 },			/* a misaligned table */
+		{ 0x38, PAYLOAD_SIZE - 12 },		/* a table past the end */
+		{ TABLE_AT + 4, ZIMAGE_KLSZ + 1 },	/* not "KLSZ" */
+		{ TABLE_AT, 3 },			/* too few words */
+		{ TABLE_AT, 0x1000 },			/* more words than the file */
+		{ TABLE_AT + 8, PAYLOAD_SIZE - 3 },	/* the size word past the end */
+	};
+	const uint64_t payload = RAM_BASE + SZ_2M;
+	const struct boot_range all = { RAM_BASE, RAM_BASE + MEM_SIZE };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(spoil); i++) {
+		write_zimage(payload, PAYLOAD_SIZE, 6, 0x500000, TEST_BSS,
+			     TEST_TEXT_OFFSET);
+		put32(payload + spoil[i].offset, spoil[i].value);
+		assert_true(start_payload(payload, &all, 1));
+		want_clear();
+		want("hypstub: the zImage has no size table: not checking where it decompresses\r\n");
+		want_entry(payload, DTB);
+		expect_output();
+	}
+}
+
+/* The kernel must decompress inside one memory range. */
+static void test_zimage_outside_memory(void **state)
+{
+	const uint64_t payload = RAM_BASE + SZ_2M;
+	const struct boot_range kernel = { 0x40208000, 0x40748000 };
+	static const struct boot_range short_of[] = {
+		{ RAM_BASE, 0x40747fff },		/* ends a byte early */
+		{ 0x40209000, RAM_BASE + MEM_SIZE },	/* starts after it */
+	};
+	size_t i;
+
+	(void)state;
+	write_zimage(payload, PAYLOAD_SIZE, 6, 0x500000, TEST_BSS,
+		     TEST_TEXT_OFFSET);
+	for (i = 0; i < ARRAY_SIZE(short_of); i++) {
+		fake.fdt_dt.memory[0] = short_of[i];
+		fake.fdt_dt.nr_memory = 1;
+		assert_false(start_payload(payload, NULL, 0));
+		want_clear();
+		want("hypstub: the kernel decompresses to 0x%016llx..0x%016llx, outside memory\r\n",
+		     (unsigned long long)kernel.start,
+		     (unsigned long long)kernel.end);
+		want_fail("too little memory for the payload");
+		expect_output();
+	}
+	/* Exactly it, as the second of two ranges. */
+	fake.fdt_dt.memory[1] = kernel;
+	fake.fdt_dt.nr_memory = 2;
+	assert_true(start_payload(payload, NULL, 0));
+}
+
+/*
+ * Through boot_main(): loaded where QEMU's -kernel (RAM + 64 KiB) or
+ * U-Boot (RAM + 1 MiB) put it, the kernel decompresses above the stub and
+ * the tree; loaded where the stub lands on the kernel's TEXT_OFFSET, it
+ * is refused, with the stub's region named.
+ */
+static void test_main_decompresses_over_stub(void **state)
+{
+	static const uint64_t clear[] = { SZ_64K, SZ_1M };
+	const uint64_t dtb = addr(16 * SZ_1M);
+	const struct boot_range kernel = {
+		RAM_BASE + TEST_TEXT_OFFSET,
+		RAM_BASE + TEST_TEXT_OFFSET + PAYLOAD_IMAGE_SIZE + TEST_BSS,
+	};
+	struct boot_range stub;
+	uint64_t image;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(clear); i++) {
+		setup(NULL);
+		image = make_image(clear[i], PAYLOAD_IMAGE_SIZE);
+		assert_int_equal(run_main(dtb, image), image + SZ_2M);
+		want_banner(image);
+		want_mode();
+		want_entry(image + SZ_2M, tree_buf(image));
+		expect_output();
+	}
+
+	/* The stub's region from the kernel's first page. */
+	setup(NULL);
+	image = make_image(TEST_TEXT_OFFSET - HYPSTUB_STUB_OFFSET,
+			   PAYLOAD_IMAGE_SIZE);
+	EXPECT_SYSTEM_OFF(boot_main(dtb, image, 1));
+	expect_prepared(dtb, image, 1);
+	stub = stub_region(image);
+	assert_int_equal(stub.start, kernel.start);
+	want_banner(image);
+	want_mode();
+	/* In either mode: the loader hands over through the stub. */
+	want_over(&kernel, &stub);
+	expect_output();
+}
+#endif
 
 static void test_fail(void **state)
 {
@@ -1290,7 +1986,7 @@ static void test_fail_wrong_el(void **state)
 		EXPECT_SYSTEM_OFF(boot_fail_wrong_el(els[i]));
 		snprintf(digit, sizeof(digit), "EL%llu", (unsigned long long)els[i]);
 		assert_non_null(strstr(fake.uart, digit));
-		assert_non_null(strstr(fake.uart, "the stub can only be installed from EL2"));
+		assert_non_null(strstr(fake.uart, "the stub can only be installed from " NAME_EL2));
 		expect_lines(fake.uart);
 	}
 }
@@ -1312,6 +2008,10 @@ int main(void)
 		cmocka_unit_test_setup(test_check_payload_short, setup),
 		cmocka_unit_test_setup(test_check_payload_bad_magic, setup),
 		cmocka_unit_test_setup(test_check_payload_big_endian, setup),
+#if STUB_CALLER_AARCH32
+		cmocka_unit_test_setup(test_check_payload_fixed_address, setup),
+		cmocka_unit_test_setup(test_check_payload_bad_end, setup),
+#else
 		cmocka_unit_test_setup(test_check_payload_bad_text_offset, setup),
 		cmocka_unit_test_setup(test_check_payload_image_size_too_small, setup),
 		cmocka_unit_test_setup(test_place_in_place, setup),
@@ -1321,10 +2021,21 @@ int main(void)
 		cmocka_unit_test_setup(test_place_multiple_busy, setup),
 		cmocka_unit_test_setup(test_place_matches_contract, setup),
 		cmocka_unit_test_setup(test_place_no_room_at_top, setup),
+#endif
 		cmocka_unit_test_setup(test_relocate_relative, setup),
 		cmocka_unit_test_setup(test_relocate_refuses_other_types, setup),
 		cmocka_unit_test_setup(test_main_in_place, setup),
 		cmocka_unit_test_setup(test_main_mode_from_dt, setup),
+#if STUB_CALLER_AARCH32
+		cmocka_unit_test_setup(test_zimage_clear_of_busy, setup),
+		cmocka_unit_test_setup(test_zimage_over_busy, setup),
+		cmocka_unit_test_setup(test_zimage_text_offset, setup),
+		cmocka_unit_test_setup(test_zimage_ram_base, setup),
+		cmocka_unit_test_setup(test_zimage_no_size_table, setup),
+		cmocka_unit_test_setup(test_zimage_outside_memory, setup),
+		cmocka_unit_test_setup(test_main_decompresses_over_stub, setup),
+		cmocka_unit_test_setup(test_main_initrd_elsewhere, setup),
+#else
 		cmocka_unit_test_setup(test_main_moved_when_unaligned, setup),
 		cmocka_unit_test_setup(test_main_dtb_not_kept, setup),
 		cmocka_unit_test_setup(test_main_moved_past_tree, setup),
@@ -1335,9 +2046,12 @@ int main(void)
 		cmocka_unit_test_setup(test_main_image_size_zero, setup),
 		cmocka_unit_test_setup(test_main_memory_ranges, setup),
 		cmocka_unit_test_setup(test_main_too_little_memory, setup),
+#endif
 		cmocka_unit_test_setup(test_main_no_payload, setup),
 		cmocka_unit_test_setup(test_main_payload_inside_stub, setup),
+#if !STUB_CALLER_AARCH32
 		cmocka_unit_test_setup(test_main_payload_offsets, setup),
+#endif
 		cmocka_unit_test_setup(test_main_bad_payload, setup),
 		cmocka_unit_test_setup(test_main_fdt_refused, setup),
 		cmocka_unit_test_setup(test_main_handoff_refused, setup),
@@ -1349,6 +2063,7 @@ int main(void)
 		cmocka_unit_test_setup(test_fail_no_slot, setup),
 	};
 
-	return cmocka_run_group_tests_name("loader", tests, group_setup,
-					   group_teardown);
+	return cmocka_run_group_tests_name(STUB_CALLER_AARCH32 ?
+					   "loader (arm)" : "loader", tests,
+					   group_setup, group_teardown);
 }

@@ -15,7 +15,10 @@
  *
  * Built twice: with config-default.h (proxy on, 16 CPUs) and with
  * config-alt.h plus -DHYPSTUB_TEST_ALT=1 (no proxy: every firmware call
- * answers NOT_SUPPORTED and nothing reaches the firmware).
+ * answers NOT_SUPPORTED and nothing reaches the firmware); and both again
+ * for arm (unit.mk's *-arm binaries), where the caller's entry calls are
+ * SMC32 and go on to the firmware as SMC32, and every SMC64 call is
+ * refused before it gets near the firmware.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -83,11 +86,36 @@
 #define PA40			(1ULL << 40)
 
 /*
+ * The entry calls in the form the caller makes them and the form the proxy
+ * passes on (STUB_PSCI_ENTRY_FN): SMC64 on AArch64, where the stub may lie
+ * above 4 GiB; SMC32 on AArch32, whose caller has no SMC64.  NATIVE(x): what
+ * such a call passes on of a register the stub does not rewrite.
+ */
+#if STUB_CALLER_AARCH32
+#define CPU_ON_ID		PSCI_CPU_ON32_ID
+#define CPU_ON_FWD_ID		PSCI_CPU_ON32_ID
+#define CPU_SUSPEND_ID		PSCI_CPU_SUSPEND32_ID
+#define CPU_SUSPEND_FWD_ID	PSCI_CPU_SUSPEND32_ID
+#define NATIVE(x)		((uint64_t)(uint32_t)(x))
+#else
+#define CPU_ON_ID		PSCI_CPU_ON64_ID
+#define CPU_ON_FWD_ID		PSCI_CPU_ON64_ID
+#define CPU_SUSPEND_ID		PSCI_CPU_SUSPEND64_ID
+#define CPU_SUSPEND_FWD_ID	PSCI_CPU_SUSPEND64_ID
+#define NATIVE(x)		((uint64_t)(x))
+#endif
+
+/*
  * The CPUs the table lists in every test (setup()), as a device tree
  * would: gaps and every affinity level; MPIDR_OF(@index) is slot @index's.
  */
 static const uint64_t listed_mpidrs[] = {
+#if STUB_CALLER_AARCH32
+	/* MPIDR has Aff2..Aff0 only. */
+	0x0, 0x1, 0x100, 0x10203, 0x20000, 0x7, 0xffffff, 0x30000,
+#else
 	0x0, 0x1, 0x100, 0x10203, 0x0100000000ULL, 0x7, 0xff00ffffffULL, 0x30000,
+#endif
 };
 #define NR_LISTED	(sizeof(listed_mpidrs) / sizeof(listed_mpidrs[0]) < CONFIG_HYPSTUB_MAX_CPUS ? \
 			 sizeof(listed_mpidrs) / sizeof(listed_mpidrs[0]) : CONFIG_HYPSTUB_MAX_CPUS)
@@ -104,7 +132,11 @@ static const uint64_t listed_mpidrs[] = {
 
 /* Affinity values the table does not list: gaps and other levels. */
 static const uint64_t no_slot_mpidrs[] = {
+#if STUB_CALLER_AARCH32
+	0x2, 0x101, 0x10000, 0x20001, 0xfffffe,
+#else
 	0x2, 0x101, 0x10000, 0x200000000ULL, 0xff00fffffeULL,
+#endif
 };
 
 /*
@@ -112,13 +144,19 @@ static const uint64_t no_slot_mpidrs[] = {
  * and the SMC helpers below serve the proxy's tests: unused in the alt build.)
  */
 static const uint64_t bad_entries[] __attribute__((unused)) = {
+#if STUB_CALLER_AARCH32
+	/* What an SMC32 call passes on: the low word, 0 for 2^32 and 2^63. */
+	0, 1, 2, 3, ENTRY_A + 1, ENTRY_A + 2, ENTRY_A + 3, 0xfffffffdULL,
+	1ULL << 32, 1ULL << 63,
+#else
 	0, 1, 2, 3, ENTRY_A + 1, ENTRY_A + 2, ENTRY_A + 3, PA40, PA40 + 4,
 	1ULL << 63, 0xfffffffffffffffcULL,
+#endif
 };
 
 /* `hvc #imm` with x0..x4 all set. */
 #define HVC_IMM(imm, x0, x1, x2, x3, x4) \
-	hvc_call(ESR_HVC64(imm), 4, (x0), (x1), (x2), (x3), (x4))
+	hvc_call(HVC_SYNDROME(imm), 4, (x0), (x1), (x2), (x3), (x4))
 #define HVC(x0, x1, x2, x3, x4)	HVC_IMM(0, (x0), (x1), (x2), (x3), (x4))
 
 /* The proxy never touches VBAR_EL2, soft restarts, the UART or EL1 entry. */
@@ -152,12 +190,13 @@ check_smc(int line, uint64_t x0, uint64_t x1, uint64_t x2, uint64_t x3,
 		fail_msg("line %d%s: %u SMCs, expected 1", line, call.context,
 			 fake.smc_calls);
 	}
+	/* In the register's width: on AArch32, 32 bits. */
 	for (i = 0; i < 5; i++) {
-		if (fake.smc_args[i] != want[i]) {
+		if (fake.smc_args[i] != (stub_reg_t)want[i]) {
 			print_error("line %d%s: SMC x%u = %#llx, expected %#llx\n",
 				    line, call.context, i,
 				    (unsigned long long)fake.smc_args[i],
-				    (unsigned long long)want[i]);
+				    (unsigned long long)(stub_reg_t)want[i]);
 			bad = 1;
 		}
 	}
@@ -176,6 +215,15 @@ check_smc(int line, uint64_t x0, uint64_t x1, uint64_t x2, uint64_t x3,
 				 __LINE__, call.context, fake.smc_calls); \
 		} \
 	} while (0)
+
+/*
+ * Whether the caller can make call @function_id: on AArch32 no SMC64 call,
+ * which the stub refuses with -1 and never passes on.
+ */
+static int __attribute__((unused)) callable(uint32_t function_id)
+{
+	return !(STUB_CALLER_AARCH32 && (function_id & 0x40000000U));
+}
 
 /* What an SMC32 call passes on of a 64-bit register. */
 static uint64_t __attribute__((unused)) smc_arg(uint32_t function_id, uint64_t value)
@@ -367,6 +415,11 @@ static void test_forwarded_x0_only(void **state)
 
 		CONTEXT(" id %#x", id);
 		HVC(id, ARG1, ARG2, ARG3, ARG4);
+		if (!callable(id)) {
+			EXPECT_NO_SMC();
+			EXPECT((uint64_t)(int64_t)SMCCC_RET_NOT_SUPPORTED);
+			continue;
+		}
 		EXPECT_SMC(id, smc_arg(id, ARG1), smc_arg(id, ARG2),
 			   smc_arg(id, ARG3), smc_arg(id, ARG4));
 		/* The firmware's x1..x3 do not reach the caller. */
@@ -397,6 +450,11 @@ static void test_forwarded_trng(void **state)
 		for (j = 0; j < 2; j++) {
 			CONTEXT(" id %#x", ids[j]);
 			HVC(ids[j], ARG1, ARG2, ARG3, ARG4);
+			if (!callable(ids[j])) {
+				EXPECT_NO_SMC();
+				EXPECT((uint64_t)(int64_t)SMCCC_RET_NOT_SUPPORTED);
+				continue;
+			}
 			EXPECT_SMC(ids[j], smc_arg(ids[j], ARG1),
 				   smc_arg(ids[j], ARG2), smc_arg(ids[j], ARG3),
 				   smc_arg(ids[j], ARG4));
@@ -404,10 +462,16 @@ static void test_forwarded_trng(void **state)
 			       FIRMWARE_X3);
 		}
 	}
-	/* RND64 as Linux calls it: x1 = bits wanted. */
+	/* RND64 as Linux arm64 calls it: x1 = bits wanted. */
+	call.context[0] = '\0';
 	HVC(TRNG_RND64_ID, 192, ARG2, ARG3, ARG4);
-	EXPECT_SMC(TRNG_RND64_ID, 192, ARG2, ARG3, ARG4);
-	EXPECT(FIRMWARE_X0, FIRMWARE_X1, FIRMWARE_X2, FIRMWARE_X3);
+	if (callable(TRNG_RND64_ID)) {
+		EXPECT_SMC(TRNG_RND64_ID, 192, ARG2, ARG3, ARG4);
+		EXPECT(FIRMWARE_X0, FIRMWARE_X1, FIRMWARE_X2, FIRMWARE_X3);
+	} else {
+		EXPECT_NO_SMC();
+		EXPECT((uint64_t)(int64_t)SMCCC_RET_NOT_SUPPORTED);
+	}
 	HVC(TRNG_RND32_ID, 0xffffffff00000060ULL, ARG2, ARG3, ARG4);
 	EXPECT_SMC(TRNG_RND32_ID, 0x60, (uint32_t)ARG2, (uint32_t)ARG3,
 		   (uint32_t)ARG4);
@@ -428,7 +492,7 @@ static void test_firmware_errors_passed_back(void **state)
 		fake.smc_answer[0] = answers[i];
 		HVC(PSCI_VERSION_ID, ARG1, ARG2, ARG3, ARG4);
 		EXPECT(answers[i]);
-		HVC(PSCI_CPU_ON64_ID, MPIDR_OF(1), ENTRY_A, CONTEXT_A, ARG4);
+		HVC(CPU_ON_ID, MPIDR_OF(1), ENTRY_A, CONTEXT_A, ARG4);
 		EXPECT(answers[i]);
 	}
 }
@@ -459,12 +523,10 @@ static void test_psci_features_smccc_version(void **state)
  * follows it: a forwarded call's x0..x4 all come back as the firmware's
  * (x5..x17 are arch_smc_call's, outside the frame: results_to_x17).
  */
-#define EL3_PRESENT	(1ULL << 12)	/* ID_AA64PFR0_EL1.EL3 = 1 */
-
 static void smccc_version_first(uint64_t firmware, unsigned int smcs,
 				uint64_t answer)
 {
-	fake.pfr0 |= EL3_PRESENT;
+	fake_arch_set_el3(1);
 	fake.smc_smccc_version = firmware;
 	fake_arch_clear_log();
 	stub_probe_firmware();
@@ -520,9 +582,13 @@ static void test_smccc_version_1_2_firmware(void **state)
 	/* CPU_ON: x1..x3, which the stub rewrote, do not go back. */
 	fake.smc_answer_x4 = 0;
 	fake.smc_answer[0] = PSCI_SUCCESS;
-	HVC(PSCI_CPU_ON64_ID, MPIDR_OF(1), ENTRY_A, CONTEXT_A, ARG4);
-	EXPECT_SMC(PSCI_CPU_ON64_ID, MPIDR_OF(1), FAKE_STUB_CPU_ENTRY,
-		   ON_CONTEXT(1), ARG4);
+	/*
+	 * x4 comes back as the firmware left it: what it was given, the
+	 * caller's x4, or on AArch32 r4, which the frame holds zero-extended.
+	 */
+	HVC(CPU_ON_ID, MPIDR_OF(1), ENTRY_A, CONTEXT_A, NATIVE(ARG4));
+	EXPECT_SMC(CPU_ON_FWD_ID, MPIDR_OF(1), FAKE_STUB_CPU_ENTRY,
+		   ON_CONTEXT(1), NATIVE(ARG4));
 	EXPECT(PSCI_SUCCESS);
 }
 
@@ -536,7 +602,7 @@ static void test_smccc_version_1_2_exact(void **state)
 static void test_smccc_version_no_el3(void **state)
 {
 	(void)state;
-	fake.pfr0 &= ~(0xfULL << 12);
+	fake_arch_set_el3(0);
 	fake.smc_smccc_version = 0x10002;
 	fake_arch_clear_log();
 	stub_probe_firmware();
@@ -544,6 +610,38 @@ static void test_smccc_version_no_el3(void **state)
 	HVC(SMCCC_VERSION, ARG1, ARG2, ARG3, ARG4);
 	EXPECT_NO_SMC();
 	EXPECT(HYPSTUB_SMCCC_VERSION);
+}
+
+/*
+ * EL3 is what this architecture's ID register says, no other: on AArch64
+ * ID_AA64PFR0_EL1.EL3 (bits 15:12), on AArch32 ID_PFR1.Security (7:4).
+ */
+static void test_smccc_version_el3_field(void **state)
+{
+	/* This architecture's register and shift, and the other's. */
+	uint64_t *own = STUB_CALLER_AARCH32 ? &fake.pfr1 : &fake.pfr0;
+	uint64_t *other = STUB_CALLER_AARCH32 ? &fake.pfr0 : &fake.pfr1;
+	unsigned int shift = STUB_CALLER_AARCH32 ? 4 : 12;
+	uint64_t value;
+
+	(void)state;
+	fake.smc_smccc_version = 0x10002;
+	/* The other architecture's field says EL3: not asked. */
+	fake_arch_set_el3(0);
+	*other = ~0ULL;
+	*own &= ~(0xfULL << shift);
+	fake_arch_clear_log();
+	stub_probe_firmware();
+	assert_int_equal(fake.smc_calls, 0);
+	assert_int_equal(stub_cpus.smccc_version, HYPSTUB_SMCCC_VERSION);
+	/* Any non-zero value of its own field: asked. */
+	for (value = 1; value <= 0xf; value++) {
+		*own = value << shift;
+		fake_arch_clear_log();
+		stub_probe_firmware();
+		assert_int_equal(fake.smc_calls, 2);
+		assert_int_equal(stub_cpus.smccc_version, HYPSTUB_SMCCC_VERSION_1_2);
+	}
 }
 
 static void test_psci_features_forwarded(void **state)
@@ -573,20 +671,20 @@ static void test_cpu_on(void **state)
 {
 	(void)state;
 	fake.smc_answer[0] = PSCI_SUCCESS;
-	HVC(PSCI_CPU_ON64_ID, MPIDR_OF(1), ENTRY_A, CONTEXT_A, ARG4);
+	HVC(CPU_ON_ID, MPIDR_OF(1), ENTRY_A, CONTEXT_A, ARG4);
 	/* The firmware starts the CPU at the stub's entry, on its stack. */
-	EXPECT_SMC(PSCI_CPU_ON64_ID, MPIDR_OF(1), FAKE_STUB_CPU_ENTRY,
-		   ON_CONTEXT(1), ARG4);
+	EXPECT_SMC(CPU_ON_FWD_ID, MPIDR_OF(1), FAKE_STUB_CPU_ENTRY,
+		   ON_CONTEXT(1), NATIVE(ARG4));
 	/* The caller's x1..x4 are its own again. */
 	EXPECT(PSCI_SUCCESS);
 
-	HVC(PSCI_CPU_ON64_ID, MPIDR_OF(LAST_CPU), ENTRY_B, CONTEXT_B, ARG4);
-	EXPECT_SMC(PSCI_CPU_ON64_ID, MPIDR_OF(LAST_CPU), FAKE_STUB_CPU_ENTRY,
-		   ON_CONTEXT(LAST_CPU), ARG4);
+	HVC(CPU_ON_ID, MPIDR_OF(LAST_CPU), ENTRY_B, CONTEXT_B, ARG4);
+	EXPECT_SMC(CPU_ON_FWD_ID, MPIDR_OF(LAST_CPU), FAKE_STUB_CPU_ENTRY,
+		   ON_CONTEXT(LAST_CPU), NATIVE(ARG4));
 	EXPECT(PSCI_SUCCESS);
 
 	/* Each CPU enters the kernel where its own CPU_ON said. */
-	EXPECT_CPU_ON_START(MPIDR_OF(LAST_CPU), ENTRY_B, CONTEXT_B);
+	EXPECT_CPU_ON_START(MPIDR_OF(LAST_CPU), ENTRY_B, NATIVE(CONTEXT_B));
 	EXPECT_CPU_ON_START(MPIDR_OF(1), ENTRY_A, CONTEXT_A);
 }
 
@@ -597,7 +695,7 @@ static void test_cpu_on32(void **state)
 	HVC(PSCI_CPU_ON32_ID, 0xffffffff00000000ULL | MPIDR_OF(2),
 	    0xa5a5a5a500000000ULL | ENTRY_B, 0x5a5a5a5a00000000ULL | CONTEXT_A,
 	    ARG4);
-	EXPECT_SMC(PSCI_CPU_ON64_ID, MPIDR_OF(2), FAKE_STUB_CPU_ENTRY,
+	EXPECT_SMC(CPU_ON_FWD_ID, MPIDR_OF(2), FAKE_STUB_CPU_ENTRY,
 		   ON_CONTEXT(2), (uint32_t)ARG4);
 	EXPECT(FIRMWARE_X0);
 	EXPECT_CPU_ON_START(MPIDR_OF(2), ENTRY_B, CONTEXT_A);
@@ -605,7 +703,7 @@ static void test_cpu_on32(void **state)
 	/* Beyond the PA range as x2, a good entry as w2. */
 	HVC(PSCI_CPU_ON32_ID, MPIDR_OF(3), 0xffffffff00000000ULL | ENTRY_A,
 	    CONTEXT_B, ARG4);
-	EXPECT_SMC(PSCI_CPU_ON64_ID, MPIDR_OF(3), FAKE_STUB_CPU_ENTRY,
+	EXPECT_SMC(CPU_ON_FWD_ID, MPIDR_OF(3), FAKE_STUB_CPU_ENTRY,
 		   ON_CONTEXT(3), (uint32_t)ARG4);
 	EXPECT(FIRMWARE_X0);
 	EXPECT_CPU_ON_START(MPIDR_OF(3), ENTRY_A, (uint32_t)CONTEXT_B);
@@ -623,7 +721,7 @@ static void test_cpu_on_without_slot(void **state)
 	(void)state;
 	for (i = 0; i < ARRAY_SIZE(no_slot_mpidrs); i++) {
 		CONTEXT(" MPIDR %#llx", (unsigned long long)no_slot_mpidrs[i]);
-		HVC(PSCI_CPU_ON64_ID, no_slot_mpidrs[i], ENTRY_A, CONTEXT_A,
+		HVC(CPU_ON_ID, no_slot_mpidrs[i], ENTRY_A, CONTEXT_A,
 		    ARG4);
 		EXPECT_NO_SMC();
 		EXPECT((uint64_t)(int64_t)PSCI_RET_INVALID_PARAMETERS);
@@ -635,11 +733,11 @@ static void test_cpu_on_bad_entry(void **state)
 	size_t i;
 
 	(void)state;
-	HVC(PSCI_CPU_ON64_ID, MPIDR_OF(1), ENTRY_A, CONTEXT_A, ARG4);
+	HVC(CPU_ON_ID, MPIDR_OF(1), ENTRY_A, CONTEXT_A, ARG4);
 	EXPECT(FIRMWARE_X0);
 	for (i = 0; i < ARRAY_SIZE(bad_entries); i++) {
 		CONTEXT(" entry %#llx", (unsigned long long)bad_entries[i]);
-		HVC(PSCI_CPU_ON64_ID, MPIDR_OF(1), bad_entries[i], CONTEXT_B,
+		HVC(CPU_ON_ID, MPIDR_OF(1), bad_entries[i], CONTEXT_B,
 		    ARG4);
 		EXPECT_NO_SMC();
 		EXPECT((uint64_t)(int64_t)PSCI_RET_INVALID_ADDRESS);
@@ -648,26 +746,43 @@ static void test_cpu_on_bad_entry(void **state)
 	EXPECT_CPU_ON_START(MPIDR_OF(1), ENTRY_A, CONTEXT_A);
 }
 
+#if STUB_CALLER_AARCH32
+/*
+ * On AArch32 the entry is a 32-bit word: the top one is good whatever an
+ * AArch64 ID register would say.
+ */
+static void test_cpu_on_entry_limit(void **state)
+{
+	(void)state;
+	fake.mmfr0 = 0x0;
+	HVC(CPU_ON_ID, MPIDR_OF(1), 0xfffffffcULL, CONTEXT_A, ARG4);
+	EXPECT_SMC(CPU_ON_FWD_ID, MPIDR_OF(1), FAKE_STUB_CPU_ENTRY,
+		   ON_CONTEXT(1), NATIVE(ARG4));
+	EXPECT(FIRMWARE_X0);
+	EXPECT_CPU_ON_START(MPIDR_OF(1), 0xfffffffcULL, CONTEXT_A);
+}
+#else
 /* The entry's limit follows ID_AA64MMFR0_EL1.PARange. */
-static void test_cpu_on_entry_limit_follows_parange(void **state)
+static void test_cpu_on_entry_limit(void **state)
 {
 	(void)state;
 	fake.mmfr0 = 0x0;		/* 32 bits */
-	HVC(PSCI_CPU_ON64_ID, MPIDR_OF(1), 1ULL << 32, CONTEXT_A, ARG4);
+	HVC(CPU_ON_ID, MPIDR_OF(1), 1ULL << 32, CONTEXT_A, ARG4);
 	EXPECT_NO_SMC();
 	EXPECT((uint64_t)(int64_t)PSCI_RET_INVALID_ADDRESS);
-	HVC(PSCI_CPU_ON64_ID, MPIDR_OF(1), (1ULL << 32) - 4, CONTEXT_A, ARG4);
-	EXPECT_SMC(PSCI_CPU_ON64_ID, MPIDR_OF(1), FAKE_STUB_CPU_ENTRY,
-		   ON_CONTEXT(1), ARG4);
+	HVC(CPU_ON_ID, MPIDR_OF(1), (1ULL << 32) - 4, CONTEXT_A, ARG4);
+	EXPECT_SMC(CPU_ON_FWD_ID, MPIDR_OF(1), FAKE_STUB_CPU_ENTRY,
+		   ON_CONTEXT(1), NATIVE(ARG4));
 	EXPECT(FIRMWARE_X0);
 
 	fake.mmfr0 = 0x5;		/* 48 bits */
-	HVC(PSCI_CPU_ON64_ID, MPIDR_OF(1), PA40, CONTEXT_A, ARG4);
-	EXPECT_SMC(PSCI_CPU_ON64_ID, MPIDR_OF(1), FAKE_STUB_CPU_ENTRY,
-		   ON_CONTEXT(1), ARG4);
+	HVC(CPU_ON_ID, MPIDR_OF(1), PA40, CONTEXT_A, ARG4);
+	EXPECT_SMC(CPU_ON_FWD_ID, MPIDR_OF(1), FAKE_STUB_CPU_ENTRY,
+		   ON_CONTEXT(1), NATIVE(ARG4));
 	EXPECT(FIRMWARE_X0);
 	EXPECT_CPU_ON_START(MPIDR_OF(1), PA40, CONTEXT_A);
 }
+#endif
 
 /* ---- the suspend calls: the calling CPU's own slot --------------------- */
 
@@ -676,10 +791,10 @@ static void test_cpu_suspend(void **state)
 	(void)state;
 	set_own_cpu(MPIDR_OF(3));
 	/* x1 is a power state, whatever MPIDR it may look like. */
-	HVC(PSCI_CPU_SUSPEND64_ID, MPIDR_OF(5) | 0x10000, ENTRY_A, CONTEXT_A,
+	HVC(CPU_SUSPEND_ID, MPIDR_OF(5) | 0x10000, ENTRY_A, CONTEXT_A,
 	    ARG4);
-	EXPECT_SMC(PSCI_CPU_SUSPEND64_ID, MPIDR_OF(5) | 0x10000,
-		   FAKE_STUB_CPU_ENTRY, RESUME_CONTEXT(3), ARG4);
+	EXPECT_SMC(CPU_SUSPEND_FWD_ID, MPIDR_OF(5) | 0x10000,
+		   FAKE_STUB_CPU_ENTRY, RESUME_CONTEXT(3), NATIVE(ARG4));
 	EXPECT(FIRMWARE_X0);
 	EXPECT_CPU_RESUME(MPIDR_OF(3), ENTRY_A, CONTEXT_A);
 
@@ -687,7 +802,7 @@ static void test_cpu_suspend(void **state)
 	set_own_cpu(MPIDR_OF(LAST_CPU));
 	HVC(PSCI_CPU_SUSPEND32_ID, ARG1, 0x1111111100000000ULL | ENTRY_B,
 	    CONTEXT_B, ARG4);
-	EXPECT_SMC(PSCI_CPU_SUSPEND64_ID, (uint32_t)ARG1, FAKE_STUB_CPU_ENTRY,
+	EXPECT_SMC(CPU_SUSPEND_FWD_ID, (uint32_t)ARG1, FAKE_STUB_CPU_ENTRY,
 		   RESUME_CONTEXT(LAST_CPU), (uint32_t)ARG4);
 	EXPECT(FIRMWARE_X0);
 	EXPECT_CPU_RESUME(MPIDR_OF(LAST_CPU), ENTRY_B, (uint32_t)CONTEXT_B);
@@ -699,11 +814,11 @@ static void test_cpu_suspend_refused(void **state)
 
 	(void)state;
 	set_own_cpu(MPIDR_OF(2));
-	HVC(PSCI_CPU_SUSPEND64_ID, 0, ENTRY_A, CONTEXT_A, ARG4);
+	HVC(CPU_SUSPEND_ID, 0, ENTRY_A, CONTEXT_A, ARG4);
 	EXPECT(FIRMWARE_X0);
 	for (i = 0; i < ARRAY_SIZE(bad_entries); i++) {
 		CONTEXT(" entry %#llx", (unsigned long long)bad_entries[i]);
-		HVC(PSCI_CPU_SUSPEND64_ID, 0, bad_entries[i], CONTEXT_B, ARG4);
+		HVC(CPU_SUSPEND_ID, 0, bad_entries[i], CONTEXT_B, ARG4);
 		EXPECT_NO_SMC();
 		EXPECT((uint64_t)(int64_t)PSCI_RET_INVALID_ADDRESS);
 	}
@@ -712,7 +827,7 @@ static void test_cpu_suspend_refused(void **state)
 	/* A caller on a CPU without a slot (it cannot have the stub). */
 	call.context[0] = '\0';
 	set_own_cpu(no_slot_mpidrs[0]);
-	HVC(PSCI_CPU_SUSPEND64_ID, 0, ENTRY_A, CONTEXT_A, ARG4);
+	HVC(CPU_SUSPEND_ID, 0, ENTRY_A, CONTEXT_A, ARG4);
 	EXPECT_NO_SMC();
 	EXPECT((uint64_t)(int64_t)PSCI_RET_INVALID_PARAMETERS);
 }
@@ -722,12 +837,18 @@ static void test_default_and_system_suspend(void **state)
 {
 	static const struct {
 		uint32_t id;
-		uint32_t smc64;
+		uint32_t fwd;
 	} calls[] = {
+#if STUB_CALLER_AARCH32
+		/* SMC32 in, SMC32 out (the SMC64 forms: test_smc64_entry_calls). */
+		{ PSCI_CPU_DEFAULT_SUSPEND32_ID, PSCI_CPU_DEFAULT_SUSPEND32_ID },
+		{ PSCI_SYSTEM_SUSPEND32_ID, PSCI_SYSTEM_SUSPEND32_ID },
+#else
 		{ PSCI_CPU_DEFAULT_SUSPEND32_ID, PSCI_CPU_DEFAULT_SUSPEND64_ID },
 		{ PSCI_CPU_DEFAULT_SUSPEND64_ID, PSCI_CPU_DEFAULT_SUSPEND64_ID },
 		{ PSCI_SYSTEM_SUSPEND32_ID, PSCI_SYSTEM_SUSPEND64_ID },
 		{ PSCI_SYSTEM_SUSPEND64_ID, PSCI_SYSTEM_SUSPEND64_ID },
+#endif
 	};
 	size_t i, j;
 
@@ -738,11 +859,11 @@ static void test_default_and_system_suspend(void **state)
 
 		CONTEXT(" id %#x", id);
 		set_own_cpu(MPIDR_OF(4 + i));
-		if (id == calls[i].smc64) {
+		if (smc_arg(id, entry) == entry) {
 			entry = ENTRY_B;	/* as x1, it must be good */
 		}
 		HVC(id, entry, CONTEXT_B, ARG3, ARG4);
-		EXPECT_SMC(calls[i].smc64, FAKE_STUB_CPU_ENTRY,
+		EXPECT_SMC(calls[i].fwd, FAKE_STUB_CPU_ENTRY,
 			   RESUME_CONTEXT(4 + i), smc_arg(id, ARG3),
 			   smc_arg(id, ARG4));
 		EXPECT(FIRMWARE_X0);
@@ -775,24 +896,55 @@ static void test_cpu_on_leaves_resume_alone(void **state)
 	(void)state;
 	/* CPU 1 suspends (on the target, the call does not return). */
 	set_own_cpu(MPIDR_OF(1));
-	HVC(PSCI_CPU_SUSPEND64_ID, 0x10000, ENTRY_A, CONTEXT_A, ARG4);
-	EXPECT_SMC(PSCI_CPU_SUSPEND64_ID, 0x10000, FAKE_STUB_CPU_ENTRY,
-		   RESUME_CONTEXT(1), ARG4);
+	HVC(CPU_SUSPEND_ID, 0x10000, ENTRY_A, CONTEXT_A, ARG4);
+	EXPECT_SMC(CPU_SUSPEND_FWD_ID, 0x10000, FAKE_STUB_CPU_ENTRY,
+		   RESUME_CONTEXT(1), NATIVE(ARG4));
 	EXPECT(FIRMWARE_X0);
 
 	/* CPU 0 asks for CPU 1 with another entry: it is already on. */
 	set_own_cpu(MPIDR_OF(0));
 	fake.smc_answer[0] = PSCI_ALREADY_ON;
-	HVC(PSCI_CPU_ON64_ID, MPIDR_OF(1), ENTRY_B, CONTEXT_B, ARG4);
-	EXPECT_SMC(PSCI_CPU_ON64_ID, MPIDR_OF(1), FAKE_STUB_CPU_ENTRY,
-		   ON_CONTEXT(1), ARG4);
+	HVC(CPU_ON_ID, MPIDR_OF(1), ENTRY_B, CONTEXT_B, ARG4);
+	EXPECT_SMC(CPU_ON_FWD_ID, MPIDR_OF(1), FAKE_STUB_CPU_ENTRY,
+		   ON_CONTEXT(1), NATIVE(ARG4));
 	EXPECT(PSCI_ALREADY_ON);
 
 	/* CPU 1 resumes where its suspend call said, not at CPU_ON's entry. */
 	EXPECT_CPU_RESUME(MPIDR_OF(1), ENTRY_A, CONTEXT_A);
 	/* A start from CPU_ON would take CPU_ON's pair. */
-	EXPECT_CPU_ON_START(MPIDR_OF(1), ENTRY_B, CONTEXT_B);
+	EXPECT_CPU_ON_START(MPIDR_OF(1), ENTRY_B, NATIVE(CONTEXT_B));
 }
+
+#if STUB_CALLER_AARCH32
+/*
+ * The SMC64 forms of the entry calls, with arguments good as SMC32 ones:
+ * -1, nothing passed on, and no slot's pair written.
+ */
+static void test_smc64_entry_calls(void **state)
+{
+	static const uint32_t ids[] = {
+		PSCI_CPU_ON64_ID, PSCI_CPU_SUSPEND64_ID,
+		PSCI_CPU_DEFAULT_SUSPEND64_ID, PSCI_SYSTEM_SUSPEND64_ID,
+	};
+	size_t i;
+
+	(void)state;
+	stub_cpu_set_resume(1, STUB_CPU_START_ON, ENTRY_A, CONTEXT_A);
+	stub_cpu_set_resume(1, STUB_CPU_START_RESUME, ENTRY_A, CONTEXT_A);
+	set_own_cpu(MPIDR_OF(1));
+	for (i = 0; i < ARRAY_SIZE(ids); i++) {
+		CONTEXT(" id %#x", ids[i]);
+		HVC(ids[i], MPIDR_OF(1), ENTRY_B, CONTEXT_B, ARG4);
+		EXPECT_NO_SMC();
+		EXPECT((uint64_t)(int64_t)SMCCC_RET_NOT_SUPPORTED);
+		HVC(ids[i], ENTRY_B, CONTEXT_B, ARG3, ARG4);
+		EXPECT_NO_SMC();
+		EXPECT((uint64_t)(int64_t)SMCCC_RET_NOT_SUPPORTED);
+	}
+	EXPECT_CPU_ON_START(MPIDR_OF(1), ENTRY_A, CONTEXT_A);
+	EXPECT_CPU_RESUME(MPIDR_OF(1), ENTRY_A, CONTEXT_A);
+}
+#endif
 
 /* ---- SMCCC_ARCH_FEATURES ----------------------------------------------- */
 
@@ -914,7 +1066,7 @@ static void test_no_proxy(void **state)
 
 	(void)state;
 	/* No proxy: SMCCC 1.1 whatever the firmware, which is not asked. */
-	fake.pfr0 |= 1ULL << 12;
+	fake_arch_set_el3(1);
 	fake.smc_smccc_version = 0x10002;
 	fake_arch_clear_log();
 	stub_probe_firmware();
@@ -967,15 +1119,19 @@ int main(void)
 		cmocka_unit_test_setup(test_smccc_version_1_2_firmware, setup),
 		cmocka_unit_test_setup(test_smccc_version_1_2_exact, setup),
 		cmocka_unit_test_setup(test_smccc_version_no_el3, setup),
+		cmocka_unit_test_setup(test_smccc_version_el3_field, setup),
 		cmocka_unit_test_setup(test_cpu_on, setup),
 		cmocka_unit_test_setup(test_cpu_on32, setup),
 		cmocka_unit_test_setup(test_cpu_on_without_slot, setup),
 		cmocka_unit_test_setup(test_cpu_on_bad_entry, setup),
-		cmocka_unit_test_setup(test_cpu_on_entry_limit_follows_parange, setup),
+		cmocka_unit_test_setup(test_cpu_on_entry_limit, setup),
 		cmocka_unit_test_setup(test_cpu_suspend, setup),
 		cmocka_unit_test_setup(test_cpu_suspend_refused, setup),
 		cmocka_unit_test_setup(test_default_and_system_suspend, setup),
 		cmocka_unit_test_setup(test_cpu_on_leaves_resume_alone, setup),
+#if STUB_CALLER_AARCH32
+		cmocka_unit_test_setup(test_smc64_entry_calls, setup),
+#endif
 		cmocka_unit_test_setup(test_arch_features, setup),
 		cmocka_unit_test_setup(test_not_forwarded, setup),
 		cmocka_unit_test_setup(test_probe_ignores_forwarded_calls, setup),
@@ -984,8 +1140,10 @@ int main(void)
 #endif
 	};
 
-	return cmocka_run_group_tests_name(HYPSTUB_TEST_ALT ?
-					   "psci (alt config)" :
-					   "psci (default config)",
+	return cmocka_run_group_tests_name(STUB_CALLER_AARCH32 ?
+					   (HYPSTUB_TEST_ALT ? "psci (arm, alt config)" :
+					    "psci (arm, default config)") :
+					   (HYPSTUB_TEST_ALT ? "psci (alt config)" :
+					    "psci (default config)"),
 					   tests, NULL, NULL);
 }

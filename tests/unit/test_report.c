@@ -5,7 +5,9 @@
  * semantics.md) as the fake UART receives it, CR before every LF.
  *
  * Built twice: config-default.h (debug UART on) and config-alt.h with
- * -DHYPSTUB_TEST_ALT=1 (debug UART off: nothing may be printed).
+ * -DHYPSTUB_TEST_ALT=1 (debug UART off: nothing may be printed); both
+ * again for arm (unit.mk's *-arm binaries), whose report names HYP mode's
+ * eight vectors and registers.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -34,13 +36,51 @@ static int setup(void **state)
 }
 
 #if !HYPSTUB_TEST_ALT
-/* The park labels of stub/arm64/vectors.S, in vector order. */
-static const char *const vector_names[STUB_NR_VECTORS] = {
+/*
+ * The architecture's names, spelt out: its vectors' park labels in vector
+ * order (stub/<arch>/vectors.S), the registers of the report, and two
+ * vectors the tests below name.
+ */
+#if STUB_CALLER_AARCH32
+static const char *const vector_names[] = {
+	"reset_hyp", "undef_hyp", "hvc_hyp", "pabt_hyp",
+	"dabt_hyp", "trap_hyp", "irq_hyp", "fiq_hyp",
+};
+#define SYNDROME	"HSR"
+#define ELR		"ELR_hyp"
+#define FAR		"HDFAR"
+#define SPSR		"SPSR_hyp"
+#define HCR		"HCR"
+#define SCTLR		"HSCTLR"
+#define STUB_SCTLR	"0x0000000030c50818"
+/* A data abort in HYP mode, and an exception from SVC. */
+#define VEC_OWN_FAULT		STUB_VEC_DABT
+#define VEC_OWN_FAULT_NAME	"dabt_hyp"
+#define VEC_LOWER		STUB_VEC_TRAP
+#define VEC_LOWER_NAME		"trap_hyp"
+#define VEC_LOWER_IRQ		STUB_VEC_IRQ
+#else
+static const char *const vector_names[] = {
 	"sync_el2t", "irq_el2t", "fiq_el2t", "serror_el2t",
 	"sync_el2h", "irq_el2h", "fiq_el2h", "serror_el2h",
 	"sync_el1_64", "irq_el1_64", "fiq_el1_64", "serror_el1_64",
 	"sync_el1_32", "irq_el1_32", "fiq_el1_32", "serror_el1_32",
 };
+#define SYNDROME	"ESR_EL2"
+#define ELR		"ELR_EL2"
+#define FAR		"FAR_EL2"
+#define SPSR		"SPSR_EL2"
+#define HCR		"HCR_EL2"
+#define SCTLR		"SCTLR_EL2"
+#define STUB_SCTLR	"0x0000000030c50830"
+#define VEC_OWN_FAULT		STUB_VEC_SYNC_EL2H
+#define VEC_OWN_FAULT_NAME	"sync_el2h"
+#define VEC_LOWER		STUB_VEC_SYNC_EL1_64
+#define VEC_LOWER_NAME		"sync_el1_64"
+#define VEC_LOWER_IRQ		STUB_VEC_IRQ_EL1_64
+#endif
+_Static_assert(sizeof(vector_names) / sizeof(vector_names[0]) ==
+	       STUB_NR_VECTORS, "a name for every vector");
 
 static void test_console_puts_adds_cr(void **state)
 {
@@ -69,15 +109,15 @@ static void test_console_put_hex(void **state)
 }
 
 /* The whole diagnostic for one vector, byte for byte. */
-static void test_report_sync_el2h(void **state)
+static void test_report_own_fault(void **state)
 {
 	(void)state;
-	stub_report_unexpected(STUB_VEC_SYNC_EL2H);
+	stub_report_unexpected(VEC_OWN_FAULT);
 	assert_string_equal(fake.uart,
 		"\r\n"
-		"hypstub: unexpected sync_el2h exception on CPU 0x0000000080000203\r\n"
-		"hypstub: ESR_EL2=0x0000000096000046 ELR_EL2=0x0000000040081234 "
-		"FAR_EL2=0xffff0000deadbeef SPSR_EL2=0x00000000600003c9\r\n"
+		"hypstub: unexpected " VEC_OWN_FAULT_NAME " exception on CPU 0x0000000080000203\r\n"
+		"hypstub: " SYNDROME "=0x0000000096000046 " ELR "=0x0000000040081234 "
+		FAR "=0xffff0000deadbeef " SPSR "=0x00000000600003c9\r\n"
 		"hypstub: CPU parked\r\n");
 	assert_int_equal(fake.uart_overflow, 0);
 	/* Disarmed first: a fault while printing must not re-enter. */
@@ -102,7 +142,7 @@ static void test_report_every_vector(void **state)
 		stub_report_unexpected(vector);
 		snprintf(expected, sizeof(expected),
 			 "\r\nhypstub: unexpected %s exception on CPU 0x%016llx\r\n"
-			 "hypstub: ESR_EL2=0x%016llx ELR_EL2=0x%016llx FAR_EL2=0x%016llx SPSR_EL2=0x%016llx\r\n"
+			 "hypstub: " SYNDROME "=0x%016llx " ELR "=0x%016llx " FAR "=0x%016llx " SPSR "=0x%016llx\r\n"
 			 "hypstub: CPU parked\r\n",
 			 vector_names[vector],
 			 (unsigned long long)fake.mpidr,
@@ -127,10 +167,16 @@ static void test_report_el2_given_back_changed(void **state)
 		uint64_t isar1;		/* the CPU's ID_AA64ISAR1_EL1 */
 	} changed[] = {
 		{ FAKE_HCR_STUB | (1ULL << 13), FAKE_SCTLR_EL2_STUB, 0 },	/* TWI */
+#if STUB_CALLER_AARCH32
+		{ FAKE_HCR_STUB, FAKE_SCTLR_EL2_STUB | 0x2, 0 },	/* A */
+		{ 0x1, 0x30c5181dULL, 0 },	/* VM, HYP MMU and caches on */
+		{ 0x1ULL << 27, FAKE_SCTLR_EL2_STUB, 0 },		/* TGE */
+#else
 		{ FAKE_HCR_STUB, FAKE_SCTLR_EL2_STUB | 0x8, 0 },	/* SA */
 		{ 0, 0x30c5183dULL, 0 },	/* MMU and caches on, no RW */
 		/* A CPU with pointer authentication, APK and API cleared. */
 		{ FAKE_HCR_STUB, FAKE_SCTLR_EL2_STUB, 0x10 },
+#endif
 	};
 	char expected[512];
 	size_t i;
@@ -140,14 +186,16 @@ static void test_report_el2_given_back_changed(void **state)
 		fake_arch_clear_log();
 		fake.hcr = changed[i].hcr;
 		fake.sctlr_el2 = changed[i].sctlr;
+#if !STUB_CALLER_AARCH32
 		fake.cpu_id.isar1 = changed[i].isar1;
-		stub_report_unexpected(STUB_VEC_SYNC_EL1_64);
+#endif
+		stub_report_unexpected(VEC_LOWER);
 		snprintf(expected, sizeof(expected),
-			 "\r\nhypstub: unexpected sync_el1_64 exception on CPU 0x0000000080000203\r\n"
-			 "hypstub: ESR_EL2=0x0000000096000046 ELR_EL2=0x0000000040081234 "
-			 "FAR_EL2=0xffff0000deadbeef SPSR_EL2=0x00000000600003c9\r\n"
-			 "hypstub: HCR_EL2=0x%016llx SCTLR_EL2=0x%016llx, the stub's "
-			 "0x%016llx 0x0000000030c50830: EL2 was given back changed\r\n"
+			 "\r\nhypstub: unexpected " VEC_LOWER_NAME " exception on CPU 0x0000000080000203\r\n"
+			 "hypstub: " SYNDROME "=0x0000000096000046 " ELR "=0x0000000040081234 "
+			 FAR "=0xffff0000deadbeef " SPSR "=0x00000000600003c9\r\n"
+			 "hypstub: " HCR "=0x%016llx " SCTLR "=0x%016llx, the stub's "
+			 "0x%016llx " STUB_SCTLR ": EL2 was given back changed\r\n"
 			 "hypstub: CPU parked\r\n",
 			 (unsigned long long)changed[i].hcr,
 			 (unsigned long long)changed[i].sctlr,
@@ -161,8 +209,8 @@ static void test_report_el2_given_back_changed(void **state)
 static void test_report_el2_as_the_stub_set_it(void **state)
 {
 	(void)state;
-	stub_report_unexpected(STUB_VEC_IRQ_EL1_64);
-	assert_null(strstr(fake.uart, "HCR_EL2"));
+	stub_report_unexpected(VEC_LOWER_IRQ);
+	assert_null(strstr(fake.uart, HCR "="));
 	assert_non_null(strstr(fake.uart, "hypstub: CPU parked"));
 }
 #endif
@@ -206,7 +254,7 @@ int main(void)
 #else
 		cmocka_unit_test_setup(test_console_puts_adds_cr, setup),
 		cmocka_unit_test_setup(test_console_put_hex, setup),
-		cmocka_unit_test_setup(test_report_sync_el2h, setup),
+		cmocka_unit_test_setup(test_report_own_fault, setup),
 		cmocka_unit_test_setup(test_report_every_vector, setup),
 		cmocka_unit_test_setup(test_report_el2_given_back_changed, setup),
 		cmocka_unit_test_setup(test_report_el2_as_the_stub_set_it, setup),
@@ -214,8 +262,10 @@ int main(void)
 		cmocka_unit_test_setup(test_report_bad_vector, setup),
 	};
 
-	return cmocka_run_group_tests_name(HYPSTUB_TEST_ALT ?
-					   "report (alt config)" :
-					   "report (default config)",
+	return cmocka_run_group_tests_name(STUB_CALLER_AARCH32 ?
+					   (HYPSTUB_TEST_ALT ? "report (arm, alt config)" :
+					    "report (arm, default config)") :
+					   (HYPSTUB_TEST_ALT ? "report (alt config)" :
+					    "report (default config)"),
 					   tests, NULL, NULL);
 }

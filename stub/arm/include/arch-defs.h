@@ -3,9 +3,7 @@
  * What the shared C core (the C files in stub/) needs to know of AArch32:
  * ARMv7-A with the Virtualization Extensions, the stub in HYP mode below a
  * kernel in SVC.  The arm64 counterpart, stub/arm64/include/arch-defs.h,
- * says what each definition is for; only the values differ.  The HVC
- * frame keeps 64-bit slots on both architectures: the HVC entry stores
- * r0..r4 zero-extended, and puts back their low words.
+ * says what each definition is for; only the values differ.
  */
 #ifndef HYPSTUB_ARCH_DEFS_H
 #define HYPSTUB_ARCH_DEFS_H
@@ -20,6 +18,16 @@
 
 /* The caller runs in AArch32: an SMC64 or HVC64 ID is not a call it can make. */
 #define STUB_CALLER_AARCH32	1
+
+/*
+ * struct stub_frame: r0..r4, r5, r12 and LR_usr, as the HVC entry pushes
+ * them (one push of eight registers keeps SP 8-byte aligned; r5 is in it
+ * only for that).
+ */
+#define STUB_FRAME_X(n)		((n) * 4)
+#define STUB_FRAME_R12		24
+#define STUB_FRAME_LR		28
+#define STUB_FRAME_SIZE		32
 
 /* HSR of an HVC (EC 0x12), and of `hvc #0` (IL set, immediate 0). */
 #define STUB_SYNDROME_EC_HVC	0x12U
@@ -83,6 +91,21 @@
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
+
+/* A register. */
+typedef uint32_t stub_reg_t;
+
+/*
+ * The registers the HVC entry saves: the ones HYP C may clobber (r0..r3,
+ * r12, r14, which is LR_usr: HYP has no LR of its own), and r4, which
+ * SOFT_RESTART passes on.  r5..r11 the C code keeps (AAPCS).
+ */
+struct stub_frame {
+	stub_reg_t x[5];	/* r0..r4 */
+	stub_reg_t r5;
+	stub_reg_t r12;
+	stub_reg_t lr;		/* LR_usr */
+};
 
 #define STUB_ID_FIELD(reg, shift)	(((reg) >> (shift)) & 0xfU)
 

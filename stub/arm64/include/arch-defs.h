@@ -12,6 +12,11 @@
 /* The caller runs in AArch64: it may make SMC64 calls. */
 #define STUB_CALLER_AARCH32	0
 
+/* struct stub_frame: x0..x4 then x30, as saved by the HVC entry. */
+#define STUB_FRAME_X(n)		((n) * 8)
+#define STUB_FRAME_LR		40
+#define STUB_FRAME_SIZE		48
+
 /* ESR_EL2 of an HVC from AArch64 (EC 0x16), and of `hvc #0` (IL set). */
 #define STUB_SYNDROME_EC_HVC	0x16U
 #define STUB_SYNDROME_HVC0	0x5a000000U
@@ -89,6 +94,20 @@
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
+
+/* A register. */
+typedef uint64_t stub_reg_t;
+
+/*
+ * The registers the HVC entry saves: the ones EL2 C may clobber.  The stub
+ * is compiled with x5..x18 reserved (-ffixed-x5 ... -ffixed-x18), so C
+ * touches only x0..x4, x30 and the callee-saved registers it restores.
+ * x4 is saved as an argument (SOFT_RESTART passes it on).
+ */
+struct stub_frame {
+	stub_reg_t x[5];	/* x0..x4 */
+	stub_reg_t lr;		/* x30 */
+};
 
 /*
  * What the ID registers say a CPU has: the one place each field is read,

@@ -15,11 +15,12 @@ readelf=$1
 nm=$2
 elf=$3
 
-# readelf prints "There are no relocations" or an empty .rela.dyn table.
+# readelf prints "There are no relocations" or an empty .rela.dyn (arm64)
+# or .rel.dyn (arm) table.
 dynamic=$("$readelf" -W --dyn-syms -d -r "$elf" |
-	awk '/^Relocation section .\.rela\.dyn/ { on = 1; next }
+	awk '/^Relocation section .\.rela?\.dyn/ { on = 1; next }
 	     /^Relocation section/ { on = 0 }
-	     on && /R_AARCH64_/ { print }')
+	     on && /R_(AARCH64|ARM)_/ { print }')
 if [ -n "$dynamic" ]; then
 	echo "$elf: dynamic relocations (an absolute address in data?):" >&2
 	echo "$dynamic" >&2
@@ -32,8 +33,9 @@ bad=$("$readelf" -W -r "$elf" |
 	awk -v abs="$absolute_symbols" '
 	BEGIN { n = split(abs, list, "\n"); for (i = 1; i <= n; i++) ok[list[i]] = 1 }
 	/^Relocation section/ { sec = $3; next }
-	$3 ~ /^R_AARCH64_(ABS(16|32|64)|MOVW_[US]ABS_)/ {
-		if (sec ~ /rela\.dyn/) next
+	$3 ~ /^R_AARCH64_(ABS(16|32|64)|MOVW_[US]ABS_)/ ||
+	$3 ~ /^R_ARM_(ABS(8|12|16|32)|MOV[WT]_ABS|THM_MOV[WT]_ABS)/ {
+		if (sec ~ /rela?\.dyn/) next
 		sym = $5
 		if (!(sym in ok)) print sec ": " $0
 	}')

@@ -12,12 +12,12 @@
 #define PL011_FR	0x18
 #define PL011_FR_TXFF	BIT(5)
 
-static inline u32 mmio_read32(u64 addr)
+static inline u32 mmio_read32(ureg addr)
 {
 	return *(volatile u32 *)addr;
 }
 
-static inline void mmio_write32(u64 addr, u32 value)
+static inline void mmio_write32(ureg addr, u32 value)
 {
 	*(volatile u32 *)addr = value;
 }

@@ -7,11 +7,12 @@
  * constant answers the same every time, and, every so often, the stub
  * still serving with its own vectors.
  *
- * Classes: random 32-bit IDs with random bits 63:32 of x0; fast calls of
- * every SMCCC owner, SMC32 and SMC64, with and without reserved bits
- * 23:16; the stub's own calls; legacy numbers; firmware calls the PSCI
- * proxy passes on, compared with the same call made with SMC.  x1..x30
- * and SP are random.  Never a call that changes anything: SET_VECTORS and
+ * Classes: random 32-bit IDs (with random bits 63:32 of x0 on AArch64);
+ * fast calls of every SMCCC owner, SMC32 and SMC64, with and without
+ * reserved bits 23:16; the stub's own calls; legacy numbers; firmware calls
+ * the PSCI proxy passes on, compared with the same call made with SMC.
+ * Every other register of the frame is random (on AArch32, the SPSRs and
+ * CPSR as arch_fill_frame() makes them valid).  Never a call that changes anything: SET_VECTORS and
  * SOFT_RESTART only with an address they must refuse (VBAR_EL2 is checked
  * afterwards), and of the firmware's calls only queries (no CPU_ON,
  * CPU_OFF, suspend, reset or off).
@@ -21,13 +22,7 @@
  * there is no fuzz case.  One TAP case: the seed, the count and the
  * violations, the first ones each on a diagnostic line.
  */
-#include <stdbool.h>
-
-#include "guest.h"
-
-#define RET(v)			((u64)(s64)(v))
-#define NOT_SUPPORTED		RET(SMCCC_RET_NOT_SUPPORTED)
-#define INVALID_PARAMETER	RET(SMCCC_RET_INVALID_PARAMETER)
+#include "cases.h"
 #define SHOWN_VIOLATIONS	16
 #define SERVING_EVERY		4096
 
@@ -49,8 +44,8 @@ static struct {
 	u64 state;		/* xorshift64* */
 	u64 calls, violations;
 	struct stub_facts facts;
-	u64 smccc_version;	/* the first answers, which must not change */
-	u64 config;
+	ureg smccc_version;	/* the first answers, which must not change */
+	ureg config;
 } fz;
 
 static u64 rnd(void)
@@ -61,9 +56,9 @@ static u64 rnd(void)
 	return fz.state * 0x2545f4914f6cdd1dUL;
 }
 
-static u64 pick(u64 n)
+static unsigned int pick(unsigned int n)
 {
-	return rnd() % n;
+	return (unsigned int)(rnd() >> 32) % n;
 }
 
 /* The calls the stub itself serves, as PROBE and the counts see them. */
@@ -78,10 +73,10 @@ static bool stub_serves_id(u32 id)
 	case HYPSTUB_VENDOR_CALL_COUNT:
 	case HYPSTUB_VENDOR_UID:
 	case HYPSTUB_VENDOR_REVISION:
-	case HYPSTUB_GET_VECTORS:
-	case HYPSTUB_SET_VECTORS:
-	case HYPSTUB_SOFT_RESTART:
-	case HYPSTUB_RESET_VECTORS:
+	case GUEST_GET_VECTORS:
+	case GUEST_SET_VECTORS:
+	case GUEST_SOFT_RESTART:
+	case GUEST_RESET_VECTORS:
 		return true;
 	case HYPSTUB_STD_HYP_CALL_COUNT:
 	case HYPSTUB_STD_HYP_UID:
@@ -104,16 +99,20 @@ static bool firmware_arch_call(u32 id)
 	return false;
 }
 
-static bool address_ok(u64 address, u64 align)
+static bool address_ok(ureg address, ureg align)
 {
 	return address != 0 && (address & (align - 1)) == 0 &&
-	       address < fz.facts.pa_limit;
+	       (!fz.facts.pa_limit || address < fz.facts.pa_limit);
 }
 
 /* x0 (the ID) for one call, by class. */
-static u64 make_id(void)
+static ureg make_id(void)
 {
-	u64 upper = pick(4) == 0 ? rnd() << 32 : 0;
+#if GUEST_UPPER_BITS
+	ureg upper = pick(4) == 0 ? rnd() << 32 : 0;
+#else
+	ureg upper = 0;
+#endif
 	u32 owner, func, cc;
 
 	switch (pick(6)) {
@@ -145,9 +144,9 @@ static u64 make_id(void)
 }
 
 /* The firmware's answer to @in, made with SMC: what the proxy must return. */
-static u64 firmware_x0(u32 id, const struct hvc_frame *in)
+static ureg firmware_x0(u32 id, const struct hvc_frame *in)
 {
-	u64 x1 = in->x[1], x2 = in->x[2];
+	ureg x1 = in->r[1], x2 = in->r[2];
 
 	if (!((id >> SMCCC_CC_SHIFT) & 1U)) {
 		x1 = (u32)x1;
@@ -161,10 +160,10 @@ static u64 firmware_x0(u32 id, const struct hvc_frame *in)
  * @results, those with a known value in @want.  Refuses to generate
  * (returns false) a call that would change the machine.
  */
-static bool model(struct hvc_frame *in, u64 *want, unsigned int *results,
+static bool model(struct hvc_frame *in, ureg *want, unsigned int *results,
 		  unsigned int *checked)
 {
-	u32 id = (u32)in->x[0], arg = (u32)in->x[1], func = id & 0xffff;
+	u32 id = (u32)in->r[0], arg = (u32)in->r[1], func = id & 0xffff;
 	unsigned int owner = hypstub_smccc_owner(id);
 	const bool pre412 = fz.facts.pre_4_12;
 
@@ -176,14 +175,15 @@ static bool model(struct hvc_frame *in, u64 *want, unsigned int *results,
 		/* The numbers that install or restart: never with a good address. */
 		if ((pre412 && (id == HVC_PRE412_SET_VECTORS || id == HVC_PRE412_SOFT_RESTART)) ||
 		    (!pre412 && (id == HVC_SET_VECTORS || id == HVC_SOFT_RESTART))) {
-			if (address_ok(in->x[1], HYPSTUB_ENTRY_ALIGN)) {
-				in->x[1] |= 1;
+			if (address_ok(in->r[1], HYPSTUB_ENTRY_ALIGN)) {
+				in->r[1] |= 1;
 			}
 		} else if (pre412 && id == HVC_PRE412_GET_VECTORS) {
 			want[0] = fz.facts.stub_vectors;
 		} else if (id == (pre412 ? HVC_PRE412_RESET_VECTORS : HVC_RESET_VECTORS)) {
 			want[0] = 0;
-		} else if (!pre412 && id == HVC_GET_ICH_VTR_EL2 && fz.facts.gic_sysregs) {
+		} else if (GUEST_ICH_VTR_CALL && !pre412 &&
+			   id == HVC_GET_ICH_VTR_EL2 && fz.facts.gic_sysregs) {
 			*results = *checked = BIT(0) | BIT(1);
 			want[0] = 0;
 			want[1] = fz.facts.ich_vtr;
@@ -192,6 +192,9 @@ static bool model(struct hvc_frame *in, u64 *want, unsigned int *results,
 	}
 	if (!hypstub_smccc_is_fast(id) || (id & 0x00ff0000U)) {
 		return true;				/* yielding, reserved bits */
+	}
+	if (GUEST_SMC64_REFUSED && ((id >> SMCCC_CC_SHIFT) & 1U)) {
+		return true;				/* SMC64 from AArch32 */
 	}
 	if (!stub_serves_id(id)) {
 		if (!fz.facts.psci_proxy) {
@@ -259,37 +262,41 @@ static bool model(struct hvc_frame *in, u64 *want, unsigned int *results,
 		want[0] = 0;
 		want[1] = fz.config;
 		break;
-	case HYPSTUB_GET_VECTORS:
+	case GUEST_GET_VECTORS:
 		*results = *checked = BIT(0) | BIT(1);
 		want[0] = 0;
 		want[1] = fz.facts.stub_vectors;
 		break;
-	case HYPSTUB_SET_VECTORS:
-	case HYPSTUB_SOFT_RESTART:
-		if (address_ok(in->x[1], HYPSTUB_ENTRY_ALIGN)) {
-			in->x[1] |= 1;
+	case GUEST_SET_VECTORS:
+	case GUEST_SOFT_RESTART:
+		if (address_ok(in->r[1], HYPSTUB_ENTRY_ALIGN)) {
+			in->r[1] |= 1;
 		}
 		want[0] = INVALID_PARAMETER;
 		break;
-	case HYPSTUB_RESET_VECTORS:
+	case GUEST_RESET_VECTORS:
 		want[0] = 0;
 		break;
 	}
 	return true;
 }
 
-static void violation(const char *what, u64 x0, unsigned int reg, u64 want,
-		      u64 got)
+static void violation(const char *what, ureg x0, unsigned int reg, ureg want,
+		      ureg got)
 {
+	struct text name;
+
 	if (fz.violations++ >= SHOWN_VIOLATIONS) {
 		return;
 	}
+	text_reset(&name);
+	arch_frame_reg_name(&name, reg);
 	console_puts("# fuzz violation at call ");
 	console_put_dec(fz.calls);
-	console_puts(": x0 ");
+	console_puts(": r0 ");
 	console_put_hex(x0);
 	console_puts(what);
-	console_put_dec(reg);
+	console_puts(name.buf);
 	console_puts(" expected ");
 	console_put_hex(want);
 	console_puts(" got ");
@@ -301,31 +308,29 @@ static void one_call(void)
 {
 	struct hvc_frame in, out;
 	unsigned int reg, results, checked;
-	u64 want[4];
+	ureg want[4];
 
 	do {
-		for (reg = 1; reg < 31; reg++) {
-			in.x[reg] = rnd();
+		for (reg = 1; reg < FRAME_REGS; reg++) {
+			in.r[reg] = (ureg)rnd();
 		}
-		in.sp = rnd();
-		in.x[0] = make_id();
+		arch_fill_frame(&in);
+		in.r[0] = make_id();
 		if (pick(4) == 0) {
-			in.x[1] = (in.x[1] & 0xffffffff00000000UL) | (u32)make_id();
+			/* An ID as the argument: its low 32 bits. */
+			in.r[1] = (in.r[1] & ~(ureg)0xffffffffU) | (u32)make_id();
 		}
 	} while (!model(&in, want, &results, &checked));
 	guest_hvc0(&in, &out);
 	fz.calls++;
-	for (reg = 0; reg < 31; reg++) {
-		if (results & BIT(reg)) {
-			if ((checked & BIT(reg)) && out.x[reg] != want[reg]) {
-				violation(": result x", in.x[0], reg, want[reg], out.x[reg]);
+	for (reg = 0; reg < FRAME_REGS; reg++) {
+		if (reg < 4 && (results & BIT(reg))) {
+			if ((checked & BIT(reg)) && out.r[reg] != want[reg]) {
+				violation(": result ", in.r[0], reg, want[reg], out.r[reg]);
 			}
-		} else if (out.x[reg] != in.x[reg]) {
-			violation(": not preserved: x", in.x[0], reg, in.x[reg], out.x[reg]);
+		} else if (out.r[reg] != in.r[reg]) {
+			violation(": not preserved: ", in.r[0], reg, in.r[reg], out.r[reg]);
 		}
-	}
-	if (out.sp != in.sp) {
-		violation(": not preserved: SP, reg ", in.x[0], 31, in.sp, out.sp);
 	}
 }
 
@@ -334,17 +339,18 @@ static void still_serving(void)
 {
 	struct hvc_frame in = { 0 }, out;
 
-	in.x[0] = HYPSTUB_GET_VECTORS;
+	arch_fill_frame(&in);
+	in.r[0] = GUEST_GET_VECTORS;
 	guest_hvc0(&in, &out);
-	if (out.x[0] != 0 || out.x[1] != fz.facts.stub_vectors) {
-		violation(": GET_VECTORS x", HYPSTUB_GET_VECTORS, 1,
-			  fz.facts.stub_vectors, out.x[1]);
+	if (out.r[0] != 0 || out.r[1] != fz.facts.stub_vectors) {
+		violation(": GET_VECTORS ", GUEST_GET_VECTORS, 1,
+			  fz.facts.stub_vectors, out.r[1]);
 	}
-	in.x[0] = SMCCC_VERSION;
+	in.r[0] = SMCCC_VERSION;
 	guest_hvc0(&in, &out);
-	if (out.x[0] != fz.smccc_version) {
-		violation(": SMCCC_VERSION x", SMCCC_VERSION, 0, fz.smccc_version,
-			  out.x[0]);
+	if (out.r[0] != fz.smccc_version) {
+		violation(": SMCCC_VERSION ", SMCCC_VERSION, 0, fz.smccc_version,
+			  out.r[0]);
 	}
 }
 
@@ -355,12 +361,13 @@ void fuzz_run(struct tcase *t, u64 count, u64 seed)
 	cases_facts(&fz.facts);
 	fz.state = seed ? seed : 1;
 	fz.calls = fz.violations = 0;
-	in.x[0] = SMCCC_VERSION;
+	arch_fill_frame(&in);
+	in.r[0] = SMCCC_VERSION;
 	guest_hvc0(&in, &out);
-	fz.smccc_version = out.x[0];
-	in.x[0] = HYPSTUB_GET_CONFIG;
+	fz.smccc_version = out.r[0];
+	in.r[0] = HYPSTUB_GET_CONFIG;
 	guest_hvc0(&in, &out);
-	fz.config = out.x[1];
+	fz.config = out.r[1];
 	while (fz.calls < count) {
 		one_call();
 		if (fz.calls % SERVING_EVERY == 0) {

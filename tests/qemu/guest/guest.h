@@ -1,72 +1,40 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * hypstub QEMU conformance guest: layouts and numbers shared by the
- * assembly and the C of the guest.  The ABI numbers themselves come from
- * abi/hypstub.h only.
+ * hypstub QEMU conformance guest: what the shared C (main.c, cases.c,
+ * fuzz.c, console.c) and each architecture's code (arm64/, arm/) agree on.
+ * The ABI numbers themselves come from abi/hypstub.h only; the register
+ * frame, the records the assembly fills and the architecture's numbers
+ * come from <arch>/arch.h, found first on the include path.
  *
  * The shared part is macros only, usable from .S and .c; the C part sits
- * behind __ASSEMBLER__ and every offset below is checked against its C
- * structure with _Static_assert.
+ * behind __ASSEMBLER__.
  */
 #ifndef GUEST_H
 #define GUEST_H
 
 #include <hypstub.h>
 
-/*
- * struct hvc_frame: x0..x30 then SP, as the call helpers load them before
- * the HVC and store them after it.
- */
-#define FRAME_X(n)		((n) * 8)
-#define FRAME_SP		248
-#define FRAME_SIZE		256
+#ifndef __ASSEMBLER__
+typedef unsigned long long u64;
+typedef unsigned int u32;
+typedef unsigned char u8;
+/* A general-purpose register of the guest's architecture: x<n> or r<n>. */
+typedef unsigned long ureg;
+typedef long sreg;
+#endif
+
+#include "arch.h"
 
 /*
- * struct soft_restart_record: what the SOFT_RESTART target saw at EL2.
- * The target writes it with plain aligned stores: the MMU is off at EL1
- * and EL2 alike, so both see the same memory with no cache maintenance
- * needed under QEMU.
+ * Calls served by the guest's own EL2/HYP vectors once it has taken EL2
+ * over.  They are legacy-range numbers the stub does not implement, so a
+ * call that reaches the stub instead (a SET_VECTORS that claimed success
+ * but did nothing) answers HVC_STUB_ERR and the case fails visibly.  Each
+ * fits a cmp immediate so the handler needs no scratch register.
+ * arch.h may add numbers of its own from 0xe22 on.
  */
-#define SRR_X0			0
-#define SRR_X2			16
-#define SRR_CURRENT_EL		32
-#define SRR_SCTLR_EL2		40
-#define SRR_DAIF		48
-#define SRR_SPSEL		56
-#define SRR_SP			64
-#define SRR_RAN			72
-#define SRR_SIZE		80
-
-/* struct entry_record: the state the installer entered the guest in. */
-#define ER_X0			0
-#define ER_X2			16
-#define ER_CURRENT_EL		32
-#define ER_DAIF			40
-#define ER_SPSEL		48
-#define ER_SCTLR_EL1		56
-#define ER_LOAD_ADDRESS		64
-#define ER_SIZE			72
-
-/*
- * struct secondary_record: what CPU 1 saw when the stub's PSCI proxy
- * started it (secondary.S), and what the stub answered it.  CPU 1 writes
- * it, CPU 0 reads it: both run with the MMU off, so plain stores and a
- * dsb are all the sharing needs.
- */
-#define SEC_X0			0	/* x0..x3 at entry */
-#define SEC_X2			16
-#define SEC_CURRENT_EL		32
-#define SEC_DAIF		40
-#define SEC_SPSEL		48
-#define SEC_SCTLR_EL1		56
-#define SEC_MPIDR		64
-#define SEC_ABI_VERSION		72	/* x0 of HYPSTUB_GET_ABI_VERSION */
-#define SEC_VECTORS_X0		80	/* x0, x1 of HYPSTUB_GET_VECTORS */
-#define SEC_VECTORS_X1		88
-#define SEC_RAN			96	/* 1 once the above are written */
-#define SEC_OFF_RETURNED	104	/* 1 if PSCI CPU_OFF returned... */
-#define SEC_OFF_X0		112	/* ...with this x0 */
-#define SEC_SIZE		120
+#define GUEST_EL2_WHOAMI	0xe20	/* x0 = 0, x1..x4: arch.h says */
+#define GUEST_EL2_GIVE_BACK	0xe21	/* vectors = x1; x0 = 0 */
 
 /*
  * PSCI function IDs (Arm DEN0022) the guest calls, over SMC directly
@@ -77,73 +45,21 @@
 #define PSCI_0_2_CPU_OFF		0x84000002
 #define PSCI_0_2_CPU_ON32		0x84000003
 #define PSCI_0_2_CPU_ON64		0xc4000003
+#define PSCI_0_2_AFFINITY_INFO32	0x84000004
 #define PSCI_0_2_AFFINITY_INFO64	0xc4000004
+#define PSCI_0_2_SYSTEM_OFF		0x84000008
 #define PSCI_1_0_FEATURES		0x8400000a
 #define TRNG_VERSION			0x84000050
 
 /*
- * Calls served by the guest's own EL2 vectors once it has taken EL2 over.
- * They are legacy-range numbers the stub does not implement, so a call
- * that reaches the stub instead (a SET_VECTORS that claimed success but
- * did nothing) answers HVC_STUB_ERR and the case fails visibly.  Each fits
- * a cmp immediate so the handler needs no scratch register.
+ * The call helpers <arch>/hvc.S instantiates (its hvc_helper macro), one
+ * per immediate, as declared below.
  */
-#define GUEST_EL2_WHOAMI	0xe20	/* x0 = 0, x1 = CurrentEL, x2 = ESR_EL2,
-					 * x3 = VBAR_EL2, x4 = SP_EL2 */
-#define GUEST_EL2_GIVE_BACK	0xe21	/* VBAR_EL2 = x1; x0 = 0 */
-#define GUEST_EL2_ICH_VTR	0xe22	/* x0 = 0, x1 = ICH_VTR_EL2 */
-#define GUEST_EL2_READ_STATE	0xe23	/* x1 = GUEST_EL2_HAS_*, x2 = struct
-					 * el2_state to fill; x0 = 0 */
-#define GUEST_EL2_USE		0xe24	/* keep, then change, some EL2 regs */
-#define GUEST_EL2_RESTORE	0xe25	/* put them back */
-/* Any other number the guest's vectors pass on to the stub. */
+#define GUEST_HVC_HELPERS	hvc_helper guest_hvc0, 0; \
+				hvc_helper guest_hvc1, 1; \
+				hvc_helper guest_hvc_ffff, 0xffff
 
-/* GUEST_EL2_READ_STATE x1: the registers that exist only with a feature. */
-#define GUEST_EL2_HAS_GICV3_BIT	0
-#define GUEST_EL2_HAS_SVE_BIT	1
-#define GUEST_EL2_HAS_SME_BIT	2
-#define GUEST_EL2_HAS_FGT_BIT	3
-#define GUEST_EL2_HAS_PMU_BIT	4
-#define GUEST_EL2_HAS_PAUTH_BIT	5	/* not read: decides HCR_EL2 */
-/* What GUEST_EL2_USE writes into TPIDR_EL2 and VTTBR_EL2. */
-#define GUEST_EL2_MARKER	0x00000000cafe0000
-
-/*
- * struct el2_state: the EL2 registers of docs/hyp-abi.rst's take-over
- * table, as the guest's EL2 code reads them while it owns EL2.
- */
-#define ES_VBAR			0
-#define ES_HCR			8
-#define ES_SCTLR_EL2		16
-#define ES_CPTR			24
-#define ES_MDCR			32
-#define ES_CNTHCTL		40
-#define ES_CNTVOFF		48
-#define ES_CNTHP_CTL		56
-#define ES_VTTBR		64
-#define ES_HSTR			72
-#define ES_VPIDR		80
-#define ES_VMPIDR		88
-#define ES_MIDR			96
-#define ES_MPIDR		104
-#define ES_TPIDR		112
-#define ES_SP			120
-#define ES_PMCR			128
-#define ES_ICC_SRE		136
-#define ES_ICH_HCR		144
-#define ES_ZCR			152
-#define ES_SMCR			160
-#define ES_HFGRTR		168
-#define ES_HFGWTR		176
-#define ES_HFGITR		184
-#define ES_HDFGRTR		192
-#define ES_HDFGWTR		200
-#define ES_SIZE			208
-
-/* SPSR_EL2 for the SOFT_RESTART target's return: EL1h, DAIF masked. */
-#define GUEST_SPSR_EL1H_MASKED	0x3c5
-
-/* Exception stacks: one for EL1, one for the guest's own EL2 vectors. */
+/* Exception stacks: one for EL1/PL1, one for the guest's own EL2/HYP code. */
 #define GUEST_STACK_SIZE		0x4000
 #define GUEST_EXCEPTION_STACK_SIZE	0x1000
 
@@ -156,81 +72,39 @@
  */
 #pragma GCC visibility push(hidden)
 
-typedef unsigned long u64;
-typedef unsigned int u32;
-typedef unsigned char u8;
-typedef long s64;
-
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define BIT(n)		(1UL << (n))
 
-#define read_sysreg(reg) ({					\
-	u64 __val;						\
-	asm volatile("mrs %0, " #reg : "=r"(__val));		\
-	__val;							\
-})
-
+/*
+ * Every register the call helpers load before the HVC and store after it,
+ * in arch.h's order (FRAME_REGS of them): r[0..4] are the call's
+ * arguments and results; the stub must preserve every other one.
+ */
 struct hvc_frame {
-	u64 x[31];
-	u64 sp;
+	ureg r[FRAME_REGS];
 };
 
-struct soft_restart_record {
-	u64 x[4];
-	u64 current_el;
-	u64 sctlr_el2;
-	u64 daif;
-	u64 spsel;
-	u64 sp;
-	u64 ran;
-};
-
-struct entry_record {
-	u64 x[4];
-	u64 current_el;
-	u64 daif;
-	u64 spsel;
-	u64 sctlr_el1;
-	u64 load_address;
-};
-
-/* hvc.S: load every register from @in, issue the HVC, store all into @out. */
+/* <arch>/hvc.S: load every register from @in, issue the HVC, store all into @out. */
 void guest_hvc0(const struct hvc_frame *in, struct hvc_frame *out);
 void guest_hvc1(const struct hvc_frame *in, struct hvc_frame *out);
 void guest_hvc_ffff(const struct hvc_frame *in, struct hvc_frame *out);
 
-/* el2.S */
-struct el2_state {
-	u64 vbar, hcr, sctlr_el2, cptr, mdcr, cnthctl, cntvoff, cnthp_ctl;
-	u64 vttbr, hstr, vpidr, vmpidr, midr, mpidr, tpidr, sp, pmcr;
-	u64 icc_sre, ich_hcr, zcr, smcr;
-	u64 hfgrtr, hfgwtr, hfgitr, hdfgrtr, hdfgwtr;
-};
-
+/*
+ * <arch>/: the EL2/HYP code.  guest_soft_restart_target is entered at EL2
+ * (in HYP) with r0..r3 set by the stub; it records what it finds in
+ * guest_soft_restart_record, then returns to EL1 (SVC) at guest_hvc0's
+ * return point, which stores the registers and restores the C environment
+ * as for any HVC.
+ */
 extern const char guest_el2_vectors[];
-extern u64 guest_el2_stub_vbar;
+extern ureg guest_el2_stub_vbar;
 extern const char guest_soft_restart_target[];
 extern struct soft_restart_record guest_soft_restart_record;
 
-/* head.S */
+/* <arch>/head.S */
 extern struct entry_record guest_entry_record;
 
-/* secondary.S: where the PSCI proxy's CPU_ON sends CPU 1, at EL1. */
-struct secondary_record {
-	u64 x[4];
-	u64 current_el;
-	u64 daif;
-	u64 spsel;
-	u64 sctlr_el1;
-	u64 mpidr;
-	u64 abi_version;
-	u64 vectors_x0;
-	u64 vectors_x1;
-	u64 ran;
-	u64 off_returned;
-	u64 off_x0;
-};
-
+/* <arch>/secondary.S: where the PSCI proxy's CPU_ON sends CPU 1. */
 extern const char guest_secondary_entry[];
 extern struct secondary_record guest_secondary_record;
 
@@ -250,11 +124,17 @@ void text_puts(struct text *t, const char *s);
 void text_put_hex(struct text *t, u64 value);
 void text_put_dec(struct text *t, u64 value);
 
+/* <arch>/arch.c: what an unexpected exception was, its registers' names. */
+void arch_describe_exception(struct text *what, ureg el, ureg vector);
+const char *arch_syndrome_name(ureg el);
+const char *arch_return_name(ureg el);
+
 /* main.c */
 void guest_main(void) __attribute__((noreturn));
 void guest_exit(unsigned int code) __attribute__((noreturn));
-void guest_unexpected_exception(u64 el, u64 vector, u64 esr, u64 elr, u64 far,
-				u64 spsr) __attribute__((noreturn));
+void guest_unexpected_exception(ureg el, ureg vector, ureg esr, ureg elr,
+				ureg far, ureg spsr) __attribute__((noreturn));
+
 
 /* cases.c */
 unsigned int cases_planned(void);
@@ -262,16 +142,16 @@ void cases_run(void);
 
 /* What the stub said of itself at the start (cases.c's setup). */
 struct stub_facts {
-	u64 config;			/* GET_CONFIG flags */
-	u64 stub_vectors;
-	u64 pa_limit;			/* 2^PA */
-	u64 ich_vtr;			/* when gic_sysregs */
+	ureg config;			/* GET_CONFIG flags */
+	ureg stub_vectors;
+	u64 pa_limit;			/* 2^PA; 0: no limit below the register */
+	ureg ich_vtr;			/* when gic_sysregs */
 	_Bool pre_4_12, std_hyp, psci_proxy, gic_sysregs;
 };
 
 void cases_facts(struct stub_facts *facts);
-/* x0 of the call made with SMC (QEMU answers it), x3 = 0. */
-u64 guest_smc_x0(u64 x0, u64 x1, u64 x2);
+/* r0 of the call made with SMC (QEMU answers it), r3 = 0 (main.c). */
+ureg guest_smc_x0(ureg x0, ureg x1, ureg x2);
 
 /* main.c: the TAP side of a case. */
 struct tcase {
@@ -287,86 +167,6 @@ void case_diag(const char *s, u64 value);
 void fuzz_run(struct tcase *t, u64 count, u64 seed);
 
 _Static_assert(sizeof(struct hvc_frame) == FRAME_SIZE, "hvc_frame size");
-_Static_assert(__builtin_offsetof(struct hvc_frame, sp) == FRAME_SP,
-	       "hvc_frame sp");
-_Static_assert(__builtin_offsetof(struct soft_restart_record, x[2]) == SRR_X2,
-	       "srr x2");
-_Static_assert(__builtin_offsetof(struct soft_restart_record, current_el) ==
-	       SRR_CURRENT_EL, "srr current_el");
-_Static_assert(__builtin_offsetof(struct soft_restart_record, sctlr_el2) ==
-	       SRR_SCTLR_EL2, "srr sctlr_el2");
-_Static_assert(__builtin_offsetof(struct soft_restart_record, daif) ==
-	       SRR_DAIF, "srr daif");
-_Static_assert(__builtin_offsetof(struct soft_restart_record, spsel) ==
-	       SRR_SPSEL, "srr spsel");
-_Static_assert(__builtin_offsetof(struct soft_restart_record, sp) == SRR_SP,
-	       "srr sp");
-_Static_assert(__builtin_offsetof(struct soft_restart_record, ran) == SRR_RAN,
-	       "srr ran");
-_Static_assert(sizeof(struct soft_restart_record) == SRR_SIZE, "srr size");
-_Static_assert(__builtin_offsetof(struct entry_record, x[2]) == ER_X2,
-	       "er x2");
-_Static_assert(__builtin_offsetof(struct entry_record, current_el) ==
-	       ER_CURRENT_EL, "er current_el");
-_Static_assert(__builtin_offsetof(struct entry_record, daif) == ER_DAIF,
-	       "er daif");
-_Static_assert(__builtin_offsetof(struct entry_record, spsel) == ER_SPSEL,
-	       "er spsel");
-_Static_assert(__builtin_offsetof(struct entry_record, sctlr_el1) ==
-	       ER_SCTLR_EL1, "er sctlr_el1");
-_Static_assert(__builtin_offsetof(struct entry_record, load_address) ==
-	       ER_LOAD_ADDRESS, "er load_address");
-_Static_assert(sizeof(struct entry_record) == ER_SIZE, "er size");
-_Static_assert(__builtin_offsetof(struct secondary_record, x[2]) == SEC_X2,
-	       "sec x2");
-_Static_assert(__builtin_offsetof(struct secondary_record, current_el) ==
-	       SEC_CURRENT_EL, "sec current_el");
-_Static_assert(__builtin_offsetof(struct secondary_record, daif) == SEC_DAIF,
-	       "sec daif");
-_Static_assert(__builtin_offsetof(struct secondary_record, spsel) ==
-	       SEC_SPSEL, "sec spsel");
-_Static_assert(__builtin_offsetof(struct secondary_record, sctlr_el1) ==
-	       SEC_SCTLR_EL1, "sec sctlr_el1");
-_Static_assert(__builtin_offsetof(struct secondary_record, mpidr) ==
-	       SEC_MPIDR, "sec mpidr");
-_Static_assert(__builtin_offsetof(struct secondary_record, abi_version) ==
-	       SEC_ABI_VERSION, "sec abi_version");
-_Static_assert(__builtin_offsetof(struct secondary_record, vectors_x0) ==
-	       SEC_VECTORS_X0, "sec vectors_x0");
-_Static_assert(__builtin_offsetof(struct secondary_record, vectors_x1) ==
-	       SEC_VECTORS_X1, "sec vectors_x1");
-_Static_assert(__builtin_offsetof(struct secondary_record, ran) == SEC_RAN,
-	       "sec ran");
-_Static_assert(__builtin_offsetof(struct secondary_record, off_returned) ==
-	       SEC_OFF_RETURNED, "sec off_returned");
-_Static_assert(__builtin_offsetof(struct secondary_record, off_x0) ==
-	       SEC_OFF_X0, "sec off_x0");
-_Static_assert(sizeof(struct secondary_record) == SEC_SIZE, "sec size");
-_Static_assert(__builtin_offsetof(struct el2_state, hcr) == ES_HCR, "es hcr");
-_Static_assert(__builtin_offsetof(struct el2_state, sctlr_el2) == ES_SCTLR_EL2,
-	       "es sctlr_el2");
-_Static_assert(__builtin_offsetof(struct el2_state, mdcr) == ES_MDCR, "es mdcr");
-_Static_assert(__builtin_offsetof(struct el2_state, cntvoff) == ES_CNTVOFF,
-	       "es cntvoff");
-_Static_assert(__builtin_offsetof(struct el2_state, vttbr) == ES_VTTBR,
-	       "es vttbr");
-_Static_assert(__builtin_offsetof(struct el2_state, vpidr) == ES_VPIDR,
-	       "es vpidr");
-_Static_assert(__builtin_offsetof(struct el2_state, midr) == ES_MIDR, "es midr");
-_Static_assert(__builtin_offsetof(struct el2_state, tpidr) == ES_TPIDR,
-	       "es tpidr");
-_Static_assert(__builtin_offsetof(struct el2_state, pmcr) == ES_PMCR, "es pmcr");
-_Static_assert(__builtin_offsetof(struct el2_state, icc_sre) == ES_ICC_SRE,
-	       "es icc_sre");
-_Static_assert(__builtin_offsetof(struct el2_state, zcr) == ES_ZCR, "es zcr");
-_Static_assert(__builtin_offsetof(struct el2_state, smcr) == ES_SMCR, "es smcr");
-_Static_assert(__builtin_offsetof(struct el2_state, hfgrtr) == ES_HFGRTR,
-	       "es hfgrtr");
-_Static_assert(__builtin_offsetof(struct el2_state, hfgitr) == ES_HFGITR,
-	       "es hfgitr");
-_Static_assert(__builtin_offsetof(struct el2_state, hdfgwtr) == ES_HDFGWTR,
-	       "es hdfgwtr");
-_Static_assert(sizeof(struct el2_state) == ES_SIZE, "es size");
 
 #endif /* __ASSEMBLER__ */
 

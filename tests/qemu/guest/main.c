@@ -9,11 +9,14 @@
  */
 #include "guest.h"
 
-/* Arm semihosting (AArch64): SYS_EXIT takes a {reason, code} block. */
-#define SEMIHOSTING_SYS_EXIT			0x18
+/*
+ * Arm semihosting: SYS_EXIT_EXTENDED takes a {reason, code} block on both
+ * architectures (AArch32's plain SYS_EXIT has no code), GET_CMDLINE a
+ * {buffer, size} block.  The instruction is <arch>/arch.c's.
+ */
 #define SEMIHOSTING_SYS_GET_CMDLINE		0x15
+#define SEMIHOSTING_SYS_EXIT_EXTENDED		0x20
 #define ADP_STOPPED_APPLICATION_EXIT		0x20026
-#define PSCI_SYSTEM_OFF				0x84000008UL
 
 #define EXIT_BAIL_OUT				255
 
@@ -30,13 +33,38 @@ static struct {
  */
 static volatile int exit_in_progress;
 
+/* Arm semihosting: the operation in r0/w0, its block in r1/x1. */
+static ureg semihosting(ureg op, ureg arg)
+{
+	register ureg r0 asm(GUEST_REG0) = op;
+	register ureg r1 asm(GUEST_REG1) = arg;
+
+	asm volatile(GUEST_SEMIHOSTING_INSN : "+r"(r0) : "r"(r1) : "memory");
+	return r0;
+}
+
+/*
+ * The firmware's own answer, r0/x0: the call made with SMC from EL1 or
+ * SVC, which QEMU answers itself (no EL3; HCR(_EL2).TSC is clear).
+ */
+ureg guest_smc_x0(ureg x0, ureg x1, ureg x2)
+{
+	register ureg r0 asm(GUEST_REG0) = x0;
+	register ureg r1 asm(GUEST_REG1) = x1;
+	register ureg r2 asm(GUEST_REG2) = x2;
+	register ureg r3 asm(GUEST_REG3) = 0;
+
+	asm volatile(GUEST_SMC_INSN
+		     : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3)
+		     :
+		     : GUEST_SMC_CLOBBERS, "memory");
+	return r0;
+}
+
 static void psci_system_off(void) __attribute__((noreturn));
 static void psci_system_off(void)
 {
-	register u64 x0 asm("x0") = PSCI_SYSTEM_OFF;
-
-	/* QEMU answers PSCI on SMC itself (no EL3); HCR_EL2.TSC is clear. */
-	asm volatile("smc #0" : "+r"(x0) : : "x1", "x2", "x3", "memory");
+	guest_smc_x0(PSCI_0_2_SYSTEM_OFF, 0, 0);
 	for (;;) {
 		asm volatile("wfi");
 	}
@@ -44,47 +72,18 @@ static void psci_system_off(void)
 
 void guest_exit(unsigned int code)
 {
-	u64 block[2] = { ADP_STOPPED_APPLICATION_EXIT, code };
-	register u64 x0 asm("x0") = SEMIHOSTING_SYS_EXIT;
-	register u64 x1 asm("x1") = (u64)block;
+	ureg block[2] = { ADP_STOPPED_APPLICATION_EXIT, code };
 
 	exit_in_progress = 1;
-	asm volatile("hlt #0xf000" : "+r"(x0) : "r"(x1) : "memory");
+	semihosting(SEMIHOSTING_SYS_EXIT_EXTENDED, (ureg)block);
 	psci_system_off();
 }
 
-static const char *vector_origin(u64 vector)
-{
-	switch (vector / 4) {
-	case 0:
-		return "current EL, SP0";
-	case 1:
-		return "current EL, SPx";
-	case 2:
-		return "lower EL, AArch64";
-	default:
-		return "lower EL, AArch32";
-	}
-}
-
-static const char *vector_kind(u64 vector)
-{
-	switch (vector % 4) {
-	case 0:
-		return "synchronous";
-	case 1:
-		return "IRQ";
-	case 2:
-		return "FIQ";
-	default:
-		return "SError";
-	}
-}
-
-void guest_unexpected_exception(u64 el, u64 vector, u64 esr, u64 elr, u64 far,
-				u64 spsr)
+void guest_unexpected_exception(ureg el, ureg vector, ureg esr, ureg elr,
+				ureg far, ureg spsr)
 {
 	static volatile int power_off_tried;
+	struct text what;
 
 	/*
 	 * The semihosting HLT was UNDEFINED: power off instead.  Should the
@@ -99,15 +98,17 @@ void guest_unexpected_exception(u64 el, u64 vector, u64 esr, u64 elr, u64 far,
 		power_off_tried = 1;
 		psci_system_off();
 	}
+	text_reset(&what);
+	arch_describe_exception(&what, el, vector);
 	console_puts("Bail out! unexpected ");
-	console_puts(vector_kind(vector));
-	console_puts(" exception at EL");
-	console_put_dec(el);
-	console_puts(" from ");
-	console_puts(vector_origin(vector));
-	console_puts(": ESR=");
+	console_puts(what.buf);
+	console_puts(": ");
+	console_puts(arch_syndrome_name(el));
+	console_puts("=");
 	console_put_hex(esr);
-	console_puts(" ELR=");
+	console_puts(" ");
+	console_puts(arch_return_name(el));
+	console_puts("=");
 	console_put_hex(elr);
 	console_puts(" FAR=");
 	console_put_hex(far);
@@ -179,14 +180,13 @@ static u64 cmdline_number(const char *cmdline, const char *key)
 	return 0;
 }
 
-static void read_cmdline(char *buf, u64 size)
+static void read_cmdline(char *buf, ureg size)
 {
-	u64 block[2] = { (u64)buf, size - 1 };
-	register u64 x0 asm("x0") = SEMIHOSTING_SYS_GET_CMDLINE;
-	register u64 x1 asm("x1") = (u64)block;
+	volatile ureg block[2] = { (ureg)buf, size - 1 };
+	ureg ret;
 
-	asm volatile("hlt #0xf000" : "+r"(x0) : "r"(x1) : "memory");
-	buf[x0 == 0 && block[1] < size ? block[1] : 0] = '\0';
+	ret = semihosting(SEMIHOSTING_SYS_GET_CMDLINE, (ureg)block);
+	buf[ret == 0 && block[1] < size ? block[1] : 0] = '\0';
 }
 
 void guest_main(void)
@@ -201,7 +201,7 @@ void guest_main(void)
 	planned += fuzz_calls ? 1 : 0;
 	console_puts("1..");
 	console_put_dec(planned);
-	console_puts("\n# hypstub conformance guest\n");
+	console_puts("\n# hypstub conformance guest (" GUEST_ARCH_NAME ")\n");
 
 	cases_run();
 	if (fuzz_calls) {

@@ -217,11 +217,8 @@ guest_el2_unexpected:
 	b	1b
 
 /*
- * SOFT_RESTART target, entered at EL2h with x0..x3 set by the stub.
- * Records what it found, then returns to EL1 at the call helper's return
- * point, which stores the registers and restores the C environment as
- * for any HVC.  Uses x5 and x6 only and never SP: SP_EL2 is the stub's
- * stack top, to be handed back unchanged.
+ * SOFT_RESTART target (guest.h), at EL2h: x5 and x6 only, never SP
+ * (SP_EL2 is the stub's stack top, to be handed back unchanged).
  */
 	.balign	HYPSTUB_ENTRY_ALIGN
 	.globl	guest_soft_restart_target

@@ -65,9 +65,7 @@
 	.endm
 
 	.text
-	hvc_helper guest_hvc0, 0
-	hvc_helper guest_hvc1, 1
-	hvc_helper guest_hvc_ffff, 0xffff
+	GUEST_HVC_HELPERS
 
 	/* x30 = hvc_scratch, the caller's x30 in TPIDR_EL1. */
 	.type	hvc_store_frame, %function
