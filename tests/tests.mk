@@ -24,7 +24,7 @@ check:
 		$(addprefix qemu-,$(QEMU_COMBOS)) qemu-legacy qemu-arm \
 		linux-bare linux-uboot linux-many-cpus linux-kernel linux-kexec linux-reuse \
 		linux-module uboot-builtin uboot-builtin-kexec linux-tfa uboot-checkpatch \
-		uboot-test-py docs arm-linux-bare
+		uboot-test-py docs arm-linux-bare arm-linux-pack arm-linux
 
 check-abi: check-freeze check-doc
 
@@ -355,6 +355,70 @@ $(ARM_LINUX_DIR)/initramfs.cpio: $(ARM_LINUX_DIR)/linux.VERSION tests/linux/init
 check-arm-linux-bare: $(ARM_LINUX_DIR)/initramfs.cpio
 	$(Q)$(ARM_LINUX_RUN) -j2 bare:bare:cortex-a15:2:4:kexec3 \
 		uboot:bare:cortex-a15:2:4:hotplug+reboot uboot:bare:cortex-a7:3:4:hotplug
+
+# make image's zImage mode (scripts/pack-image.py), on its own, before
+# any stub: tests/linux/check-pack-image.py packs Debian's zImage behind a
+# loader that is nothing but the zImage header, hypstub's info block and a
+# branch to the payload at 0x200000 (the payload in place, byte for byte,
+# the end field 0x2c covering the whole file, the info block; bad payloads
+# refused, each with its message; the arm64 mode's fields, and a zImage
+# refused there).  That file then boots Debian's kernel, in HYP, from QEMU
+# -kernel (cortex-a15, GICv2) and from U-Boot's bootz (cortex-a7, GICv3),
+# which reserves and loads the image by its end field: the layout the
+# AArch32 stub's image uses is one that both load and run.
+ARM_LINUX_TRAMPOLINE := $(ARM_LINUX_DIR)/trampoline.zImage
+.PHONY: check-arm-linux-pack
+check-arm-linux-pack: $(ARM_LINUX_DIR)/initramfs.cpio $(LINUX_DIR)/Image $(O)/hypstub.bin
+	$(Q)$(PYTHON) tests/linux/check-pack-image.py --zimage $(ARM_LINUX_DIR)/zImage \
+		--trampoline $(ARM_LINUX_TRAMPOLINE) \
+		--image $(LINUX_DIR)/Image --arm64-loader $(O)/hypstub.bin
+	$(Q)$(PYTHON) tests/linux/run-linux.py --qemu-arm $(QEMU_ARM) \
+		--initrd $(ARM_LINUX_DIR)/initramfs.cpio --kernel $(ARM_LINUX_TRAMPOLINE) \
+		--logdir $(ARM_LINUX_DIR)/logs-pack -j2 bare:bare:cortex-a15:2:4 \
+		uboot:bare:cortex-a7:3:4
+
+# The AArch32 stub (ARCH=arm, configs/arm_defconfig, in a build directory
+# of its own) packed with Debian's zImage by make image: one zImage-format
+# file for QEMU -kernel and U-Boot's bootz alike, both modes chosen at run
+# time.
+ARM_LINUX_IMAGE := $(ARM_LINUX_DIR)/hypstub.zImage
+ARM_LINUX_STUB := $(O)/arm-linux-stub
+$(ARM_LINUX_IMAGE): $(ARM_LINUX_DIR)/linux.VERSION FORCE
+	$(Q)$(MAKE) -s ARCH=arm O=$(ARM_LINUX_STUB) arm_defconfig >/dev/null
+	$(Q)$(MAKE) -s ARCH=arm O=$(ARM_LINUX_STUB) image KERNEL=$(ARM_LINUX_DIR)/zImage \
+		IMAGE=$@ >/dev/null
+
+# The bare kernel's vulnerabilities lines on an AArch32 CPU model, made by
+# check-arm-linux-bare, or here when missing.
+$(ARM_LINUX_DIR)/ref/vulnerabilities-%.txt: $(ARM_LINUX_DIR)/initramfs.cpio
+	$(Q)$(ARM_LINUX_RUN) bare:bare:$*:2:4
+ARM_LINUX_REF_FILES := $(foreach c,cortex-a15 cortex-a7,$(ARM_LINUX_DIR)/ref/vulnerabilities-$(c).txt)
+
+# Debian's armhf kernel above the AArch32 stub: the image made above
+# checked by tests/linux/check-pack-image.py, then booted through QEMU
+# -kernel (the image entered in HYP at 0x40010000) and Debian's qemu_arm
+# U-Boot (bootz of the image loaded at 0x40100000, below where the payload
+# inflates; the mode set in /chosen at the prompt), on 4 CPUs.  Resident:
+# every CPU in SVC, no "inconsistent modes", SMCCC 1.1 from the stub, the
+# firmware's PSCI lines, psci method "hvc", the reservation (without
+# no-map on arm) in the kernel's memblock.reserved, not tainted, the same
+# vulnerabilities as the bare kernel; on cortex-a15 with GICv3 (no ITS, for
+# kexec) CPU hotplug, five kexecs in a row (each kernel's CPUs started
+# through the stub, which stays reserved and answering: tests/linux/init
+# keeps kexec-tools above it) and PSCI SYSTEM_RESET through the proxy; on
+# cortex-a7 with GICv2 SYSTEM_OFF.  Hand-off: every CPU in HYP with the
+# virtualization extensions; on cortex-a15 with GICv2 three kexecs in a
+# row (Linux's own HVC_SOFT_RESTART), on cortex-a7 with GICv3.  And the
+# image at qemu_arm's own kernel_addr_r, 0x40400000, where its payload would
+# inflate the kernel over the stub: refused by the loader, with its message.
+.PHONY: check-arm-linux
+check-arm-linux: $(ARM_LINUX_DIR)/initramfs.cpio $(ARM_LINUX_IMAGE) $(ARM_LINUX_REF_FILES)
+	$(Q)$(PYTHON) tests/linux/check-pack-image.py --zimage $(ARM_LINUX_DIR)/zImage \
+		--arm-loader $(ARM_LINUX_STUB)/hypstub.bin
+	$(Q)$(ARM_LINUX_RUN) --image $(ARM_LINUX_IMAGE) -j2 \
+		kernel:resident:cortex-a15:3-noits:4:hotplug+kexec5+reboot \
+		uboot:handoff:cortex-a15:2:4:kexec3 uboot:resident:cortex-a7:2:4 \
+		kernel:handoff:cortex-a7:3:4 uboot:resident:cortex-a15:2:2:misplaced
 
 # Debian's Linux through the U-Boot with the stub inside, both modes.
 run-uboot: uboot $(LINUX_PARTS)

@@ -46,6 +46,10 @@ Each RUN is one fresh QEMU, written <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]
                  it started at (no "inconsistent modes"), online at the end
         kexecN   N kexecs in a row into the same kernel and initramfs
         reboot   end with reboot -f (PSCI SYSTEM_RESET), not power-off
+        misplaced (arm uboot only) bootz of the image at U-Boot's own
+                 kernel_addr_r, 0x40400000, where its payload would inflate
+                 the kernel over the stub: the loader must say so and switch
+                 off, no kernel entered
         module   (kernel or uboot path) boot the initramfs of --module-initrd,
                  which holds hypstub.ko (make module): resident, insmod,
                  /sys/firmware/hypstub/* against abi/hypstub.h and the
@@ -122,6 +126,7 @@ MODE_SOURCES = {
 }
 DEFAULT_HOW = {"uboot": "chosen", "kernel": "bootargs", "builtin": "command"}
 AARCH32_UIMAGE_ADDR = 0x50000000
+HYPSTUB_INFO_MAGIC = 0x4255545350594821  # boot/image.h: "!HYPSTUB"
 UIMAGE_ADDR = 0x48000000
 TFA_FDT_ADDR = 0x4f000000
 # What differs by architecture, chosen by the run's CPU.  arm: Linux 6.1 has
@@ -130,17 +135,49 @@ TFA_FDT_ADDR = 0x4f000000
 # virtualization extensions line; Debian's qemu_arm U-Boot (2023.01) stays
 # in HYP and bootz enters the kernel there with r0 = 0, r1 = 0 (the machine
 # type), r2 = the device tree.
+#   paths     the paths an arch's runs may take (no U-Boot with the stub
+#             inside, and no TF-A, for arm)
+#   image_at  where U-Boot loads the hypstub image (None: its own
+#             kernel_addr_r).  qemu_arm's kernel_addr_r, 0x40400000, is
+#             inside where the payload zImage inflates the kernel (RAM base
+#             + TEXT_OFFSET 0x208000, about 16 MiB with its bss): the
+#             loader refuses an image whose stub would be overwritten, so
+#             the image goes below that, at 1 MiB into RAM (the stub then
+#             at 0x40101000, the payload at 0x40300000, inflating below it
+#             and moving itself up as it does at any address).
+#   loader    what the hypstub loader says (boot/loader.c, with the
+#             arch's STUB_AT_EL2, STUB_AT_EL1 and STUB_NAME_SOFT_RESTART), as
+#             regular expressions: installed, and how it entered the kernel
+#             in each mode (1 resident, 2 hand-off)
+#   no_map    whether the stub's /reserved-memory node is no-map (and so
+#             never System RAM); on arm it is not (STUB_RESERVE_NO_MAP 0:
+#             Linux arm 6.1 stops on a no-map hole below its image) and must
+#             be in the kernel's memblock.reserved instead
+#   psci      the psci: lines every resident boot shows: the firmware's own
+#             PSCI version and function IDs reach the kernel through the
+#             proxy (arm64 runs check the SMCCC line only)
 ARCHES = {
     "arm64": {"qemu": "qemu-system-aarch64", "u_boot": "/usr/lib/u-boot/qemu_arm64/u-boot.bin",
               "boot": "booti", "kvm": True, "el_name": {1: "at EL1", 2: "at EL2"},
               "el": {1: ["CPU: All CPU(s) started at EL1"],
-                     2: ["CPU: All CPU(s) started at EL2"]}},
+                     2: ["CPU: All CPU(s) started at EL2"]},
+              "paths": ("kernel", "uboot", "builtin", "bare"), "image_at": None,
+              "loader": {"installed": re.escape("hypstub: stub installed at EL2"),
+                         1: re.escape(" at EL1, DTB"),
+                         2: re.escape(" at EL2 (hand-off through HYPSTUB_SOFT_RESTART)")},
+              "psci": [], "no_map": True},
     "arm": {"qemu": "qemu-system-arm", "u_boot": "/usr/lib/u-boot/qemu_arm/u-boot.bin",
             "boot": "bootz", "kvm": False, "el_name": {1: "in SVC", 2: "in HYP"},
             "el": {1: ["CPU: All CPU(s) started in SVC mode."],
                    2: ["CPU: All CPU(s) started in HYP mode.",
                        "CPU: Virtualization extensions available.",
-                       "hypstub-linux: virtualization extensions available"]}},
+                       "hypstub-linux: virtualization extensions available"]},
+            "paths": ("kernel", "uboot", "bare"), "image_at": 0x40100000,
+            "loader": {"installed": re.escape("hypstub: stub installed in HYP mode"),
+                       1: re.escape(" in SVC mode, DTB"),
+                       2: re.escape(" in HYP mode (hand-off through HYPSTUB_SOFT_RESTART32)")},
+            "psci": ["psci: PSCIv1.1 detected in firmware.",
+                     "psci: Using standard PSCI v0.2 function IDs"], "no_map": False},
 }
 ARM32_CPUS = ("cortex-a15", "cortex-a7")
 BAD_LINES = re.compile(r"WARNING:|Oops|Kernel panic|BUG:|Internal error|"
@@ -177,6 +214,10 @@ class Run:
         if self.mode not in ("resident", "handoff", "bare"):
             raise ValueError("%s: mode is resident, handoff or bare" % spec)
         self.arch = "arm" if self.cpu in ARM32_CPUS else "arm64"
+        if self.path not in ARCHES[self.arch]["paths"] or \
+                self.arch == "arm" and self.firmware != "qemu":
+            raise ValueError("%s: %s runs take the %s paths, on QEMU's PSCI" % (
+                spec, self.arch, ", ".join(ARCHES[self.arch]["paths"])))
         self.how = how or (None if self.mode == "bare" else DEFAULT_HOW.get(self.path))
         if self.mode == "bare" and how:
             raise ValueError("%s: a bare run has no mode to choose" % spec)
@@ -192,7 +233,7 @@ class Run:
             raise ValueError("%s: gic is 2, 3 or 3-noits" % spec)
         self.smp = int(smp)
         self.hotplug = self.reboot = self.refusals = self.bootm = self.image = False
-        self.module = False
+        self.module = self.misplaced = False
         self.workload = None  # None, or the counts: "" for the program's defaults
         self.reuse = None
         self.kexecs = 0
@@ -212,6 +253,9 @@ class Run:
                 self.bootm = True
             elif step == "image" and self.path == "builtin":
                 self.image = True
+            elif step == "misplaced" and self.path == "uboot" and self.arch == "arm" and \
+                    self.mode != "bare":
+                self.misplaced = True
             elif step == "module" and self.path in ("kernel", "uboot"):
                 self.module = True
             elif step in ("reuse-resident", "reuse-handoff") and \
@@ -225,6 +269,8 @@ class Run:
                 raise ValueError("%s: unknown test step %s" % (spec, step))
         if self.reuse and not self.kexecs:
             raise ValueError("%s: %s needs kexecN" % (spec, self.test))
+        if self.arch == "arm" and (self.module or self.reuse):
+            raise ValueError("%s: no module or reuse steps on arm" % spec)
         if self.module and (self.kexecs or self.reuse):
             raise ValueError("%s: the module's initramfs has no kexec" % spec)
         # The mode of every boot: the first as asked, the kexec'd ones too,
@@ -286,10 +332,21 @@ def zimage_top(path, load):
     zImage, + TEXT_OFFSET) and then moves itself past it with its malloc
     area, from the extension table (tag 0x5a534c4b), plus 1 MiB for its
     stack and relocation code (tests/linux/init, zimage_room).  Without
-    that table (0x45454545 at 0x34 and the tag), only the zImage's end."""
+    that table (0x45454545 at 0x34 and the tag), only the zImage's end.
+    A hypstub image (the info block at 64) claims that of its payload
+    zImage too, which runs in place at its offset."""
     with open(path, "rb") as f:
         data = f.read()
+    return zimage_claim(data, load)
+
+
+def zimage_claim(data, load):
+    """zimage_top() of the zImage bytes @data loaded at @load."""
     start, end = struct.unpack_from("<2I", data, 0x28)
+    info_magic, offset, size = struct.unpack_from("<3Q", data, 64)
+    if info_magic == HYPSTUB_INFO_MAGIC and offset and offset + size <= len(data):
+        payload = zimage_claim(data[offset:offset + size], load + offset)
+        return max(load + end - start, payload)
     end -= start  # start is 0 in a position-independent zImage
     magic2, table = struct.unpack_from("<2I", data, 0x34)
     if magic2 != 0x45454545 or table + 24 > len(data) or \
@@ -394,9 +451,12 @@ def drive_uboot(con, run, args):
         if problem:
             return "after the refusals: " + problem
 
-    if run.bootm:
-        # The uImage above where bootm puts the kernel (its load address).
-        _, problem = command("setenv kernel_addr_r %#x" % UIMAGE_ADDR)
+    kernel_addr = UIMAGE_ADDR if run.bootm else \
+        None if run.mode == "bare" or run.misplaced else ARCHES[run.arch]["image_at"]
+    if kernel_addr:
+        # The uImage above where bootm puts the kernel (its load address);
+        # the arm hypstub image below where its payload inflates.
+        _, problem = command("setenv kernel_addr_r %#x" % kernel_addr)
         if problem:
             return problem
     out, problem = command("printenv kernel_addr_r ramdisk_addr_r")
@@ -495,9 +555,11 @@ def vulnerabilities(text, firmware="qemu"):
     return lines
 
 
-def reservation_test(stub_range):
-    """The stub's reservation as /init saw it: no-map, covering the range the
-    loader reported, and not offered as System RAM in /proc/iomem."""
+def reservation_test(stub_range, no_map=True):
+    """The stub's reservation as /init saw it, covering the range the loader
+    reported: no-map, and not offered as System RAM in /proc/iomem; or
+    (@no_map false: arm, STUB_RESERVE_NO_MAP 0) without no-map, and in the
+    kernel's memblock.reserved."""
     def test(_, text):
         m = re.search(r"hypstub-linux: reserved hypstub@[0-9a-f]+ (0x[0-9a-f]+)\+(0x[0-9a-f]+)"
                       r"( no-map)?$", text, re.M)
@@ -506,12 +568,21 @@ def reservation_test(stub_range):
         if text.count("hypstub-linux: reserved hypstub@") != 1:
             return "%d /reserved-memory/hypstub@ nodes" % text.count(
                 "hypstub-linux: reserved hypstub@")
-        if not m.group(3):
-            return "the reservation is not no-map"
+        if bool(m.group(3)) != no_map:
+            return "the reservation is %sno-map" % ("not " if no_map else "")
         base, size = int(m.group(1), 16), int(m.group(2), 16)
         if stub_range and not (base <= stub_range[0] and stub_range[1] <= base + size):
             return "%#x+%#x does not cover the stub at %#x..%#x" % (
                 base, size, stub_range[0], stub_range[1])
+        if not no_map:
+            # memblock's ranges are inclusive, and merge with neighbours.
+            held = [(int(a, 16), int(b, 16)) for a, b in re.findall(
+                r"^hypstub-linux: memblock reserved (0x[0-9a-f]+)\.\.(0x[0-9a-f]+)$",
+                text, re.M)]
+            if not any(a <= base and base + size - 1 <= b for a, b in held):
+                return "not in memblock.reserved: %s" % (
+                    ", ".join("%#x..%#x" % r for r in held) or "no overlapping range")
+            return None
         iomem = re.findall(r"^hypstub-linux: iomem (.*)$", text, re.M)
         if not iomem:
             return "no /proc/iomem range at the reservation"
@@ -563,6 +634,30 @@ def assess_builtin(rep, run, pre):
                              ("an AArch32 uImage",
                               "hypstub: only arm64 kernels can be entered above the stub")):
             rep.has("refused: " + name, pre, needle)
+
+
+def assess_misplaced(rep, run, text):
+    """The image where its payload would inflate the kernel over the stub
+    (qemu_arm's own kernel_addr_r): the loader must say so and switch off
+    before entering anything."""
+    m = re.search(r"Kernel image @ (0x[0-9a-f]+) ", text)
+    load = int(m.group(1), 16) if m else 0
+    rep.check("bootz of the image at U-Boot's kernel_addr_r (0x40400000)", load == 0x40400000,
+              "loaded at %#x" % load if m else "no Kernel image line")
+    rep.has("stub installed " + ARCHES[run.arch]["el_name"][2], text,
+            "hypstub: stub installed in HYP mode, vectors %#018x" % (load + 0x1000))
+    m = re.search(r"hypstub: the kernel decompresses to (0x[0-9a-f]+)\.\.(0x[0-9a-f]+), over "
+                  r"(0x[0-9a-f]+)\.\.(0x[0-9a-f]+) \(the stub", text)
+    kernel, stub = ((int(m.group(1), 16), int(m.group(2), 16)),
+                    (int(m.group(3), 16), int(m.group(4), 16))) if m else ((0, 0), (0, 0))
+    rep.check("the loader names where the kernel would inflate, over the stub",
+              m and kernel[0] == 0x40208000 and kernel[0] < stub[1] and stub[0] < kernel[1] and
+              stub[0] == load + 0x1000, m.group(0) if m else "no such line")
+    rep.has("refused: the load address", text,
+            "hypstub: load the image where the kernel does not decompress over it\n"
+            "hypstub: not entering the payload; switching off")
+    rep.check("no kernel entered", "Booting Linux" not in text and
+              "hypstub: entering the payload" not in text, "the payload ran")
 
 
 def abi_version_number():
@@ -717,6 +812,9 @@ def assess(run, status, problem, text, args):
         rep.check("QEMU run", False, problem)
     else:
         rep.check("QEMU exited by itself", status == 0, "exit status %s" % status)
+    if run.misplaced:
+        assess_misplaced(rep, run, text)
+        return rep
     # Everything before the first kernel line is QEMU, U-Boot and the loader.
     parts = re.split(r"(?m)^.*Booting Linux on physical CPU", text)
     pre, boots = parts[0], parts[1:]
@@ -725,13 +823,25 @@ def assess(run, status, problem, text, args):
     if run.firmware == "tfa":
         rep.check("TF-A at EL3 below U-Boot (BL1, BL31)", re.search(
             r"BL1: v\d+\.\d+.*\n(?:.*\n)*.*BL31: v\d+\.\d+", pre), "no BL1 and BL31 banners")
+    loader = ARCHES[run.arch]["loader"]
+    el_name = ARCHES[run.arch]["el_name"]
     if run.mode != "bare":
-        rep.has("stub installed at EL2", pre, "hypstub: stub installed at EL2")
+        rep.check("stub installed " + el_name[2], re.search(loader["installed"], pre),
+                  "no /%s/" % loader["installed"])
         rep.has("mode chosen from " + run.how, pre, "hypstub: mode %s (from %s)"
                 % (run.mode, MODE_SOURCES[run.how]))
-        rep.has("%s entered Linux at EL%d" % ("U-Boot" if run.path == "builtin" else "loader", el),
-                pre, "at EL1, DTB" if el == 1 else "at EL2 (hand-off through %s)" % (
-                    "HVC_SOFT_RESTART" if run.path == "builtin" else "HYPSTUB_SOFT_RESTART"))
+        entered = re.escape(" at EL2 (hand-off through HVC_SOFT_RESTART)") if el == 2 and \
+            run.path == "builtin" else loader[el]
+        rep.check("%s entered Linux %s" % ("U-Boot" if run.path == "builtin" else "loader",
+                                           el_name[el]), re.search(entered, pre),
+                  "no /%s/" % entered)
+    if run.path == "uboot" and ARCHES[run.arch]["boot"] == "bootz":
+        # bootz loads and reserves the zImage from its start to its end
+        # field: the whole file, for Debian's zImage as for a hypstub image
+        # (make image sets the end field).
+        size = os.path.getsize(args.kernel if run.mode == "bare" else args.image)
+        rep.has("bootz takes the whole zImage file (%#x bytes)" % size, pre,
+                "[ 0x000000 - %#x ]" % size)
     if run.path == "builtin":
         assess_builtin(rep, run, pre)
     if run.image:
@@ -771,16 +881,22 @@ def assess(run, status, problem, text, args):
         smccc = "1.2" if run.firmware == "tfa" else "1.1"
         rep.each_boot(mode_name("SMCCC %s from the stub" % smccc, "resident"), boots, in_mode(
             "resident", needs("psci: SMC Calling Convention v" + smccc)))
-        rep.each_boot(mode_name("KVM sees no EL2, no /dev/kvm", "resident"), boots, in_mode(
-            "resident", needs("kvm [1]: HYP mode not available", "hypstub-linux: /dev/kvm absent")
-            if ARCHES[run.arch]["kvm"] else needs("hypstub-linux: /dev/kvm absent")))
+        if ARCHES[run.arch]["psci"]:
+            rep.each_boot(mode_name("the firmware's PSCI through the proxy", "resident"), boots,
+                          in_mode("resident", needs(*ARCHES[run.arch]["psci"])))
+        if ARCHES[run.arch]["kvm"]:
+            rep.each_boot(mode_name("KVM sees no EL2, no /dev/kvm", "resident"), boots, in_mode(
+                "resident", needs("kvm [1]: HYP mode not available",
+                                  "hypstub-linux: /dev/kvm absent")))
         rep.each_boot(mode_name("device tree: psci method hvc, /hypstub node", "resident"), boots,
                       in_mode("resident", needs("hypstub-linux: psci method hvc",
                                                 "hypstub-linux: /hypstub compatible hypstub,stub")))
         m = re.search(r"resident (0x[0-9a-f]+)\.\.(0x[0-9a-f]+)", pre)
         stub_range = (int(m.group(1), 16), int(m.group(2), 16)) if m else None
-        rep.each_boot(mode_name("stub reserved (no-map, not System RAM)", "resident"), boots,
-                      in_mode("resident", reservation_test(stub_range)))
+        no_map = ARCHES[run.arch]["no_map"]
+        rep.each_boot(mode_name("stub reserved (%s)" % (
+            "no-map, not System RAM" if no_map else "without no-map, in memblock.reserved"),
+            "resident"), boots, in_mode("resident", reservation_test(stub_range, no_map)))
     if not ARCHES[run.arch]["kvm"]:
         rep.each_boot("no KVM on 32-bit arm in Linux 6.1, no /dev/kvm", boots,
                       needs("hypstub-linux: /dev/kvm absent"))
