@@ -149,10 +149,10 @@ $(O)/stub-layout.lds: $(addprefix $(O)/,$(STUB_OBJS)) scripts/stub-layout.py
 
 IMAGE_LDS_DEPS := boot/hypstub.lds.S boot/$(ARCH)/image-lds.h boot/image.h $(ARCH_LDS_DEPS)
 $(O)/hypstub.lds: $(IMAGE_LDS_DEPS)
-	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0 -I$(SRC) -I$(SRC)/boot/$(ARCH) -I$(O) -x c $< -o $@
+	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINKER_SCRIPT -DLINK_BASE=0 -I$(SRC) -I$(SRC)/boot/$(ARCH) -I$(O) -x c $< -o $@
 
 $(O)/hypstub-at-1g.lds: $(IMAGE_LDS_DEPS)
-	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINK_BASE=0x40000000 -I$(SRC) -I$(SRC)/boot/$(ARCH) -I$(O) -x c $< -o $@
+	$(Q)$(CC) -E -P -D__ASSEMBLER__ -DLINKER_SCRIPT -DLINK_BASE=0x40000000 -I$(SRC) -I$(SRC)/boot/$(ARCH) -I$(O) -x c $< -o $@
 
 $(O)/hypstub.elf: $(OBJS) $(LIBFDT) $(O)/hypstub.lds
 	@echo "  LD      $@"
@@ -277,7 +277,7 @@ module: $(O)/linux/linux.VERSION
 # --- make image KERNEL=<arm64 Image> ---------------------------------------
 IMAGE ?= $(O)/hypstub.Image
 image: $(O)/hypstub.bin
-	@test -n "$(KERNEL)" || { echo "usage: make image KERNEL=<arm64 Image> [IMAGE=<output>]"; exit 1; }
+	@test -n "$(KERNEL)" || { echo "usage: make image KERNEL=<arm64 Image, or zImage with ARCH=arm> [IMAGE=<output>]"; exit 1; }
 	@echo "  PACK    $(IMAGE) (payload $(KERNEL))"
 	$(Q)$(PYTHON) scripts/pack-image.py $(O)/hypstub.bin $(KERNEL) $(IMAGE)
 
@@ -354,7 +354,8 @@ help:
 	@echo "  tfa            TF-A (EL3) flash images below Debian's U-Boot and make uboot's:"
 	@echo "                 \$$(O)/tfa/{stock,builtin}-gicv{2,3}.bin (Debian's TF-A source)"
 	@echo "  docs           docs/*.rst to HTML in \$$(O)/docs/html (Sphinx, warnings as errors)"
-	@echo "  image KERNEL=f pack the stub with arm64 Image f into \$$(O)/hypstub.Image"
+	@echo "  image KERNEL=f pack the stub with kernel f (arm64 Image; zImage for ARCH=arm)"
+	@echo "                 into \$$(O)/hypstub.Image"
 	@echo "  module         hypstub.ko for Debian's arm64 kernel: \$$(O)/module/hypstub.ko"
 	@echo "  run            boot Debian's Linux through U-Boot and the stub, both modes"
 	@echo "  run-conformance  the conformance guest under the stub in QEMU"

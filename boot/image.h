@@ -24,7 +24,23 @@
 #define HYPSTUB_INFO_OFFSET		64
 #define HYPSTUB_INFO_MAGIC		0x4255545350594821	/* "!HYPSTUB" */
 
-#ifndef __ASSEMBLER__
+#ifdef __ASSEMBLER__
+#ifndef LINKER_SCRIPT
+/*
+ * hypstub's info block (struct hypstub_info) at HYPSTUB_INFO_OFFSET of the
+ * image head, after the kernel image header of either architecture; make
+ * image fills in the payload's offset and size.
+ */
+.macro	hypstub_info_block
+	.org	HYPSTUB_INFO_OFFSET
+	.globl	hypstub_info
+hypstub_info:
+	.quad	HYPSTUB_INFO_MAGIC
+	.quad	0				/* payload offset */
+	.quad	0				/* payload size */
+.endm
+#endif /* LINKER_SCRIPT */
+#else
 #include <stdint.h>
 
 struct arm64_image_header {

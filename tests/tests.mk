@@ -278,17 +278,17 @@ check-uboot-builtin-kexec: uboot $(LINUX_PARTS) $(LINUX_REF_FILES)
 # every CPU and GIC through Debian's U-Boot, each with one more step so that
 # every point is proved once: hotplug (CPUs that TF-A starts with HCR_EL2 =
 # 0) on both CPU models in both modes, reboot (SYSTEM_RESET through TF-A),
-# power-off, kexec in both modes; and make uboot's U-Boot as BL33, once in
+# power-off, chains of two kexecs in both modes; and make uboot's U-Boot as BL33, once in
 # each mode.
 .PHONY: check-linux-tfa
 check-linux-tfa: tfa $(LINUX_PARTS)
 	$(Q)$(UBOOT_RUN) --tfa-dir $(TFA_DIR) -j2 \
 		$(foreach c,$(QEMU_CPUS),uboot@tfa:bare:$(c):3:4) \
 		uboot@tfa:resident:cortex-a57:2:4:hotplug+reboot \
-		uboot@tfa:resident:cortex-a57:3-noits:4:kexec1 \
+		uboot@tfa:resident:cortex-a57:3-noits:4:kexec2 \
 		uboot@tfa:resident:max:2:4 \
 		uboot@tfa:resident:max:3:4:hotplug \
-		uboot@tfa:handoff:cortex-a57:2:4:kexec1 \
+		uboot@tfa:handoff:cortex-a57:2:4:kexec2 \
 		uboot@tfa:handoff:cortex-a57:3:4:hotplug \
 		uboot@tfa:handoff:max:2:4:hotplug+reboot \
 		uboot@tfa:handoff:max:3:4 \

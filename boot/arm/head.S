@@ -35,12 +35,7 @@ _start:
 	.long	0				/* 0x28: start: position independent */
 	.long	0				/* 0x2c: end, set by make image */
 	.long	ZIMAGE_LE			/* 0x30 */
-	.org	HYPSTUB_INFO_OFFSET
-	.globl	hypstub_info
-hypstub_info:					/* set by make image */
-	.quad	HYPSTUB_INFO_MAGIC
-	.quad	0				/* payload offset */
-	.quad	0				/* payload size */
+	hypstub_info_block
 
 	.section .boot.text, "ax"
 boot_entry:

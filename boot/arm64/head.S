@@ -21,11 +21,7 @@ _start:
 	.quad	0, 0, 0
 	.long	ARM64_IMAGE_MAGIC
 	.long	0
-	.globl	hypstub_info
-hypstub_info:					/* set by make image */
-	.quad	HYPSTUB_INFO_MAGIC
-	.quad	0				/* payload offset */
-	.quad	0				/* payload size */
+	hypstub_info_block
 
 	.section .boot.text, "ax"
 boot_entry:
