@@ -437,7 +437,18 @@ run-conformance: $(CONFORMANCE_IMAGE)
 
 # The main demonstration: Debian's Linux booted by U-Boot through the stub,
 # resident (the kernel at EL1, its 4 CPUs started through the stub), then
-# handed off (the kernel at EL2, KVM up); the evidence lines of each.
+# handed off (the kernel at EL2, KVM up); the evidence lines of each; then
+# the same on AArch32 (run-arm).
 run: $(LINUX_PARTS)
 	$(Q)$(LINUX_RUN) -j2 --evidence uboot:resident:cortex-a57:3:4 \
 		uboot:handoff:cortex-a57:3:4
+	@echo "AArch32 (make run-arm):"
+	$(Q)$(MAKE) -s run-arm
+
+# The same on AArch32: Debian's armhf kernel booted by Debian's qemu_arm
+# U-Boot (bootz) through the AArch32 stub, resident (in SVC, its 4 CPUs
+# started through the stub), then handed off (in HYP).
+.PHONY: run-arm
+run-arm: $(ARM_LINUX_DIR)/initramfs.cpio $(ARM_LINUX_IMAGE) $(ARM_LINUX_REF_FILES)
+	$(Q)$(ARM_LINUX_RUN) --image $(ARM_LINUX_IMAGE) -j2 --evidence \
+		uboot:resident:cortex-a15:2:4 uboot:handoff:cortex-a15:2:4
