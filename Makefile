@@ -34,6 +34,10 @@ $(error ARCH=$(ARCH), but $(CONFIG) is for $(CONFIG_ARCH): use another O=, or ma
 endif
 endif
 DEFCONFIG := configs/$(if $(filter arm,$(ARCH)),arm_)defconfig
+# The linker script tells the stub's objects by their directory, $(O)/stub/.
+ifneq ($(findstring /stub/,$(abspath $(O))/),)
+$(error O=$(O): a build directory with a directory named stub in its path would mix the loader into the stub)
+endif
 include stub/$(ARCH)/arch.mk
 
 ifeq ($(V),1)

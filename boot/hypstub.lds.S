@@ -39,8 +39,10 @@ SECTIONS
 		KEEP(*(.stub.vectors))
 #endif
 		*(.stub.text)
-		*stub/?*.o(.text .text.*)
-		*stub/?*.o(.rodata .rodata.*)
+		/* The stub's objects: $(O)/stub/ (the Makefile refuses an
+		   O= with a directory named stub in its path). */
+		*/stub/?*.o(.text .text.*)
+		*/stub/?*.o(.rodata .rodata.*)
 		stub_code_end = .;
 	}
 	.stub.cpus (NOLOAD) : ALIGN(16) {
