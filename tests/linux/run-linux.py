@@ -806,8 +806,15 @@ def assess_module(rep, run, text):
             "hypstub-linux: module /sys/firmware/hypstub absent")
 
 
+# A kernel message printed while /init was writing a line lands in the
+# middle of it on the shared console ("hypstub-linux: tainted 0[   17.35]
+# hrtimer: ..."): it starts a line of its own again before any check.
+INTERLEAVED_PRINTK = re.compile(r"(?<=[^\n])(\[\s*\d+\.\d{6}\] )")
+
+
 def assess(run, status, problem, text, args):
     rep = Report()
+    text = INTERLEAVED_PRINTK.sub(r"\n\1", text)
     if problem:
         rep.check("QEMU run", False, problem)
     else:
