@@ -808,13 +808,14 @@ def assess_module(rep, run, text):
 
 # A kernel message printed while /init was writing a line lands in the
 # middle of it on the shared console ("hypstub-linux: tainted 0[   17.35]
-# hrtimer: ..."): it starts a line of its own again before any check.
+# hrtimer: ..."): execute() starts it on a line of its own again before
+# anything reads the console (the checks, a bare boot's reference, the
+# evidence).
 INTERLEAVED_PRINTK = re.compile(r"(?<=[^\n])(\[\s*\d+\.\d{6}\] )")
 
 
 def assess(run, status, problem, text, args):
     rep = Report()
-    text = INTERLEAVED_PRINTK.sub(r"\n\1", text)
     if problem:
         rep.check("QEMU run", False, problem)
     else:
@@ -980,6 +981,7 @@ def execute(run, args):
         os.unlink(run.ref_path(args))  # made again, or not at all
     started = time.monotonic()
     status, problem, text = boot(run, args, log_path)
+    text = INTERLEAVED_PRINTK.sub(r"\n\1", text)
     rep = assess(run, status, problem, text, args)
     if run.mode == "bare" and rep.failed == 0 and run.ref_path(args):
         # Every check passed: this boot is the reference for its CPU model.
