@@ -33,8 +33,7 @@ void arch_write_el2_regs(const struct stub_el2_regs *regs)
 	write_cp15(regs->cnthctl, CP15_CNTHCTL);
 	/* CNTVOFF = 0: a 64-bit register, written as a pair. */
 	__asm__ volatile("mcrr p15, 4, %0, %0, c14" : : "r"(0) : "memory");
-	/* The kernel's CP15 barrier instructions work (booting.rst). */
-	write_cp15(sctlr | SCTLR_CP15BEN, CP15_SCTLR);
+	write_cp15(sctlr | regs->sctlr_set, CP15_SCTLR);
 	isb();
 	if (regs->features & STUB_EL2_HAS_GICV3) {
 		write_cp15(regs->icc_hsre, CP15_ICC_HSRE);

@@ -10,6 +10,8 @@
 /* CNTHCTL: PL1 may read the physical counter and use the physical timer. */
 #define CNTHCTL_PL1PCTEN	(1U << 0)
 #define CNTHCTL_PL1PCEN		(1U << 1)
+/* SCTLR (PL1): the kernel's CP15 barrier instructions work (booting.rst). */
+#define SCTLR_CP15BEN		(1U << 5)
 /* HDCR: HPMN, the counters PL1 owns (all of them, as at reset). */
 #define HDCR_HPMN_MASK		0x1fU
 #define ICC_HSRE_SRE		(1U << 0)
@@ -23,6 +25,7 @@ void stub_el2_config(const struct stub_cpu_id *id, struct stub_el2_regs *regs)
 	regs->hcptr = 0;
 	regs->hstr = 0;
 	regs->hdcr = HDCR_HPMN_MASK;
+	regs->sctlr_set = SCTLR_CP15BEN;
 	regs->cnthctl = CNTHCTL_PL1PCTEN | CNTHCTL_PL1PCEN;
 	regs->vpidr = id->midr;
 	regs->vmpidr = id->mpidr;

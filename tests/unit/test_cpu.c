@@ -76,6 +76,7 @@ static void check_common(const struct stub_cpu_id *id,
 	assert_int_equal(regs->hstr, HSTR_EXPECTED);
 	assert_int_equal(regs->hdcr, HDCR_EXPECTED);
 	assert_int_equal(regs->cnthctl, CNTHCTL_EXPECTED);
+	assert_int_equal(regs->sctlr_set, 0x20);	/* SCTLR.CP15BEN */
 	assert_int_equal(regs->vpidr, id->midr);
 	assert_int_equal(regs->vmpidr, id->mpidr);
 }

@@ -130,6 +130,7 @@ struct stub_el2_regs {
 	uint32_t hcptr;
 	uint32_t hstr;
 	uint32_t hdcr;		/* the bits of HDCR kept (HPMN) */
+	uint32_t sctlr_set;	/* the bits set in the kernel's SCTLR (PL1) */
 	uint32_t cnthctl;
 	uint32_t vpidr;
 	uint32_t vmpidr;

@@ -52,6 +52,5 @@
 #define SCTLR_M			(1UL << 0)
 #define SCTLR_C			(1UL << 2)
 #define SCTLR_I			(1UL << 12)
-#define SCTLR_CP15BEN		(1UL << 5)
 
 #endif /* HYPSTUB_ARM_SYSREG_H */
