@@ -77,6 +77,7 @@ uint64_t boot_place_payload(uint64_t current, uint64_t text_offset,
 #define BOOT_MODE_RESIDENT	0	/* the payload at EL1, the stub below */
 #define BOOT_MODE_HANDOFF	1	/* the payload at EL2 (HVC_SOFT_RESTART) */
 #define BOOT_MAX_MEMORY		8	/* memory ranges the loader keeps */
+#define BOOT_MAX_RESERVED	16	/* reserved ranges it keeps */
 
 /* What the loader learns from the device tree. */
 struct boot_dt {
@@ -85,6 +86,9 @@ struct boot_dt {
 	struct boot_range memory[BOOT_MAX_MEMORY];
 	unsigned int nr_memory;
 	struct boot_range initrd;	/* empty when there is none */
+	/* /memreserve/ and /reserved-memory regs (not an earlier stub's) */
+	struct boot_range reserved[BOOT_MAX_RESERVED];
+	unsigned int nr_reserved;	/* all of them, even past the max */
 	uint64_t size;			/* of the fixed-up, packed tree */
 };
 
@@ -100,6 +104,14 @@ struct boot_stub {
 	int below;			/* found below, not installed here */
 	uint64_t vectors;		/* below: its VBAR_EL2 (GET_VECTORS) */
 	uint64_t page_size;		/* installed: the payload's page size */
+	/*
+	 * installed: whether boot_stub_place() may choose its region
+	 * (boot_main() then moves it there), the whole image and the payload
+	 * in it, which the region must miss.
+	 */
+	int movable;
+	struct boot_range image;
+	uint64_t payload;
 };
 
 /*
@@ -109,6 +121,35 @@ struct boot_stub {
  * size can leave it unmapped without taking a neighbour along.
  */
 void boot_stub_region(struct boot_stub *stub);
+
+/*
+ * Where the resident region of the stub this image installed is to live
+ * (STUB_RESIDENT_AT_TOP, arch-defs.h; called by boot_fdt_prepare() once
+ * the region's size is known): the highest page-aligned place in the
+ * tree's memory below STUB_RESIDENT_LIMIT that misses the image, the
+ * initrd, where the payload writes the kernel and every reserved range;
+ * @stub->region becomes that place.  NULL, or why there is none.  Without
+ * STUB_RESIDENT_AT_TOP, or for a stub not @stub->movable, the region stays
+ * where it is.
+ */
+const char *boot_stub_place(struct boot_stub *stub, const struct boot_dt *dt);
+
+/*
+ * The highest @align-aligned @base for @size bytes ending at or below
+ * @limit (0: no limit), inside one of @memory's ranges and clear of
+ * @avoid's non-empty ranges: 1, or 0 when there is none.
+ */
+int boot_place_top(const struct boot_range *memory, unsigned int nr_memory,
+		   const struct boot_range *avoid, unsigned int nr_avoid,
+		   uint64_t size, uint64_t align, uint64_t limit, uint64_t *base);
+
+/*
+ * The architecture's part: where the payload at @payload will write the
+ * kernel it carries, into @target: 1, or 0 when that is not known before
+ * boot_start_payload() places it (it then avoids the stub itself).
+ */
+int boot_payload_target(uint64_t payload, const struct boot_dt *dt,
+			struct boot_range *target);
 
 /*
  * The page size an arm64 Image header's flags (bits 2:1) declare; 64 KiB,
@@ -170,6 +211,15 @@ uint64_t boot_soft_restart(uint64_t entry, uint64_t dtb);
  */
 int boot_hvc_probe(uint32_t function_id, uint64_t arg, uint64_t out[4]);
 void boot_sync_icache(void);
+/*
+ * The stub's move (STUB_RESIDENT_AT_TOP): SOFT_RESTART to @entry (the
+ * moved copy's stub_cpu_entry) with @context (the boot CPU's moved stack
+ * top), which sets up EL2/HYP from the copy and enters the boot CPU's slot
+ * entry at EL1: boot_stub_resume, which returns 0 from here.  Else the
+ * stub's refusal.
+ */
+uint64_t boot_stub_rehome(uint64_t entry, uint64_t context);
+void boot_stub_resume(void);
 void boot_system_off(void) __attribute__((noreturn));
 
 #endif /* HYPSTUB_BOOT_H */

@@ -194,6 +194,68 @@ static void boot_fdt_initrd(const void *fdt, struct boot_dt *dt)
 	}
 }
 
+/* One reserved range more into @dt: counted even past BOOT_MAX_RESERVED. */
+static void boot_dt_reserved(struct boot_dt *dt, uint64_t start, uint64_t size)
+{
+	if (size == 0) {
+		return;
+	}
+	if (dt->nr_reserved < BOOT_MAX_RESERVED) {
+		dt->reserved[dt->nr_reserved].start = start;
+		dt->reserved[dt->nr_reserved].end = start + size;
+	}
+	dt->nr_reserved++;
+}
+
+/*
+ * What the tree keeps from the kernel: /memreserve/ entries and the regs
+ * of /reserved-memory's children, but an earlier pass's stub's (its
+ * memory is not in use when the stub is installed afresh).  0, or a libfdt
+ * error.
+ */
+static int boot_fdt_reserved(const void *fdt, struct boot_dt *dt)
+{
+	const size_t prefix_len = sizeof(BOOT_RESERVED_PREFIX) - 1;
+	uint64_t start, size;
+	const fdt32_t *reg;
+	const char *name;
+	int parent, node, ac, sc, len, i, err;
+
+	dt->nr_reserved = 0;
+	for (i = 0; i < fdt_num_mem_rsv(fdt); i++) {
+		err = fdt_get_mem_rsv(fdt, i, &start, &size);
+		if (err != 0) {
+			return err;
+		}
+		boot_dt_reserved(dt, start, size);
+	}
+	parent = fdt_path_offset(fdt, "/reserved-memory");
+	if (parent == -FDT_ERR_NOTFOUND) {
+		return 0;
+	}
+	if (parent < 0) {
+		return parent;
+	}
+	ac = fdt_address_cells(fdt, parent);
+	sc = fdt_size_cells(fdt, parent);
+	if (ac < 1 || ac > 2 || sc < 1 || sc > 2) {
+		return -FDT_ERR_BADNCELLS;
+	}
+	fdt_for_each_subnode(node, fdt, parent) {
+		name = fdt_get_name(fdt, node, NULL);
+		if (name != NULL && strnlen(name, prefix_len) == prefix_len &&
+		    memcmp(name, BOOT_RESERVED_PREFIX, prefix_len) == 0) {
+			continue;
+		}
+		reg = fdt_getprop(fdt, node, "reg", &len);
+		for (i = 0; reg != NULL && i + (ac + sc) * 4 <= len; i += (ac + sc) * 4) {
+			boot_dt_reserved(dt, boot_fdt_cells(reg + i / 4, ac),
+					 boot_fdt_cells(reg + i / 4 + ac, sc));
+		}
+	}
+	return node == -FDT_ERR_NOTFOUND ? 0 : node;
+}
+
 /* "hypstub@<address in hex>" into @name (at least 26 bytes). */
 static void boot_unit_name(char *name, uint64_t address)
 {
@@ -555,6 +617,11 @@ const char *boot_fdt_prepare(uint64_t dtb, void *buf, uint64_t bufsize,
 		return why;
 	}
 	boot_fdt_initrd(buf, dt);
+	err = boot_fdt_reserved(buf, dt);
+	if (err != 0) {
+		boot_fdt_error("/memreserve/ and /reserved-memory", err);
+		return "the device tree's reserved memory cannot be read";
+	}
 	if (stub->below) {
 		err = boot_fdt_stub_region(buf, &stub->region);
 		if (err != 0) {
@@ -565,6 +632,9 @@ const char *boot_fdt_prepare(uint64_t dtb, void *buf, uint64_t bufsize,
 	}
 	if (dt->mode == BOOT_MODE_RESIDENT && !stub->below) {
 		why = boot_fdt_cpus(buf, stub);
+		if (why == NULL) {
+			why = boot_stub_place(stub, dt);
+		}
 		if (why != NULL) {
 			return why;
 		}

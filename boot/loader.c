@@ -7,6 +7,8 @@
  * entered the way the boot mode says (boot_start_payload()).  Any problem is reported and the machine is switched
  * off: a payload is never entered half-prepared.
  */
+#include <string.h>
+
 #include "boot.h"
 
 void boot_fail(const char *why)
@@ -124,6 +126,119 @@ int boot_in_memory(const struct boot_dt *dt, uint64_t start,
 	return 0;
 }
 
+int boot_place_top(const struct boot_range *memory, unsigned int nr_memory,
+		   const struct boot_range *avoid, unsigned int nr_avoid,
+		   uint64_t size, uint64_t align, uint64_t limit, uint64_t *base)
+{
+	uint64_t top, lowest, candidate;
+	unsigned int i, j;
+	int found = 0, hit;
+
+	for (i = 0; i < nr_memory; i++) {
+		top = memory[i].end;
+		if (limit != 0 && top > limit) {
+			top = limit;
+		}
+		/* Each round lowers top below an obstacle's start: it ends. */
+		while (top >= memory[i].start && top - memory[i].start >= size) {
+			candidate = (top - size) & ~(align - 1);
+			if (candidate < memory[i].start) {
+				break;
+			}
+			hit = 0;
+			lowest = top;
+			for (j = 0; j < nr_avoid; j++) {
+				if (avoid[j].start < avoid[j].end &&
+				    avoid[j].start < candidate + size &&
+				    candidate < avoid[j].end) {
+					hit = 1;
+					lowest = avoid[j].start < lowest ? avoid[j].start : lowest;
+				}
+			}
+			if (!hit) {
+				if (!found || candidate > *base) {
+					*base = candidate;
+				}
+				found = 1;
+				break;
+			}
+			top = lowest;
+		}
+	}
+	return found;
+}
+
+const char *boot_stub_place(struct boot_stub *stub, const struct boot_dt *dt)
+{
+	/* The loader runs once, on the boot CPU: no stack for these. */
+	static struct boot_range avoid[3 + BOOT_MAX_RESERVED];
+	uint64_t size = stub->region.end - stub->region.start, base;
+	unsigned int n = 0, i;
+
+	if (!STUB_RESIDENT_AT_TOP || !stub->movable) {
+		return NULL;
+	}
+	if (dt->nr_reserved > BOOT_MAX_RESERVED) {
+		stub_puts("hypstub: the device tree reserves ");
+		boot_put_dec(dt->nr_reserved);
+		stub_puts(" ranges\n");
+		return "more reserved ranges than the loader keeps (16): "
+		       "it cannot tell where the stub may live";
+	}
+	avoid[n++] = stub->image;
+	avoid[n++] = dt->initrd;
+	if (boot_payload_target(stub->payload, dt, &avoid[n])) {
+		n++;
+	}
+	for (i = 0; i < dt->nr_reserved; i++) {
+		avoid[n++] = dt->reserved[i];
+	}
+	if (!boot_place_top(dt->memory, dt->nr_memory, avoid, n, size,
+			    stub->page_size, STUB_RESIDENT_LIMIT, &base)) {
+		return "no room for the stub at the top of memory (below 4 GiB, "
+		       "clear of the image, the initrd, the kernel and the reserved ranges)";
+	}
+	stub->region.start = base;
+	stub->region.end = base + size;
+	return NULL;
+}
+
+#if STUB_RESIDENT_AT_TOP
+/*
+ * Copies the stub this image installed from its region at @from_region to
+ * the one boot_stub_place() chose, and has the boot CPU's EL2/HYP set up
+ * from the copy as a CPU the proxy starts would be (stub_cpu_entry), coming
+ * back here at EL1 through its slot's entry.  The copy is position
+ * independent and holds no address of its own; the original becomes free
+ * memory with the rest of the image.
+ */
+static void boot_stub_move(const struct boot_stub *stub, uint64_t from_region)
+{
+	uint64_t from = boot_stub_start();
+	uint64_t to = stub->region.start + (from - from_region);
+	long boot_cpu = stub_cpu_index(arch_read_mpidr());
+	uint64_t answer;
+
+	stub_cpu_set_resume(boot_cpu, STUB_CPU_START_ON,
+			    (uintptr_t)boot_stub_resume, 0);
+	memcpy((void *)(uintptr_t)to, (const void *)(uintptr_t)from,
+	       (size_t)(stub_cpus_end() - from));
+	boot_sync_icache();
+	answer = boot_stub_rehome(to + (arch_stub_cpu_entry() - from),
+				  (to + (stub_cpu_stack_top(boot_cpu) - from)) |
+					  STUB_CPU_START_ON);
+	if (answer != 0) {
+		stub_puts("hypstub: " STUB_NAME_SOFT_RESTART " answered ");
+		stub_put_hex(answer);
+		stub_puts("\n");
+		boot_fail("the stub refused to move");
+	}
+	stub_puts("hypstub: stub moved to the top of memory, vectors ");
+	stub_put_hex(to);
+	stub_puts("\n");
+}
+#endif
+
 void boot_main(uint64_t dtb, uint64_t image_base, int installed)
 {
 	const struct hypstub_info *info =
@@ -133,7 +248,7 @@ void boot_main(uint64_t dtb, uint64_t image_base, int installed)
 	/* The loader runs once, on the boot CPU: no stack for these. */
 	static struct boot_stub stub;
 	static struct boot_dt dt;
-	uint64_t payload, page_size, fdt_buf;
+	uint64_t payload, page_size, fdt_buf, installed_at = 0;
 	const char *why;
 
 	if (installed) {
@@ -173,6 +288,11 @@ void boot_main(uint64_t dtb, uint64_t image_base, int installed)
 		stub.region.start = image_base + HYPSTUB_STUB_OFFSET;
 		stub.page_size = page_size;
 		boot_stub_region(&stub);
+		installed_at = stub.region.start;
+		stub.movable = 1;
+		stub.image.start = image_base;
+		stub.image.end = payload + info->payload_size;
+		stub.payload = payload;
 	}
 
 	why = boot_fdt_prepare(dtb, (void *)(uintptr_t)fdt_buf,
@@ -181,6 +301,13 @@ void boot_main(uint64_t dtb, uint64_t image_base, int installed)
 	if (why != NULL) {
 		boot_fail(why);
 	}
+#if STUB_RESIDENT_AT_TOP
+	if (installed && stub.region.start != installed_at) {
+		boot_stub_move(&stub, installed_at);
+	}
+#else
+	(void)installed_at;
+#endif
 	if (stub.below) {
 		boot_put_range("hypstub: the stub below is resident at ",
 			       stub.region.start, stub.region.end);

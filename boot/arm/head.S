@@ -204,6 +204,42 @@ boot_hvc_probe_return:
 	pop	{r4-r6, pc}
 	.size	boot_hvc_probe, . - boot_hvc_probe
 
+/*
+ * boot_stub_rehome(entry, context): HYPSTUB_SOFT_RESTART32 to @entry in
+ * HYP with r0 = @context; comes back in SVC at boot_stub_resume (the boot
+ * CPU's slot entry in the stub's moved copy), which returns 0 from here
+ * with the callee-saved registers and SP as they were.  Returns the
+ * stub's answer if it refused.  AAPCS: entry in r0:r1, context in r2:r3.
+ */
+	.globl	boot_stub_rehome
+	.type	boot_stub_rehome, %function
+boot_stub_rehome:
+	push	{r4-r11, lr}
+	adr	r4, boot_rehome_sp_offset
+	ldr	r5, [r4]
+	str	sp, [r4, r5]
+	mov	r1, r0				/* the entry */
+	ldr	r0, =HYPSTUB_SOFT_RESTART32
+	mov	r3, #0				/* r2: the context, passed as r0 */
+	mov	r4, #0
+	hvc	#0
+	mov	r1, #0				/* refused: r0 its answer */
+	pop	{r4-r11, pc}
+	.size	boot_stub_rehome, . - boot_stub_rehome
+
+	.globl	boot_stub_resume
+	.type	boot_stub_resume, %function
+boot_stub_resume:				/* SVC, A/I/F masked */
+	adr	r4, boot_rehome_sp_offset
+	ldr	r5, [r4]
+	ldr	sp, [r4, r5]
+	mov	r0, #0
+	mov	r1, #0
+	pop	{r4-r11, pc}
+	.size	boot_stub_resume, . - boot_stub_resume
+boot_rehome_sp_offset:
+	.long	boot_rehome_sp - boot_rehome_sp_offset
+
 /* boot_fdt_buffer(image_base): the first byte after the loader (8-aligned). */
 	.globl	boot_fdt_buffer
 	.type	boot_fdt_buffer, %function
@@ -282,6 +318,9 @@ boot_probe_vectors:
 	.ltorg
 
 	.section .boot.stack, "aw"
+	.align	2
+boot_rehome_sp:				/* SP while the boot CPU is away */
+	.long	0
 	.align	4
 boot_stack:
 	.space	4096

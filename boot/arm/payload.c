@@ -72,8 +72,8 @@ const char *boot_check_payload(uint64_t payload, uint64_t file_size,
  * decompressed size, the bss size and TEXT_OFFSET.  0 when the zImage has
  * no such table.
  */
-static int boot_zimage_target(uint64_t payload, const struct boot_dt *dt,
-			      struct boot_range *kernel)
+int boot_payload_target(uint64_t payload, const struct boot_dt *dt,
+			struct boot_range *kernel)
 {
 	const struct zimage_header *hdr =
 		(const struct zimage_header *)(uintptr_t)payload;
@@ -122,7 +122,7 @@ void boot_start_payload(uint64_t payload, uint64_t file_size,
 	unsigned int i;
 
 	(void)file_size;
-	if (!boot_zimage_target(payload, dt, &kernel)) {
+	if (!boot_payload_target(payload, dt, &kernel)) {
 		stub_puts("hypstub: the zImage has no size table: not checking where it decompresses\n");
 	} else {
 		if (!boot_in_memory(dt, kernel.start, kernel.end)) {

@@ -149,10 +149,10 @@ TFA_FDT_ADDR = 0x4f000000
 #             arch's STUB_AT_EL2, STUB_AT_EL1 and STUB_NAME_SOFT_RESTART), as
 #             regular expressions: installed, and how it entered the kernel
 #             in each mode (1 resident, 2 hand-off)
-#   no_map    whether the stub's /reserved-memory node is no-map (and so
-#             never System RAM); on arm it is not (STUB_RESERVE_NO_MAP 0:
-#             Linux arm 6.1 stops on a no-map hole below its image) and must
-#             be in the kernel's memblock.reserved instead
+#   iomem     what /proc/iomem shows where the stub's no-map reservation
+#             is: Linux arm64 lists it as "reserved", Linux arm 6.1 not at
+#             all (request_standard_resources() skips no-map memory); never
+#             System RAM, which kexec-tools would load over
 #   psci      the psci: lines every resident boot shows: the firmware's own
 #             PSCI version and function IDs reach the kernel through the
 #             proxy (arm64 runs check the SMCCC line only)
@@ -165,7 +165,7 @@ ARCHES = {
               "loader": {"installed": re.escape("hypstub: stub installed at EL2"),
                          1: re.escape(" at EL1, DTB"),
                          2: re.escape(" at EL2 (hand-off through HYPSTUB_SOFT_RESTART)")},
-              "psci": [], "no_map": True},
+              "psci": [], "iomem": "reserved"},
     "arm": {"qemu": "qemu-system-arm", "u_boot": "/usr/lib/u-boot/qemu_arm/u-boot.bin",
             "boot": "bootz", "kvm": False, "el_name": {1: "in SVC", 2: "in HYP"},
             "el": {1: ["CPU: All CPU(s) started in SVC mode."],
@@ -177,7 +177,7 @@ ARCHES = {
                        1: re.escape(" in SVC mode, DTB"),
                        2: re.escape(" in HYP mode (hand-off through HYPSTUB_SOFT_RESTART32)")},
             "psci": ["psci: PSCIv1.1 detected in firmware.",
-                     "psci: Using standard PSCI v0.2 function IDs"], "no_map": False},
+                     "psci: Using standard PSCI v0.2 function IDs"], "iomem": None},
 }
 ARM32_CPUS = ("cortex-a15", "cortex-a7")
 BAD_LINES = re.compile(r"WARNING:|Oops|Kernel panic|BUG:|Internal error|"
@@ -555,11 +555,10 @@ def vulnerabilities(text, firmware="qemu"):
     return lines
 
 
-def reservation_test(stub_range, no_map=True):
+def reservation_test(stub_range, iomem_name):
     """The stub's reservation as /init saw it, covering the range the loader
-    reported: no-map, and not offered as System RAM in /proc/iomem; or
-    (@no_map false: arm, STUB_RESERVE_NO_MAP 0) without no-map, and in the
-    kernel's memblock.reserved."""
+    reported: no-map, and in /proc/iomem a range named @iomem_name over it
+    (None: no range there at all), never System RAM."""
     def test(_, text):
         m = re.search(r"hypstub-linux: reserved hypstub@[0-9a-f]+ (0x[0-9a-f]+)\+(0x[0-9a-f]+)"
                       r"( no-map)?$", text, re.M)
@@ -568,26 +567,21 @@ def reservation_test(stub_range, no_map=True):
         if text.count("hypstub-linux: reserved hypstub@") != 1:
             return "%d /reserved-memory/hypstub@ nodes" % text.count(
                 "hypstub-linux: reserved hypstub@")
-        if bool(m.group(3)) != no_map:
-            return "the reservation is %sno-map" % ("not " if no_map else "")
+        if not m.group(3):
+            return "the reservation is not no-map"
         base, size = int(m.group(1), 16), int(m.group(2), 16)
         if stub_range and not (base <= stub_range[0] and stub_range[1] <= base + size):
             return "%#x+%#x does not cover the stub at %#x..%#x" % (
                 base, size, stub_range[0], stub_range[1])
-        if not no_map:
-            # memblock's ranges are inclusive, and merge with neighbours.
-            held = [(int(a, 16), int(b, 16)) for a, b in re.findall(
-                r"^hypstub-linux: memblock reserved (0x[0-9a-f]+)\.\.(0x[0-9a-f]+)$",
-                text, re.M)]
-            if not any(a <= base and base + size - 1 <= b for a, b in held):
-                return "not in memblock.reserved: %s" % (
-                    ", ".join("%#x..%#x" % r for r in held) or "no overlapping range")
-            return None
         iomem = re.findall(r"^hypstub-linux: iomem (.*)$", text, re.M)
-        if not iomem:
-            return "no /proc/iomem range at the reservation"
         ram = [r for r in iomem if r.endswith(": System RAM")]
-        return "/proc/iomem: " + ram[0] if ram else None
+        if ram:
+            return "/proc/iomem: " + ram[0]
+        if iomem_name is None:
+            return "/proc/iomem: " + iomem[0] if iomem else None
+        if not any(r.endswith(": " + iomem_name) for r in iomem):
+            return "no /proc/iomem range %r at the reservation" % iomem_name
+        return None
     return test
 
 
@@ -637,9 +631,12 @@ def assess_builtin(rep, run, pre):
 
 
 def assess_misplaced(rep, run, text):
-    """The image where its payload would inflate the kernel over the stub
-    (qemu_arm's own kernel_addr_r): the loader must say so and switch off
-    before entering anything."""
+    """The image where its payload would inflate the kernel over the image's
+    own head (qemu_arm's own kernel_addr_r): the loader must say so and
+    switch off before entering anything.  The stub itself has moved to the
+    top of memory by then (STUB_RESIDENT_AT_TOP): what the kernel would
+    overwrite is the fixed-up device tree, between the loader and the
+    payload (HYPSTUB_PAYLOAD_OFFSET, 2 MiB into the image)."""
     m = re.search(r"Kernel image @ (0x[0-9a-f]+) ", text)
     load = int(m.group(1), 16) if m else 0
     rep.check("bootz of the image at U-Boot's kernel_addr_r (0x40400000)", load == 0x40400000,
@@ -650,9 +647,10 @@ def assess_misplaced(rep, run, text):
                   r"(0x[0-9a-f]+)\.\.(0x[0-9a-f]+) \(the stub", text)
     kernel, stub = ((int(m.group(1), 16), int(m.group(2), 16)),
                     (int(m.group(3), 16), int(m.group(4), 16))) if m else ((0, 0), (0, 0))
-    rep.check("the loader names where the kernel would inflate, over the stub",
+    rep.check("the loader names where the kernel would inflate, over the device tree",
               m and kernel[0] == 0x40208000 and kernel[0] < stub[1] and stub[0] < kernel[1] and
-              stub[0] == load + 0x1000, m.group(0) if m else "no such line")
+              load + 0x1000 < stub[0] and stub[1] <= load + 0x200000,
+              m.group(0) if m else "no such line")
     rep.has("refused: the load address", text,
             "hypstub: load the image where the kernel does not decompress over it\n"
             "hypstub: not entering the payload; switching off")
@@ -901,10 +899,10 @@ def assess(run, status, problem, text, args):
                                                 "hypstub-linux: /hypstub compatible hypstub,stub")))
         m = re.search(r"resident (0x[0-9a-f]+)\.\.(0x[0-9a-f]+)", pre)
         stub_range = (int(m.group(1), 16), int(m.group(2), 16)) if m else None
-        no_map = ARCHES[run.arch]["no_map"]
-        rep.each_boot(mode_name("stub reserved (%s)" % (
-            "no-map, not System RAM" if no_map else "without no-map, in memblock.reserved"),
-            "resident"), boots, in_mode("resident", reservation_test(stub_range, no_map)))
+        iomem = ARCHES[run.arch]["iomem"]
+        rep.each_boot(mode_name("stub reserved (no-map, /proc/iomem %s)" % (
+            "'%s'" % iomem if iomem else "has no range there"),
+            "resident"), boots, in_mode("resident", reservation_test(stub_range, iomem)))
     if not ARCHES[run.arch]["kvm"]:
         rep.each_boot("no KVM on 32-bit arm in Linux 6.1, no /dev/kvm", boots,
                       needs("hypstub-linux: /dev/kvm absent"))

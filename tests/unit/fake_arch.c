@@ -334,6 +334,21 @@ uint64_t boot_soft_restart(uint64_t entry, uint64_t dtb)
 	return 0;
 }
 
+uint64_t boot_stub_rehome(uint64_t entry, uint64_t context)
+{
+	fake.seq++;
+	fake.rehome_calls++;
+	fake.rehome_entry = entry;
+	fake.rehome_context = context;
+	return fake.rehome_answer;
+}
+
+/* Only its address is used: the slot entry the move sets. */
+void boot_stub_resume(void)
+{
+	abort();
+}
+
 void boot_system_off(void)
 {
 	fake.seq++;

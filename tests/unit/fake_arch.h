@@ -120,6 +120,16 @@ struct fake_arch {
 	int soft_restart_refuse;	/* boot_soft_restart() returns instead */
 	uint64_t entered_entry;
 	uint64_t entered_dtb;
+	/*
+	 * The stub's move (STUB_RESIDENT_AT_TOP): the region the fake
+	 * boot_fdt_prepare() places an installed stub's at (none when its
+	 * end is 0), and boot_stub_rehome()'s calls, arguments and answer.
+	 */
+	struct boot_range fdt_place_region;
+	unsigned int rehome_calls;
+	uint64_t rehome_entry;
+	uint64_t rehome_context;
+	uint64_t rehome_answer;
 
 	/* arch_smc_call(): what it was asked, and the firmware's answer. */
 	unsigned int smc_calls;

@@ -26,6 +26,10 @@ const char *boot_fdt_prepare(uint64_t dtb, void *buf, uint64_t bufsize,
 		stub->region = fake.fdt_below_region;
 	}
 	fake.fdt_prepare_stub = stub->region;
+	/* An installed resident stub placed elsewhere (boot_stub_place()). */
+	if (!stub->below && fake.fdt_place_region.end != 0) {
+		stub->region = fake.fdt_place_region;
+	}
 	if (fake.fdt_why != NULL) {
 		return fake.fdt_why;
 	}

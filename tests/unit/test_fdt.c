@@ -41,11 +41,12 @@
 			 BOOT_MODE_HANDOFF : BOOT_MODE_RESIDENT)
 #define PROXY		IS_ENABLED(CONFIG_HYPSTUB_PSCI_PROXY)
 /*
- * The stub's reservation is no-map on arm64.  On arm (the *-arm binaries)
- * it is not: Linux arm 6.1 stops at paging_init on a no-map hole below
- * the kernel, so the region stays mapped and merely reserved.
+ * Where an installed stub lives: on arm64 where the image put it; on arm
+ * (the *-arm binaries) at the top of memory below 4 GiB, where the loader
+ * moves it (Linux arm 6.1 stops at paging_init on a no-map hole below its
+ * image, and the reservation is no-map on both).
  */
-#define RESERVE_NO_MAP	(!STUB_CALLER_AARCH32)
+#define MOVES_TO_TOP	STUB_CALLER_AARCH32
 
 #define FDT_OK(call)							\
 	do {								\
@@ -82,6 +83,9 @@ struct tree_spec {
 	int initrd_cells[2];		/* linux,initrd-start/-end: 0 absent */
 	uint64_t initrd[2];
 	int resmem_cells;		/* an existing /reserved-memory: 1 or 2 */
+	uint64_t firmware[2];		/* its child's reg; 0: 0x4f000000 1 MiB */
+	uint64_t memreserve[20][2];	/* /memreserve/ entries: start, size */
+	unsigned int nr_memreserve;
 	/* /cpus: NULL: one cpu@0 (reg 0, the boot CPU); else these regs. */
 	const uint64_t *cpus;
 	unsigned int nr_cpus;
@@ -203,6 +207,10 @@ static void *build_tree(const struct tree_spec *spec)
 	assert_non_null(fdt);
 	memset(fdt, 0, TREE_MAX);
 	FDT_OK(fdt_create(fdt, TREE_MAX));
+	for (i = 0; i < (int)spec->nr_memreserve; i++) {
+		FDT_OK(fdt_add_reservemap_entry(fdt, spec->memreserve[i][0],
+						spec->memreserve[i][1]));
+	}
 	FDT_OK(fdt_finish_reservemap(fdt));
 	FDT_OK(fdt_begin_node(fdt, ""));
 	FDT_OK(fdt_property_u32(fdt, "interrupt-parent", 0x8002));
@@ -234,7 +242,8 @@ static void *build_tree(const struct tree_spec *spec)
 		FDT_OK(fdt_property(fdt, "ranges", NULL, 0));
 		FDT_OK(fdt_begin_node(fdt, "firmware@4f000000"));
 		property_reg(fdt, spec->resmem_cells, spec->resmem_cells,
-			     0x4f000000, 0x100000);
+			     spec->firmware[1] ? spec->firmware[0] : 0x4f000000,
+			     spec->firmware[1] ? spec->firmware[1] : 0x100000);
 		FDT_OK(fdt_property(fdt, "no-map", NULL, 0));
 		FDT_OK(fdt_end_node(fdt));
 		FDT_OK(fdt_end_node(fdt));
@@ -504,11 +513,7 @@ static void expect_resident_psci(const void *fdt, const struct boot_range *range
 	assert_int_equal(count_nodes(fdt, "/reserved-memory", "hypstub@"), 1);
 	expect_reg(fdt, path, resmem_cells, resmem_cells, range->start,
 		   range->end - range->start);
-	if (RESERVE_NO_MAP) {
-		expect_empty_prop(fdt, path, "no-map");
-	} else {
-		assert_false(has_prop(fdt, path, "no-map"));
-	}
+	expect_empty_prop(fdt, path, "no-map");
 
 	/* /psci: HVC to the stub's proxy; left as it was without one. */
 	expect_str_prop(fdt, "/psci", "method", PROXY ? "hvc" : psci_method);
@@ -899,6 +904,257 @@ static void test_kconfig_default(void **state)
 }
 
 /* A tree fixed up once (a kexec'd kernel's) comes out the same again. */
+/* ---- where the installed stub lives (STUB_RESIDENT_AT_TOP) -------------- */
+
+/*
+ * A zImage header with a KLSZ table: the decompressor writes the kernel at
+ * the RAM base it guesses (not memory here: a host address, so the tree's
+ * lowest memory) + @text_offset, @size bytes with its bss.
+ */
+static const void *zimage_writing(uint32_t text_offset, uint32_t size)
+{
+	static uint32_t image[32];
+
+	memset(image, 0, sizeof(image));
+	image[9] = 0x016f2818;			/* magic */
+	image[11] = sizeof(image);		/* end */
+	image[12] = 0x04030201;			/* little endian */
+	image[13] = 0x45454545;			/* table magic */
+	image[14] = 16 * 4;			/* the table */
+	image[16] = 5;				/* words */
+	image[17] = 0x5a534c4b;			/* "KLSZ" */
+	image[18] = 30 * 4;			/* where the size is */
+	image[19] = 0;				/* bss */
+	image[20] = text_offset;
+	image[30] = size;
+	return image;
+}
+
+#define IMAGE_AT	0x48000000ULL	/* the image, payload inside */
+#define TOP		0x60000000ULL	/* the default memory's end */
+
+/* installed() at @range that the pass may move, its image at @image. */
+static struct boot_stub movable(const struct boot_range *range,
+				struct boot_range image, const void *payload)
+{
+	struct boot_stub s = installed(range);
+
+	s.movable = 1;
+	s.image = image;
+	s.payload = (uint64_t)(uintptr_t)payload;
+	return s;
+}
+
+/* The pass of @spec with a movable stub: where the stub ends up. */
+static struct boot_range placed(const struct tree_spec *spec,
+				struct boot_range image, const void *payload)
+{
+	void *src = build_tree(spec);
+	struct boot_stub s = movable(&stub, image, payload);
+	const char *why = prepare_stub(src, TREE_MAX, BUF_SIZE, &s);
+
+	free(src);
+	if (why != NULL) {
+		fail_msg("boot_fdt_prepare: %s; UART: %s", why, fake.uart);
+	}
+	expect_resident(buf, &s.region, 2, spec->resmem_cells ? spec->resmem_cells : 2);
+	return s.region;
+}
+
+static const struct boot_range default_image = {
+	IMAGE_AT, IMAGE_AT + 0x800000,
+};
+
+/* The region at the top (arm), or where it was (arm64). */
+static void expect_at(struct boot_range got, uint64_t top)
+{
+	uint64_t want = MOVES_TO_TOP ? top - ONE_CPU_REGION : stub.start;
+
+	assert_int_equal(got.start, want);
+	assert_int_equal(got.end, want + ONE_CPU_REGION);
+}
+
+/* Nothing in the way: the last page(s) of memory. */
+static void test_stub_placed_top(void **state)
+{
+	const struct tree_spec spec = { .mode = "resident" };
+
+	(void)state;
+	expect_at(placed(&spec, default_image, zimage_writing(0x8000, 0x1000000)), TOP);
+}
+
+/* Below whatever else is at the top, one obstacle after another. */
+static void test_stub_placed_below_obstacles(void **state)
+{
+	const struct {
+		struct tree_spec spec;
+		struct boot_range image;
+		uint64_t top;
+	} cases[] = {
+		/* The initrd. */
+		{ { .mode = "resident", .initrd_cells = { 2, 2 },
+		    .initrd = { 0x5ff00000, TOP } },
+		  default_image, 0x5ff00000 },
+		/* A /memreserve/ entry (U-Boot reserves its tree's place). */
+		{ { .mode = "resident", .nr_memreserve = 1,
+		    .memreserve = { { 0x5fff0000, 0x10000 } } },
+		  default_image, 0x5fff0000 },
+		/* A /reserved-memory child, then the initrd below it. */
+		{ { .mode = "resident", .resmem_cells = 1,
+		    .firmware = { 0x5fe00000, 0x200000 },
+		    .initrd_cells = { 1, 1 }, .initrd = { 0x5fd00000, 0x5fe00000 } },
+		  default_image, 0x5fd00000 },
+		/* The image itself (its loader, the tree's copy, the payload). */
+		{ { .mode = "resident" }, { 0x5f000000, TOP }, 0x5f000000 },
+		/* Memory above 4 GiB: out of HYP's reach with its MMU off. */
+		{ { .mode = "resident", .nr_memory = 2,
+		    .memory = { { 0x40000000, 0x20000000, 0 },
+				{ 0x100000000ULL, 0x40000000, 1 } } },
+		  default_image, TOP },
+		/* The highest range wins, whatever the order in the tree. */
+		{ { .mode = "resident", .nr_memory = 2,
+		    .memory = { { 0x80000000ULL, 0x10000000, 0 },
+				{ 0x40000000, 0x20000000, 1 } } },
+		  default_image, 0x90000000ULL },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		fake_arch_clear_log();
+		expect_at(placed(&cases[i].spec, cases[i].image,
+				 zimage_writing(0x8000, 0x1000000)), cases[i].top);
+	}
+}
+
+/* Where the zImage writes the kernel: below it when it reaches the top. */
+static void test_stub_placed_below_kernel(void **state)
+{
+	const struct tree_spec spec = {
+		.mode = "resident", .nr_memory = 1,
+		.memory = { { 0x40000000, 0x1000000, 0 } },
+	};
+
+	(void)state;
+	expect_at(placed(&spec, default_image, zimage_writing(0x8000, 0x1000000 - 0x8000)),
+		  0x40008000);
+}
+
+/* A second pass over the first's tree: the earlier stub's node is no obstacle. */
+static void test_stub_placed_twice(void **state)
+{
+	const struct tree_spec spec = { .mode = "resident" };
+	const void *payload = zimage_writing(0x8000, 0x1000000);
+	uint8_t *first = malloc(BUF_SIZE);
+	struct boot_range once = placed(&spec, default_image, payload);
+	struct boot_stub s = movable(&stub, default_image, payload);
+
+	(void)state;
+	assert_non_null(first);
+	memcpy(first, buf, BUF_SIZE);
+	assert_null(prepare_stub(first, BUF_SIZE, BUF_SIZE, &s));
+	assert_int_equal(s.region.start, once.start);
+	assert_int_equal(s.region.end, once.end);
+	assert_int_equal(count_nodes(buf, "/reserved-memory", "hypstub@"), 1);
+	free(first);
+}
+
+/* Refused with a reason where the stub would have to move and cannot. */
+static void test_stub_no_place(void **state)
+{
+	struct tree_spec full = {
+		.mode = "resident", .nr_memory = 1,
+		.memory = { { 0x40000000, 0x1000000, 0 } },
+	};
+	const struct tree_spec high = {
+		.mode = "resident", .nr_memory = 1,
+		.memory = { { 0x100000000ULL, 0x40000000, 0 } },
+	};
+	struct tree_spec many = { .mode = "resident", .nr_memreserve = 17 };
+	const struct boot_range all = { 0x40000000, 0x41000000 };
+	const void *payload = zimage_writing(0x8000, 0x100000);
+	const char *const no_room =
+		"no room for the stub at the top of memory (below 4 GiB, "
+		"clear of the image, the initrd, the kernel and the reserved ranges)";
+	struct boot_stub s;
+	void *src;
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < many.nr_memreserve; i++) {
+		many.memreserve[i][0] = 0x50000000 + i * 0x10000;
+		many.memreserve[i][1] = 0x1000;
+	}
+	/* The image fills memory; memory only above 4 GiB; too much reserved. */
+	src = build_tree(&full);
+	s = movable(&stub, all, payload);
+	if (MOVES_TO_TOP) {
+		assert_string_equal(prepare_stub(src, TREE_MAX, BUF_SIZE, &s), no_room);
+	} else {
+		assert_null(prepare_stub(src, TREE_MAX, BUF_SIZE, &s));
+	}
+	free(src);
+	src = build_tree(&high);
+	s = movable(&stub, default_image, payload);
+	if (MOVES_TO_TOP) {
+		assert_string_equal(prepare_stub(src, TREE_MAX, BUF_SIZE, &s), no_room);
+	} else {
+		assert_null(prepare_stub(src, TREE_MAX, BUF_SIZE, &s));
+	}
+	free(src);
+	fake_arch_clear_log();
+	src = build_tree(&many);
+	s = movable(&stub, default_image, payload);
+	if (MOVES_TO_TOP) {
+		assert_string_equal(prepare_stub(src, TREE_MAX, BUF_SIZE, &s),
+				    "more reserved ranges than the loader keeps (16): "
+				    "it cannot tell where the stub may live");
+		if (strstr(fake.uart, "hypstub: the device tree reserves 17 ranges") == NULL) {
+			fail_msg("UART: %s", fake.uart);
+		}
+	} else {
+		assert_null(prepare_stub(src, TREE_MAX, BUF_SIZE, &s));
+	}
+	free(src);
+	/* Sixteen are kept: placed below the highest. */
+	many.nr_memreserve = 16;
+	many.memreserve[15][0] = 0x5ffff000;
+	expect_at(placed(&many, default_image, payload), 0x5ffff000);
+}
+
+/* boot_place_top() alone: alignment, limits, empty ranges, edges. */
+static void test_place_top(void **state)
+{
+	const struct boot_range memory[] = {
+		{ 0x1000, 0x9000 }, { 0x20000, 0x20800 },
+	};
+	const struct boot_range avoid[] = {
+		{ 0x8000, 0x8000 },	/* empty: no obstacle */
+		{ 0x7800, 0x8800 },
+		{ 0x5000, 0x6000 },
+	};
+	uint64_t base = 0;
+
+	(void)state;
+	/* 0x20800 is not aligned: the 2 KiB above 0x20000 are too small. */
+	assert_true(boot_place_top(memory, 2, NULL, 0, 0x1000, 0x1000, 0, &base));
+	assert_int_equal(base, 0x8000);
+	assert_true(boot_place_top(memory, 2, avoid, 3, 0x1000, 0x1000, 0, &base));
+	assert_int_equal(base, 0x6000);
+	assert_true(boot_place_top(memory, 2, avoid, 3, 0x2000, 0x1000, 0, &base));
+	assert_int_equal(base, 0x3000);
+	assert_true(boot_place_top(memory, 2, avoid, 3, 0x1000, 0x1000, 0x7000, &base));
+	assert_int_equal(base, 0x6000);
+	assert_true(boot_place_top(memory, 2, avoid, 3, 0x800, 0x800, 0, &base));
+	assert_int_equal(base, 0x20000);
+	assert_false(boot_place_top(memory, 2, avoid, 3, 0x5000, 0x1000, 0, &base));
+	assert_false(boot_place_top(memory, 2, NULL, 0, 0x1000, 0x1000, 0x1800, &base));
+	/* Memory at 0: base 0 is an answer, told apart by the return value. */
+	assert_true(boot_place_top(&(struct boot_range){ 0, 0x1000 }, 1, NULL, 0,
+				   0x1000, 0x1000, 0, &base));
+	assert_int_equal(base, 0);
+}
+
 static void test_twice(void **state)
 {
 	const struct tree_spec specs[] = {
@@ -1400,6 +1656,12 @@ int main(void)
 		cmocka_unit_test_setup(test_cpus_topologies, setup),
 		cmocka_unit_test_setup(test_cpus_region_pages, setup),
 		cmocka_unit_test_setup(test_cpus_refused, setup),
+		cmocka_unit_test_setup(test_stub_placed_top, setup),
+		cmocka_unit_test_setup(test_stub_placed_below_obstacles, setup),
+		cmocka_unit_test_setup(test_stub_placed_below_kernel, setup),
+		cmocka_unit_test_setup(test_stub_placed_twice, setup),
+		cmocka_unit_test_setup(test_stub_no_place, setup),
+		cmocka_unit_test_setup(test_place_top, setup),
 		cmocka_unit_test_setup(test_cpus_handoff, setup),
 		cmocka_unit_test_setup(test_handoff, setup),
 		cmocka_unit_test_setup(test_no_psci, setup),

@@ -53,13 +53,18 @@
 #define STUB_NAME_HCR		"HCR"
 #define STUB_NAME_SCTLR		"HSCTLR"
 /*
- * Not no-map: Linux arm (6.1, arch/arm/mm/mmu.c prepare_page_table())
- * takes the first memory region to hold the kernel and unmaps the kernel
- * past its end, so a no-map hole below the kernel, where the stub lies,
- * stops it at paging_init.  Reserved, the region stays in the kernel's
- * linear map, which never touches it.
+ * No-map, so that the kernel never maps it and kexec-tools, which reads
+ * only /proc/iomem, never loads over it.  Linux arm (6.1, arch/arm/mm/
+ * mmu.c prepare_page_table()) takes its first memory region to hold the
+ * kernel and unmaps the kernel past that region's end: a no-map hole
+ * below the kernel stops it at paging_init.  So the loader moves the
+ * stub, once installed, to the top of memory (STUB_RESIDENT_AT_TOP),
+ * below the 4 GiB that HYP reaches with its MMU off
+ * (STUB_RESIDENT_LIMIT): only the last memory region is split.
  */
-#define STUB_RESERVE_NO_MAP	0
+#define STUB_RESERVE_NO_MAP	1
+#define STUB_RESIDENT_AT_TOP	1
+#define STUB_RESIDENT_LIMIT	0x100000000ULL
 
 #define STUB_NAME_EL2		"HYP mode"
 #define STUB_AT_EL2		"in HYP mode"

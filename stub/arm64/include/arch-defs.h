@@ -58,8 +58,14 @@
 #define STUB_NAME_SPSR		"SPSR_EL2"
 #define STUB_NAME_HCR		"HCR_EL2"
 #define STUB_NAME_SCTLR		"SCTLR_EL2"
-/* The stub's /reserved-memory node is no-map: the kernel never maps it. */
+/*
+ * The stub's /reserved-memory node is no-map: the kernel never maps it.
+ * It stays where the image was loaded (Linux arm64 takes a no-map hole
+ * anywhere): the loader does not move it (STUB_RESIDENT_AT_TOP 0).
+ */
 #define STUB_RESERVE_NO_MAP	1
+#define STUB_RESIDENT_AT_TOP	0
+#define STUB_RESIDENT_LIMIT	0
 
 /* The loader's messages: where the stub and the kernel run. */
 #define STUB_NAME_EL2		"EL2"
