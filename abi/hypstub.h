@@ -24,7 +24,7 @@
 
 /* ABI version: major << 16 | minor, as SMCCC encodes its own version. */
 #define HYPSTUB_ABI_VERSION_MAJOR	HYPSTUB_U(1)
-#define HYPSTUB_ABI_VERSION_MINOR	HYPSTUB_U(4)
+#define HYPSTUB_ABI_VERSION_MINOR	HYPSTUB_U(5)
 #define HYPSTUB_ABI_VERSION \
 	((HYPSTUB_ABI_VERSION_MAJOR << 16) | HYPSTUB_ABI_VERSION_MINOR)
 
@@ -47,6 +47,13 @@
 #define HVC_PRE412_SET_VECTORS		HYPSTUB_U(1)
 #define HVC_PRE412_SOFT_RESTART		HYPSTUB_U(2)
 #define HVC_PRE412_RESET_VECTORS	HYPSTUB_U(3)
+
+/*
+ * Since 1.5: the same option on AArch32 serves Linux arm's scheme before
+ * v4.12, which had no numbers: r0 = this value reads HVBAR into r0; any r0
+ * with bit 31 clear (not an SMCCC fast call) is the new HVBAR itself.
+ */
+#define HVC_PRE412_AARCH32_GET_VECTORS	HYPSTUB_U(0xffffffff)
 
 /* Answer to a stub number the stub does not implement (legacy path). */
 #define HVC_STUB_ERR		HYPSTUB_U(0xbadca11)

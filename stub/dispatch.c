@@ -55,6 +55,7 @@ enum stub_op {
 	STUB_OP_GET_VECTORS,
 	STUB_OP_GET_VECTORS_X0,		/* pre-4.12 legacy: VBAR_EL2 in x0 */
 	STUB_OP_SET_VECTORS,
+	STUB_OP_SET_VECTORS_X0,		/* Linux arm pre-4.12: HVBAR from r0 */
 	STUB_OP_SOFT_RESTART,
 	STUB_OP_RESET_VECTORS,
 	STUB_OP_GET_ICH_VTR,
@@ -109,6 +110,14 @@ enum stub_op {
 	X(HVC_RESET_VECTORS, STUB_OP_RESET_VECTORS, 0)			\
 	STUB_ARCH_LEGACY_CALLS(X)
 #endif
+
+/*
+ * Linux arm before v4.12 had no stub numbers: r0 = -1 read HVBAR, any
+ * other r0 set it.  An AArch32 build with the pre-4.12 option serves that
+ * instead of the list above, but for r0 with bit 31 set, which stays SMCCC.
+ */
+#define STUB_PRE412_AARCH32 \
+	(STUB_CALLER_AARCH32 && IS_ENABLED(CONFIG_HYPSTUB_LEGACY_PRE_4_12))
 
 /*
  * The SMCCC table is a perfect hash of the list, one word per slot: the
@@ -245,13 +254,17 @@ stub_refuse(struct stub_frame *frame, int64_t error)
  * tail of a vector slot (where scripts/stub-layout.py puts them).
  */
 
-/* SET_VECTORS, both numberings: x1 a reachable 2 KiB-aligned address. */
-static __attribute__((noinline)) uint64_t stub_set_vectors(struct stub_frame *frame)
+/*
+ * SET_VECTORS, every numbering: @vectors (x1, or r0 in Linux arm's pre-4.12
+ * scheme) a reachable address aligned to STUB_VECTORS_ALIGN.
+ */
+static __attribute__((noinline)) uint64_t
+stub_set_vectors(struct stub_frame *frame, uint64_t vectors)
 {
-	if (!stub_address_ok(frame->x[1], STUB_VECTORS_ALIGN)) {
+	if (!stub_address_ok(vectors, STUB_VECTORS_ALIGN)) {
 		return stub_refuse(frame, SMCCC_RET_INVALID_PARAMETER);
 	}
-	arch_write_vbar_el2(frame->x[1]);
+	arch_write_vbar_el2(vectors);
 	stub_write_result(frame, 1, SMCCC_RET_SUCCESS, 0, 0, 0);
 	return STUB_EXIT_RETURN;
 }
@@ -328,6 +341,8 @@ stub_serve_cold(struct stub_frame *frame, enum stub_op op)
 		return stub_serve_query(frame, op);
 	case STUB_OP_SOFT_RESTART:
 		return stub_soft_restart(frame);
+	case STUB_OP_SET_VECTORS_X0:
+		return stub_set_vectors(frame, frame->x[0]);
 	case STUB_OP_CALL_COUNT:
 		/* The call counts of the vendor and standard hypervisor services. */
 		x0 = stub_call_count(SMCCC_OWNER_STANDARD_HYP);
@@ -401,6 +416,10 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 	}
 	if (__builtin_expect(hypstub_smccc_is_fast(function_id), 1)) {
 		op = stub_lookup(function_id);
+		if (STUB_PRE412_AARCH32 && op == STUB_OP_NONE &&
+		    function_id == HVC_PRE412_AARCH32_GET_VECTORS) {
+			return stub_serve_cold(frame, STUB_OP_GET_VECTORS_X0);
+		}
 		if (op == STUB_OP_NONE) {
 			/*
 			 * Owners 0 and 4 hold the firmware's calls, which
@@ -416,6 +435,9 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 					  0, 0, 0);
 			return STUB_EXIT_RETURN;
 		}
+	} else if (STUB_PRE412_AARCH32) {
+		/* Linux arm before v4.12: r0 is the new HVBAR itself. */
+		op = STUB_OP_SET_VECTORS_X0;
 	} else {
 		/*
 		 * A legacy stub number; a number past the list, or a
@@ -438,7 +460,7 @@ uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
 		stub_write_result(frame, 4, uid[0], uid[1], uid[2], uid[3]);
 		return STUB_EXIT_RETURN;
 	case STUB_OP_SET_VECTORS:
-		return stub_set_vectors(frame);
+		return stub_set_vectors(frame, frame->x[1]);
 	case STUB_OP_NONE:
 		return stub_refuse(frame, SMCCC_RET_NOT_SUPPORTED);
 	default:

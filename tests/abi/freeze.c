@@ -86,8 +86,8 @@ static void abi_version(void **state)
 {
 	static const struct frozen table[] = {
 		FROZEN_U(HYPSTUB_ABI_VERSION_MAJOR, 0x1),
-		FROZEN_U(HYPSTUB_ABI_VERSION_MINOR, 0x4),	/* 1.4: SMCCC version at install */
-		FROZEN_U(HYPSTUB_ABI_VERSION, 0x00010004),
+		FROZEN_U(HYPSTUB_ABI_VERSION_MINOR, 0x5),	/* 1.5: Linux arm's pre-4.12 scheme */
+		FROZEN_U(HYPSTUB_ABI_VERSION, 0x00010005),
 		FROZEN_U(HYPSTUB_SMCCC_VERSION, 0x10001),
 		FROZEN_U(HYPSTUB_SMCCC_VERSION_1_2, 0x10002),	/* since 1.3 */
 	};
@@ -122,6 +122,23 @@ static void legacy_numbers(void **state)
 	for (i = 0; i < ARRAY_SIZE(table) - 1; i++) {
 		assert_true(table[i].header < HYPSTUB_LEGACY_LIMIT);
 	}
+}
+
+/*
+ * Linux arm's scheme before v4.12, on AArch32 (since 1.5): no numbers but
+ * r0 = -1, which reads HVBAR; any r0 with bit 31 clear is an address.
+ */
+static void legacy_pre412_aarch32(void **state)
+{
+	static const struct frozen table[] = {
+		FROZEN_U(HVC_PRE412_AARCH32_GET_VECTORS, 0xffffffff),
+	};
+
+	(void)state;
+	check_frozen(table, ARRAY_SIZE(table));
+	/* -1 as Linux arm's `mov r0, #-1` makes it, and not a served SMCCC ID. */
+	assert_true((uint32_t)-1 == HVC_PRE412_AARCH32_GET_VECTORS);
+	assert_true((HVC_PRE412_AARCH32_GET_VECTORS & SMCCC_FAST_RESERVED_MASK) != 0);
 }
 
 static void smccc_fields(void **state)
@@ -384,6 +401,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(abi_version),
 		cmocka_unit_test(legacy_numbers),
+		cmocka_unit_test(legacy_pre412_aarch32),
 		cmocka_unit_test(smccc_fields),
 		cmocka_unit_test(smccc_ids),
 		cmocka_unit_test(vendor_ids),

@@ -81,6 +81,12 @@
 #endif
 
 /*
+ * Linux arm's stub before v4.12 (an AArch32 build with the pre-4.12
+ * option): no numbers, r0 = -1 reads HVBAR and r0 with bit 31 clear sets it.
+ */
+#define PRE412_ARM		(HYPSTUB_TEST_ALT && STUB_CALLER_AARCH32)
+
+/*
  * Legacy numbers of the live numbering.  Linux arm's stub stops at 2:
  * FINALISE_EL2 and GET_ICH_VTR_EL2 are arm64's only.
  */
@@ -626,6 +632,7 @@ static void test_smccc_take_over_and_give_back(void **state)
 
 /* ---- legacy numbers --------------------------------------------------- */
 
+#if !PRE412_ARM
 static void test_legacy_set_vectors(void **state)
 {
 	size_t i;
@@ -786,6 +793,7 @@ static void test_legacy_unknown(void **state)
 	}
 }
 #endif
+#endif /* !PRE412_ARM */
 
 /* ---- refusals by classification ---------------------------------------- */
 
@@ -831,6 +839,7 @@ static void test_fast_call_reserved_bits(void **state)
 	}
 }
 
+#if !PRE412_ARM
 static void test_yielding_calls_refused(void **state)
 {
 	static const uint32_t yielding[] = {
@@ -849,6 +858,7 @@ static void test_yielding_calls_refused(void **state)
 		EXPECT(RET_NOT_SUPPORTED);
 	}
 }
+#endif
 
 static void test_unknown_fast_calls(void **state)
 {
@@ -980,6 +990,109 @@ static void test_firmware_fast_calls(void **state)
 	}
 }
 
+#if PRE412_ARM
+/* r0 = -1 reads HVBAR into r0; every other register as it was. */
+static void test_pre412_arm_get_vectors(void **state)
+{
+	(void)state;
+	fake.vbar = 0x40123800;
+	HVC0(HVC_PRE412_AARCH32_GET_VECTORS);
+	EXPECT(0x40123800);
+	HVC4(HVC_PRE412_AARCH32_GET_VECTORS, GOOD_VECTORS, 0xb2, 0xb3, 0xb4);
+	EXPECT(0x40123800);
+	assert_int_equal(fake.vbar, 0x40123800);
+	assert_int_equal(fake.vbar_writes, 0);
+}
+
+/* Any other r0 with bit 31 clear is the new HVBAR: r0 = 0 after. */
+static void test_pre412_arm_set_vectors(void **state)
+{
+	static const uint32_t good[] = {
+		GOOD_VECTORS, 0x20, 0x01000000, 0x40008020, 0x7fffffe0,
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(good); i++) {
+		CONTEXT(" r0 %#x", good[i]);
+		fake.vbar = FAKE_STUB_VECTORS;
+		fake.vbar_writes = 0;
+		HVC4(good[i], 0xb1, 0xb2, 0xb3, 0xb4);
+		EXPECT_EFFECTS(0);
+		assert_int_equal(fake.vbar, good[i]);
+		assert_int_equal(fake.vbar_writes, 1);
+	}
+}
+
+/*
+ * Not a vector table: 0 and the unaligned, among them a current kernel's
+ * SOFT_RESTART (1) and RESET_VECTORS (2), and SET_VECTORS (0, the address
+ * in r1): refused, HVBAR and the CPU as they were.
+ */
+static void test_pre412_arm_set_vectors_refused(void **state)
+{
+	static const struct {
+		uint32_t r0;
+		uint64_t answer;
+	} bad[] = {
+		{ 0, RET_STUB_ERR },
+		{ 1, RET_STUB_ERR },
+		{ 2, RET_STUB_ERR },
+		{ 0x10, RET_STUB_ERR },
+		{ 0x00fffff0, RET_STUB_ERR },
+		{ 0x40000010, RET_INVALID_PARAMETER },
+		{ 0x7fffffff, RET_INVALID_PARAMETER },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		CONTEXT(" r0 %#x", bad[i].r0);
+		fake.vbar = 0x40200000;
+		HVC4(bad[i].r0, GOOD_ENTRY, 0xb2, 0xb3, 0xb4);
+		EXPECT(bad[i].answer);
+		assert_int_equal(fake.vbar, 0x40200000);
+		assert_int_equal(fake.vbar_writes, 0);
+		assert_int_equal(fake.soft_restart_calls, 0);
+	}
+}
+
+/* Bit 31 set: SMCCC, as in every build, whatever it would be as an address. */
+static void test_pre412_arm_fast_calls_stay_smccc(void **state)
+{
+	(void)state;
+	fake.vbar = FAKE_STUB_VECTORS;
+	HVC0(SMCCC_VERSION);
+	EXPECT(0x10001);
+	HVC0(0xc0000020);
+	EXPECT(RET_NOT_SUPPORTED);
+	HVC0(0xfffffffe);
+	EXPECT(RET_NOT_SUPPORTED);
+	assert_int_equal(fake.vbar_writes, 0);
+	HVC1(ID_SET_VECTORS, GOOD_VECTORS);
+	EXPECT_EFFECTS(0);
+	assert_int_equal(fake.vbar, GOOD_VECTORS);
+}
+
+/* As a pre-4.12 KVM took HYP over and gave it back. */
+static void test_pre412_arm_take_over_and_give_back(void **state)
+{
+	uint64_t saved;
+
+	(void)state;
+	HVC0(HVC_PRE412_AARCH32_GET_VECTORS);
+	EXPECT(FAKE_STUB_VECTORS);
+	saved = call.after.x[0];
+	HVC0(GOOD_VECTORS);
+	EXPECT_EFFECTS(0);
+	HVC0(HVC_PRE412_AARCH32_GET_VECTORS);
+	EXPECT(GOOD_VECTORS);
+	HVC0(saved);
+	EXPECT_EFFECTS(0);
+	assert_int_equal(fake.vbar, FAKE_STUB_VECTORS);
+}
+#endif
+
 static void test_upper_half_of_x0_ignored(void **state)
 {
 	(void)state;
@@ -991,6 +1104,13 @@ static void test_upper_half_of_x0_ignored(void **state)
 	EXPECT_EFFECTS(0);
 	assert_int_equal(fake.vbar, GOOD_VECTORS);
 
+	if (PRE412_ARM) {
+		/* Linux arm's pre-4.12 scheme: r0's low word is the address. */
+		HVC0(0xffffffff00000000ULL | 0x40100000);
+		EXPECT_EFFECTS(0);
+		assert_int_equal(fake.vbar, 0x40100000);
+		return;
+	}
 	/* Legacy numbers too. */
 	HVC0(0xffffffff00000000ULL | LEGACY_RESET_VECTORS);
 	EXPECT_EFFECTS(0);
@@ -1139,6 +1259,13 @@ int main(void)
 		cmocka_unit_test_setup(test_smccc_soft_restart_refused, setup),
 		cmocka_unit_test_setup(test_smccc_reset_vectors, setup),
 		cmocka_unit_test_setup(test_smccc_take_over_and_give_back, setup),
+#if PRE412_ARM
+		cmocka_unit_test_setup(test_pre412_arm_get_vectors, setup),
+		cmocka_unit_test_setup(test_pre412_arm_set_vectors, setup),
+		cmocka_unit_test_setup(test_pre412_arm_set_vectors_refused, setup),
+		cmocka_unit_test_setup(test_pre412_arm_fast_calls_stay_smccc, setup),
+		cmocka_unit_test_setup(test_pre412_arm_take_over_and_give_back, setup),
+#else
 		cmocka_unit_test_setup(test_legacy_set_vectors, setup),
 		cmocka_unit_test_setup(test_legacy_soft_restart, setup),
 		cmocka_unit_test_setup(test_legacy_reset_vectors, setup),
@@ -1150,8 +1277,10 @@ int main(void)
 		cmocka_unit_test_setup(test_legacy_get_ich_vtr_el2_without_gicv3, setup),
 #endif
 		cmocka_unit_test_setup(test_legacy_unknown, setup),
-		cmocka_unit_test_setup(test_fast_call_reserved_bits, setup),
+		/* Linux arm's pre-4.12 scheme takes them as addresses. */
 		cmocka_unit_test_setup(test_yielding_calls_refused, setup),
+#endif
+		cmocka_unit_test_setup(test_fast_call_reserved_bits, setup),
 		cmocka_unit_test_setup(test_unknown_fast_calls, setup),
 		cmocka_unit_test_setup(test_unknown_ids_in_a_served_slot, setup),
 		cmocka_unit_test_setup(test_firmware_fast_calls, setup),
