@@ -398,27 +398,37 @@ ARM_LINUX_REF_FILES := $(foreach c,cortex-a15 cortex-a7,$(ARM_LINUX_DIR)/ref/vul
 # checked by tests/linux/check-pack-image.py, then booted through QEMU
 # -kernel (the image entered in HYP at 0x40010000) and Debian's qemu_arm
 # U-Boot (bootz of the image loaded at 0x40100000, below where the payload
-# inflates; the mode set in /chosen at the prompt), on 4 CPUs.  Resident:
+# inflates; the mode set in /chosen at the prompt), on 4 CPUs: every path,
+# mode, CPU model and GIC version with every other, 16 boots.  Resident:
 # every CPU in SVC, no "inconsistent modes", SMCCC 1.1 from the stub, the
-# firmware's PSCI lines, psci method "hvc", the reservation (without
-# no-map on arm) in the kernel's memblock.reserved, not tainted, the same
-# vulnerabilities as the bare kernel; on cortex-a15 with GICv3 (no ITS, for
+# firmware's PSCI lines, psci method "hvc", the reservation no-map where
+# the loader moved the stub (the top of memory) and in no /proc/iomem
+# range, not tainted, the same vulnerabilities as the bare kernel,
+# SYSTEM_OFF through the proxy; on cortex-a15 with GICv3 (no ITS, for
 # kexec) CPU hotplug, five kexecs in a row (each kernel's CPUs started
-# through the stub, which stays reserved and answering: tests/linux/init
-# keeps kexec-tools above it) and PSCI SYSTEM_RESET through the proxy; on
-# cortex-a7 with GICv2 SYSTEM_OFF.  Hand-off: every CPU in HYP with the
-# virtualization extensions; on cortex-a15 with GICv2 three kexecs in a
-# row (Linux's own HVC_SOFT_RESTART), on cortex-a7 with GICv3.  And the
-# image at qemu_arm's own kernel_addr_r, 0x40400000, where its payload would
-# inflate the kernel over the stub: refused by the loader, with its message.
+# through the stub, which stays reserved and answering; kexec-tools gets
+# no option for it) and PSCI SYSTEM_RESET through the proxy; CPU hotplug
+# on cortex-a7 too.  Hand-off: every CPU in HYP with the virtualization
+# extensions; on cortex-a15 with GICv2 three kexecs in a row (Linux's own
+# HVC_SOFT_RESTART).  And the image at qemu_arm's own kernel_addr_r,
+# 0x40400000, where its payload would inflate the kernel over the image's
+# fixed-up device tree: refused by the loader, with its message.
 .PHONY: check-arm-linux
 check-arm-linux: $(ARM_LINUX_DIR)/initramfs.cpio $(ARM_LINUX_IMAGE) $(ARM_LINUX_REF_FILES)
 	$(Q)$(PYTHON) tests/linux/check-pack-image.py --zimage $(ARM_LINUX_DIR)/zImage \
 		--arm-loader $(ARM_LINUX_STUB)/hypstub.bin
 	$(Q)$(ARM_LINUX_RUN) --image $(ARM_LINUX_IMAGE) -j2 \
 		kernel:resident:cortex-a15:3-noits:4:hotplug+kexec5+reboot \
-		uboot:handoff:cortex-a15:2:4:kexec3 uboot:resident:cortex-a7:2:4 \
-		kernel:handoff:cortex-a7:3:4 uboot:resident:cortex-a15:2:2:misplaced
+		uboot:handoff:cortex-a15:2:4:kexec3 \
+		kernel:resident:cortex-a15:2:4 kernel:resident:cortex-a7:2:4:hotplug \
+		kernel:resident:cortex-a7:3:4 \
+		uboot:resident:cortex-a15:2:4 uboot:resident:cortex-a15:3:4 \
+		uboot:resident:cortex-a7:2:4 uboot:resident:cortex-a7:3:4:hotplug \
+		kernel:handoff:cortex-a15:2:4 kernel:handoff:cortex-a15:3:4 \
+		kernel:handoff:cortex-a7:2:4 kernel:handoff:cortex-a7:3:4 \
+		uboot:handoff:cortex-a15:3:4 uboot:handoff:cortex-a7:2:4 \
+		uboot:handoff:cortex-a7:3:4 \
+		uboot:resident:cortex-a15:2:2:misplaced
 
 # Debian's Linux through the U-Boot with the stub inside, both modes.
 run-uboot: uboot $(LINUX_PARTS)
