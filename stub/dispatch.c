@@ -239,7 +239,7 @@ static uint64_t stub_config_flags(void)
  * path uses: HVC_STUB_ERR for a legacy stub number.  Out of line, reading
  * the call from the frame again, so that no hot path keeps the ID live.
  */
-static __attribute__((noinline, cold)) uint64_t
+static __attribute__((noinline, cold)) stub_reg_t
 stub_refuse(struct stub_frame *frame, int64_t error)
 {
 	if ((uint32_t)frame->x[0] < HYPSTUB_LEGACY_LIMIT) {
@@ -258,8 +258,8 @@ stub_refuse(struct stub_frame *frame, int64_t error)
  * SET_VECTORS, every numbering: @vectors (x1, or r0 in Linux arm's pre-4.12
  * scheme) a reachable address aligned to STUB_VECTORS_ALIGN.
  */
-static __attribute__((noinline)) uint64_t
-stub_set_vectors(struct stub_frame *frame, uint64_t vectors)
+static __attribute__((noinline)) stub_reg_t
+stub_set_vectors(struct stub_frame *frame, stub_reg_t vectors)
 {
 	if (!stub_address_ok(vectors, STUB_VECTORS_ALIGN)) {
 		return stub_refuse(frame, SMCCC_RET_INVALID_PARAMETER);
@@ -270,7 +270,7 @@ stub_set_vectors(struct stub_frame *frame, uint64_t vectors)
 }
 
 /* SOFT_RESTART, both numberings: x1 a reachable 4-byte-aligned entry. */
-static __attribute__((noinline, cold)) uint64_t
+static __attribute__((noinline, cold)) stub_reg_t
 stub_soft_restart(struct stub_frame *frame)
 {
 	uint64_t entry = frame->x[1];
@@ -290,7 +290,7 @@ stub_soft_restart(struct stub_frame *frame)
  * 23:16 clear, or the Arm Architecture call ARCH_FEATURES asks about),
  * else refused.
  */
-static __attribute__((noinline, cold)) uint64_t
+static __attribute__((noinline, cold)) stub_reg_t
 stub_serve_firmware(struct stub_frame *frame, uint32_t id)
 {
 	if (!stub_proxy_forwards(id)) {
@@ -305,7 +305,7 @@ stub_serve_firmware(struct stub_frame *frame, uint32_t id)
  * its table, or, for the Arm Architecture calls only the firmware can
  * answer (the workarounds, SOC_ID), the firmware's, through the proxy.
  */
-static __attribute__((noinline, cold)) uint64_t
+static __attribute__((noinline, cold)) stub_reg_t
 stub_serve_query(struct stub_frame *frame, enum stub_op op)
 {
 	uint32_t queried = (uint32_t)frame->x[1];
@@ -329,7 +329,7 @@ stub_serve_query(struct stub_frame *frame, enum stub_op op)
  * Carries out @op, any but the hot ones (which it need not know), for the
  * call in @frame, an SMCCC call or a legacy stub number.
  */
-static __attribute__((noinline, cold)) uint64_t
+static __attribute__((noinline, cold)) stub_reg_t
 stub_serve_cold(struct stub_frame *frame, enum stub_op op)
 {
 	uint64_t x0 = SMCCC_RET_SUCCESS, x1 = 0;
@@ -393,8 +393,8 @@ stub_serve_cold(struct stub_frame *frame, enum stub_op op)
  * NOT_SUPPORTED, whatever w0 says, if it is an HVC with another immediate
  * (SMCCC reserves them).
  */
-static __attribute__((noinline, cold)) uint64_t
-stub_not_hvc0(struct stub_frame *frame, uint64_t esr)
+static __attribute__((noinline, cold)) stub_reg_t
+stub_not_hvc0(struct stub_frame *frame, stub_reg_t esr)
 {
 	if (((esr >> STUB_SYNDROME_EC_SHIFT) & STUB_SYNDROME_EC_MASK) !=
 	    STUB_SYNDROME_EC_HVC) {
@@ -405,7 +405,7 @@ stub_not_hvc0(struct stub_frame *frame, uint64_t esr)
 	return STUB_EXIT_RETURN;
 }
 
-uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr)
+stub_reg_t stub_handle_lower_sync(struct stub_frame *frame, stub_reg_t esr)
 {
 	uint32_t function_id = (uint32_t)frame->x[0];
 	const uint64_t *uid = stub_uid;

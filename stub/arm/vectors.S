@@ -68,8 +68,7 @@ park_\name:
 vector_trap:
 	push	{r0-r5, r12, lr}
 	mov	r0, sp
-	mrc	p15, 4, r2, c5, c2, 0		/* HSR: the syndrome, r2:r3 */
-	mov	r3, #0
+	mrc	p15, 4, r1, c5, c2, 0		/* HSR: the syndrome */
 	bl	stub_handle_lower_sync
 	cmp	r0, #STUB_EXIT_RETURN
 	bne	park_trap

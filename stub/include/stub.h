@@ -24,13 +24,15 @@
  */
 
 /*
- * Entry from the vectors for a synchronous exception from EL1 (AArch64).
+ * Entry from the vectors for a synchronous exception from EL1 (AArch64)
+ * or a Hyp Trap (AArch32), with its syndrome (ESR_EL2, HSR): register-wide
+ * arguments and result, so no half of a pair is ever moved on AArch32.
  * Reads the call from the frame, writes its results back to the frame.
  * Returns STUB_EXIT_RETURN, or STUB_EXIT_PARK after reporting an
  * exception that is not an HVC.  A SOFT_RESTART has already pointed
  * ELR_EL2/SPSR_EL2 at its target when this returns STUB_EXIT_RETURN.
  */
-uint64_t stub_handle_lower_sync(struct stub_frame *frame, uint64_t esr);
+stub_reg_t stub_handle_lower_sync(struct stub_frame *frame, stub_reg_t esr);
 
 /*
  * The PSCI proxy (CONFIG_HYPSTUB_PSCI_PROXY): passes the firmware call

@@ -23,10 +23,15 @@ static inline uint64_t arch_read_vbar_el2(void)
 	return read_cp15(CP15_HVBAR);
 }
 
+/*
+ * No ISB: only the HVC path writes HVBAR, and the ERET that ends it is a
+ * context synchronization event (ARMv7 ARM B3.15.5, "Synchronization of
+ * changes to system control registers"); nothing between can take an
+ * exception to HYP (A, I and F are masked since the HVC came in).
+ */
 static inline void arch_write_vbar_el2(uint64_t vbar)
 {
 	write_cp15((uint32_t)vbar, CP15_HVBAR);
-	isb();
 }
 
 static inline uint64_t arch_stub_vectors(void)
