@@ -57,10 +57,9 @@ check-qemu-legacy:
 # after a borrower gave EL2 back with HCR_EL2 and SCTLR_EL2 changed.
 check-bad-input: $(CONFORMANCE_IMAGE) $(O)/tests/boot/fault.Image $(O)/tests/boot/launch.bin \
 		$(O)/tests/boot/borrow-fault.Image
-	$(Q)QEMU=$(QEMU) tests/boot/run-bad-input.sh $(O)/hypstub.bin \
-		$(CONFORMANCE_IMAGE) $(O)/tests/boot/fault.Image \
-		$(O)/tests/boot/launch.bin $(O)/tests/bad-input \
-		$(O)/tests/boot/borrow-fault.Image
+	$(Q)QEMU=$(QEMU) tests/boot/run-bad-input.sh arm64 $(O)/tests/bad-input \
+		$(O)/hypstub.bin $(CONFORMANCE_IMAGE) $(O)/tests/boot/fault.Image \
+		$(O)/tests/boot/launch.bin $(O)/tests/boot/borrow-fault.Image
 
 # check-qemu-<cpu>,<gic>: one fresh QEMU per CPU and GIC model.
 # The configuration the stub must report, from the build's own .config.
