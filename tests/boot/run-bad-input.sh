@@ -23,8 +23,8 @@
 #        run-bad-input.sh arm <work dir> <hypstub.bin> <packed good image>
 #                         <packed fault image> <launcher>
 set -u
-usage() {
-	sed -n 's/^# usage: /usage: /p; s/^#        /       /p; s/^#   *</           </p' "$0" >&2
+usage() {	# the lines above from "# usage:"
+	sed -n '/^# usage:/,/^[^#]/s/^# //p' "$0" >&2
 	exit 2
 }
 [ $# -ge 6 ] || usage
@@ -58,23 +58,28 @@ fail() {	# fail <name> <why>
 }
 
 # case_ <name> <machine> <image> <expected message> [QEMU arguments...]
+# The expected message may be several lines: each must be on the console.
 case_() {
 	local name=$1 machine=$2 image=$3 expect=$4 log="$work/$1.log" rc
+	local line missing=
 	shift 4
 	# 30 s: a switch-off takes well under a second; a hang shows as 124.
 	timeout 30 "$QEMU" -M "$machine" -cpu "$cpu" -m 256M -nographic \
 		-no-reboot -nic none -kernel "$image" "$@" >"$log" 2>&1 </dev/null
 	rc=$?
+	while IFS= read -r line; do
+		grep -qF "$line" "$log" || missing=$line
+	done <<<"$expect"
 	if [ "$rc" -ne 0 ]; then
 		fail "$name" "QEMU exit $rc$([ "$rc" -eq 124 ] && echo ' (TIMEOUT: hang)')"
-	elif ! grep -qF "$expect" "$log"; then
-		fail "$name" "no \"$expect\" on the console"
+	elif [ -n "$missing" ]; then
+		fail "$name" "no \"$missing\" on the console"
 	elif grep -qF "hypstub: entering the payload at" "$log"; then
 		fail "$name" "the payload was entered"
 	elif ! grep -qF "not entering the payload; switching off" "$log"; then
 		fail "$name" "no switch-off message"
 	else
-		pass "$name" "$(grep -F "$expect" "$log" | head -1 | tr -d '\r')"
+		pass "$name" "$(grep -F "${expect%%$'\n'*}" "$log" | head -1 | tr -d '\r')"
 	fi
 }
 
@@ -235,61 +240,63 @@ borrow_case() {
 }
 
 # ---------------------------------------------------------------- arm
-# AArch32 (issue 11): the image is a zImage entered by QEMU -kernel at
-# 0x40010000, in HYP mode with virtualization=on, else in SVC; the payload
-# a zImage (boot/arm/payload.c has every refusal message).
+# AArch32 (issue 11): the image is a zImage that QEMU -kernel loads at
+# 0x40010000 and enters in HYP mode (virtualization=on), else in SVC; the
+# payload a zImage (boot/arm/payload.c has every refusal message).
 cases_arm() {
-	local size
-	# Entered in SVC (no virtualization=on: no HYP) with no hypstub below:
-	# the loader's probe HVC is undefined, so it cannot install the stub
-	# and must not boot the payload without one.
+	local vhyp=virt,virtualization=on size table size_at
+	# Entered in SVC (no virtualization=on: no HYP; QEMU answers HVC as
+	# its PSCI conduit): no hypstub's UID answers the loader's probe, so
+	# it can neither install a stub nor use one, and must not boot the
+	# payload without one.
 	case_ entered-in-svc virt "$good" \
-		"hypstub: entered in SVC mode, and no hypstub answers below"
-	# The bare stub image (make's hypstub.bin): an info block with no payload.
-	case_ no-payload virt,virtualization=on "$bin" "no payload in this image"
+		"hypstub: entered in SVC mode, and no hypstub answers below
+the stub can only be installed from HYP mode"
+	# The bare stub image (make's hypstub.bin): an info block, no payload.
+	case_ no-payload "$vhyp" "$bin" "no payload in this image"
 
 	# The payload's zImage header (0x24 magic, 0x28 start, 0x2c end, 0x30
-	# endianness), each word broken on its own: not a zImage; a big-endian
-	# one (0x04030201 stored big-endian); one linked to a fixed address,
-	# which cannot run where the image put it; an end field 4 bytes past
-	# the payload the info block gives, which would run off it.
-	size=$(read32 "$good" "$info + 16")
+	# endianness), one word broken in each: not a zImage; a big-endian one
+	# (0x04030201 stored big-endian); one linked to a fixed address, which
+	# cannot run where the image put it; an end field 4 bytes past the
+	# payload the info block gives, which would run off it.
+	size=$(($(read32 "$good" "$info + 16") + 4))
 	patch_ "$good" "$payload + 0x24" "$work/bad-magic.zImage" 'XXXX'
 	patch_ "$good" "$payload + 0x30" "$work/big-endian.zImage" '\004\003\002\001'
 	patch_ "$good" "$payload + 0x28" "$work/fixed-start.zImage" '\000\200\000\000'
 	patch_ "$good" "$payload + 0x2c" "$work/end-past-payload.zImage" \
-		"$(printf '\\%03o' $(((size + 4) & 255)) $(((size + 4) >> 8 & 255)) \
-			$(((size + 4) >> 16 & 255)) $(((size + 4) >> 24)))"
-	case_ bad-magic virt,virtualization=on "$work/bad-magic.zImage" \
+		"$(printf '\\%03o' $((size & 255)) $((size >> 8 & 255)) \
+			$((size >> 16 & 255)) $((size >> 24)))"
+	case_ bad-magic "$vhyp" "$work/bad-magic.zImage" \
 		"payload has no zImage magic (0x016f2818 at offset 0x24)"
-	case_ big-endian virt,virtualization=on "$work/big-endian.zImage" \
+	case_ big-endian "$vhyp" "$work/big-endian.zImage" \
 		"payload is a big-endian kernel"
-	case_ fixed-start virt,virtualization=on "$work/fixed-start.zImage" \
+	case_ fixed-start "$vhyp" "$work/fixed-start.zImage" \
 		"payload is a zImage linked to a fixed address (start is not 0)"
-	case_ end-past-payload virt,virtualization=on "$work/end-past-payload.zImage" \
+	case_ end-past-payload "$vhyp" "$work/end-past-payload.zImage" \
 		"payload's zImage end field is past the payload"
 
-	# An info block whose payload would start at 0x800: inside the stub and
-	# loader, before the room where the device tree is fixed up.
+	# An info block whose payload would start at 0x800: inside the stub
+	# and loader, before the room where the device tree is fixed up.
 	patch_ "$good" "$info + 8" "$work/payload-on-stub.zImage" '\000\010\000'
-	case_ payload-on-stub virt,virtualization=on "$work/payload-on-stub.zImage" \
+	case_ payload-on-stub "$vhyp" "$work/payload-on-stub.zImage" \
 		"payload starts inside the stub and loader"
 
 	# Too little memory where the kernel decompresses: the fault payload's
 	# KLSZ table (tests/boot/arm/fault.S; the conformance guest has none)
-	# with a kernel of 256 MiB, which from RAM base + 0x8000 ends past the
-	# 256 MiB that -m gives.  The loader reads the table, says where the
-	# kernel would go, and refuses before the decompressor could write past
-	# memory.
-	local table size_at
+	# with a kernel of 256 MiB, which from RAM base + TEXT_OFFSET 0x8000
+	# ends past the 256 MiB -m gives.  The loader must read the table (the
+	# size word it points at, TEXT_OFFSET), say where the kernel would go,
+	# and refuse before the decompressor could write past memory.
 	table=$(read32 "$fault" "$payload + 0x38")
 	size_at=$(read32 "$fault" "$payload + $table + 8")
 	patch_ "$fault" "$payload + $size_at" "$work/too-big.zImage" '\000\000\000\020'
-	case_ too-little-memory virt,virtualization=on "$work/too-big.zImage" \
-		"too little memory for the payload"
+	case_ too-little-memory "$vhyp" "$work/too-big.zImage" \
+		"the kernel decompresses to 0x0000000040008000..0x0000000050008000, outside memory
+too little memory for the payload"
 
 	# A boot mode that is neither resident nor handoff, from bootargs.
-	case_ unknown-mode virt,virtualization=on "$good" "unknown boot mode" \
+	case_ unknown-mode "$vhyp" "$good" "unknown boot mode" \
 		-append "hypstub.mode=sideways"
 
 	# tests/boot/arm/launch.S: r2 and the image's address, two words at 0x8.
@@ -298,10 +305,11 @@ cases_arm() {
 	# undef_hyp: the udf taken from HYP on the HYP undef vector (0x04).
 	# HSR EC 0x00 (unknown reason), ISS 0; IL is UNK/SBZP on ARMv7 for
 	# that EC (QEMU clears it on cortex-a15), so either.  ELR_hyp = the
-	# udf itself; SPSR_hyp in HYP mode (0x1a): it ran in HYP, through
-	# HYPSTUB_SOFT_RESTART32.
+	# udf itself.  SPSR_hyp's mode HYP (0x1a): the udf ran in HYP, where
+	# HYPSTUB_SOFT_RESTART32 entered it.
 	fault_case unexpected-hyp undef_hyp \
-		"HSR=0x00000000\(00\|02\)000000 ELR_hyp=@ELR@ HDFAR=0x[0-9a-f]\{16\} SPSR_hyp=0x00000000[0-9a-f]\{6\}[13579bdf]a\($\|[^0-9a-f]\)"
+		"HSR=0x00000000\(00\|02\)000000 ELR_hyp=@ELR@ HDFAR=0x[0-9a-f]\{16\} \
+SPSR_hyp=0x00000000[0-9a-f]\{6\}[13579bdf]a\($\|[^0-9a-f]\)"
 }
 
 "cases_$arch"

@@ -31,12 +31,12 @@ _start:
 	.rept	8
 	.long	0
 	.endr
-	.long	0x016f2818			/* 0x24: zImage magic */
-	.long	0				/* 0x28: start: position independent */
-	.long	fault_end - _start		/* 0x2c: end */
-	.long	0x04030201			/* 0x30: little-endian */
-	.long	0x45454545			/* 0x34: an extension table ... */
-	.long	fault_table - _start		/* 0x38: ... here */
+	.long	0x016f2818		/* 0x24: zImage magic */
+	.long	0			/* 0x28: start 0: runs anywhere */
+	.long	fault_end - _start	/* 0x2c: end */
+	.long	0x04030201		/* 0x30: little-endian */
+	.long	0x45454545		/* 0x34: a table of extension */
+	.long	fault_table - _start	/* 0x38: data, here */
 
 fault_main:
 	adr	r4, fault_in_hyp
@@ -59,17 +59,15 @@ fault_in_hyp:
 	udf	#0
 	.ltorg
 
-/* Linux's KLSZ tag (arch/arm/boot/compressed/vmlinux.lds.S), 0-terminated. */
+/*
+ * Linux's KLSZ tag (arch/arm/boot/compressed/vmlinux.lds.S), 0-terminated:
+ * the words in the tag (this one included), "KLSZ", where the kernel's
+ * size is, its bss, TEXT_OFFSET, the decompressor's malloc size.
+ */
 	.align	2
 fault_table:
-	.long	6				/* words in the tag, this one included */
-	.long	0x5a534c4b			/* "KLSZ" */
-	.long	fault_kernel_size - _start	/* where the kernel's size is */
-	.long	0				/* its bss */
-	.long	0x8000				/* TEXT_OFFSET */
-	.long	0x10000				/* the decompressor's malloc size */
-	.long	0
-	.globl	fault_kernel_size
-fault_kernel_size:				/* the last word, as in a zImage */
+	.long	6, 0x5a534c4b, fault_kernel_size - _start
+	.long	0, 0x8000, 0x10000, 0
+fault_kernel_size:		/* the last word, as in a zImage */
 	.long	0x8000
 fault_end:
