@@ -145,11 +145,13 @@ int boot_place_top(const struct boot_range *memory, unsigned int nr_memory,
 
 /*
  * The architecture's part: where the payload at @payload will write the
- * kernel it carries, into @target: 1, or 0 when that is not known before
- * boot_start_payload() places it (it then avoids the stub itself).
+ * kernel it carries, into @target (empty when that is not known before
+ * boot_start_payload() places it, which then avoids the stub itself).
+ * NULL, or why the kernel cannot go there (outside @dt's memory), said
+ * on the console.
  */
-int boot_payload_target(uint64_t payload, const struct boot_dt *dt,
-			struct boot_range *target);
+const char *boot_payload_target(uint64_t payload, const struct boot_dt *dt,
+				struct boot_range *target);
 
 /*
  * The page size an arm64 Image header's flags (bits 2:1) declare; 64 KiB,

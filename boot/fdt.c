@@ -568,7 +568,7 @@ const char *boot_fdt_prepare(uint64_t dtb, void *buf, uint64_t bufsize,
 	int err;
 
 	if (dtb == 0 || dtb % 8 != 0) {
-		return "no device tree: x0 is 0 or not 8-byte aligned";
+		return "no device tree: its address is 0 or not 8-byte aligned";
 	}
 	err = fdt_check_header(src);
 	if (err == 0 && fdt_totalsize(src) > BOOT_FDT_MAX_SIZE) {

@@ -174,6 +174,7 @@ const char *boot_stub_place(struct boot_stub *stub, const struct boot_dt *dt)
 	static struct boot_range avoid[3 + BOOT_MAX_RESERVED];
 	uint64_t size = stub->region.end - stub->region.start, base;
 	unsigned int n = 0, i;
+	const char *why;
 
 	if (!STUB_RESIDENT_AT_TOP || !stub->movable) {
 		return NULL;
@@ -187,8 +188,10 @@ const char *boot_stub_place(struct boot_stub *stub, const struct boot_dt *dt)
 	}
 	avoid[n++] = stub->image;
 	avoid[n++] = dt->initrd;
-	if (boot_payload_target(stub->payload, dt, &avoid[n])) {
-		n++;
+	/* Where the kernel goes first: the stub is not moved for nothing. */
+	why = boot_payload_target(stub->payload, dt, &avoid[n++]);
+	if (why != NULL) {
+		return why;
 	}
 	for (i = 0; i < dt->nr_reserved; i++) {
 		avoid[n++] = dt->reserved[i];
@@ -233,7 +236,7 @@ static void boot_stub_move(const struct boot_stub *stub, uint64_t from_region)
 		stub_puts("\n");
 		boot_fail("the stub refused to move");
 	}
-	stub_puts("hypstub: stub moved to the top of memory, vectors ");
+	stub_puts("hypstub: stub moved to the top of free memory, vectors ");
 	stub_put_hex(to);
 	stub_puts("\n");
 }

@@ -72,8 +72,8 @@ const char *boot_check_payload(uint64_t payload, uint64_t file_size,
  * decompressed size, the bss size and TEXT_OFFSET.  0 when the zImage has
  * no such table.
  */
-int boot_payload_target(uint64_t payload, const struct boot_dt *dt,
-			struct boot_range *kernel)
+static int boot_zimage_target(uint64_t payload, const struct boot_dt *dt,
+			      struct boot_range *kernel)
 {
 	const struct zimage_header *hdr =
 		(const struct zimage_header *)(uintptr_t)payload;
@@ -114,23 +114,39 @@ int boot_payload_target(uint64_t payload, const struct boot_dt *dt,
 	return 1;
 }
 
+const char *boot_payload_target(uint64_t payload, const struct boot_dt *dt,
+				struct boot_range *kernel)
+{
+	if (!boot_zimage_target(payload, dt, kernel)) {
+		kernel->start = 0;
+		kernel->end = 0;
+		return NULL;
+	}
+	if (!boot_in_memory(dt, kernel->start, kernel->end)) {
+		boot_put_range("hypstub: the kernel decompresses to ",
+			       kernel->start, kernel->end);
+		stub_puts(", outside memory\n");
+		return "too little memory for the payload";
+	}
+	return NULL;
+}
+
 void boot_start_payload(uint64_t payload, uint64_t file_size,
 			const struct boot_range *busy, unsigned int nr_busy,
 			const struct boot_dt *dt, uint64_t dtb)
 {
 	struct boot_range kernel;
+	const char *why;
 	unsigned int i;
 
 	(void)file_size;
-	if (!boot_payload_target(payload, dt, &kernel)) {
+	why = boot_payload_target(payload, dt, &kernel);
+	if (why != NULL) {
+		boot_fail(why);
+	}
+	if (kernel.end == 0) {
 		stub_puts("hypstub: the zImage has no size table: not checking where it decompresses\n");
 	} else {
-		if (!boot_in_memory(dt, kernel.start, kernel.end)) {
-			boot_put_range("hypstub: the kernel decompresses to ",
-				       kernel.start, kernel.end);
-			stub_puts(", outside memory\n");
-			boot_fail("too little memory for the payload");
-		}
 		for (i = 0; i < nr_busy; i++) {
 			if (kernel.start < busy[i].end && busy[i].start < kernel.end) {
 				boot_put_range("hypstub: the kernel decompresses to ",

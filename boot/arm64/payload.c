@@ -123,13 +123,14 @@ uint64_t boot_page_size(uint64_t flags)
  * keeps it clear of the stub's region wherever that is: nothing to say in
  * advance.
  */
-int boot_payload_target(uint64_t payload, const struct boot_dt *dt,
-			struct boot_range *target)
+const char *boot_payload_target(uint64_t payload, const struct boot_dt *dt,
+				struct boot_range *target)
 {
 	(void)payload;
 	(void)dt;
-	(void)target;
-	return 0;
+	target->start = 0;
+	target->end = 0;
+	return NULL;
 }
 
 void boot_start_payload(uint64_t payload, uint64_t file_size,

@@ -1116,6 +1116,21 @@ static void test_stub_no_place(void **state)
 		assert_null(prepare_stub(src, TREE_MAX, BUF_SIZE, &s));
 	}
 	free(src);
+	/* A kernel that would not fit in memory: said before any move. */
+	fake_arch_clear_log();
+	src = build_tree(&full);
+	s = movable(&stub, default_image, zimage_writing(0x8000, 0x2000000));
+	if (MOVES_TO_TOP) {
+		assert_string_equal(prepare_stub(src, TREE_MAX, BUF_SIZE, &s),
+				    "too little memory for the payload");
+		if (strstr(fake.uart, "hypstub: the kernel decompresses to "
+			   "0x0000000040008000..0x0000000042008000, outside memory") == NULL) {
+			fail_msg("UART: %s", fake.uart);
+		}
+	} else {
+		assert_null(prepare_stub(src, TREE_MAX, BUF_SIZE, &s));
+	}
+	free(src);
 	/* Sixteen are kept: placed below the highest. */
 	many.nr_memreserve = 16;
 	many.memreserve[15][0] = 0x5ffff000;
@@ -1524,13 +1539,13 @@ static void test_no_dtb(void **state)
 	(void)state;
 	assert_non_null(shifted);
 	assert_string_equal(boot_fdt_prepare(0, buf, BUF_SIZE, &s, &dt),
-			    "no device tree: x0 is 0 or not 8-byte aligned");
+			    "no device tree: its address is 0 or not 8-byte aligned");
 	/* A valid tree, but not where the loader can read it aligned. */
 	for (i = 0; i < ARRAY_SIZE(offsets); i++) {
 		memcpy(shifted + offsets[i], src, TREE_MAX);
 		assert_string_equal(prepare_at(shifted + offsets[i], TREE_MAX,
 					       BUF_SIZE, &stub),
-				    "no device tree: x0 is 0 or not 8-byte aligned");
+				    "no device tree: its address is 0 or not 8-byte aligned");
 	}
 	assert_string_equal(fake.uart, "");
 	free(shifted);

@@ -1494,7 +1494,7 @@ static void test_main_fdt_refused(void **state)
 {
 	static const char *const whys[] = {
 		"the device tree is not valid",
-		"no device tree: x0 is 0 or not 8-byte aligned",
+		"no device tree: its address is 0 or not 8-byte aligned",
 		"unknown boot mode (resident or handoff)",
 		"cannot fix up the device tree",
 	};
