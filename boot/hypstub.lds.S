@@ -86,5 +86,13 @@ ASSERT(stub_vectors % IMAGE_LDS_VECTORS_ALIGN == 0, "the stub's vectors are misa
 ASSERT(stub_resident_start - LINK_BASE == HYPSTUB_STUB_OFFSET,
        "the stub must start at HYPSTUB_STUB_OFFSET")
 ASSERT(SIZEOF(.head) <= HYPSTUB_STUB_OFFSET, "the image head outgrew its page")
+/*
+ * The loader and libfdt stay out of the resident region: an object the
+ * stub pattern above took by mistake would be reserved for good (a build
+ * directory named ...stub once did that).
+ */
+ASSERT(boot_main >= boot_start && fdt_check_header >= boot_start &&
+       boot_fdt_prepare >= boot_start,
+       "the loader or libfdt was linked into the stub's resident region")
 ASSERT(_end - LINK_BASE <= HYPSTUB_PAYLOAD_OFFSET,
        "stub and loader must fit below the payload offset")
