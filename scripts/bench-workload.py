@@ -85,7 +85,9 @@ def one_run(spec, args, logdir, qemu_args=()):
     log = os.path.join(logdir, "linux-%s.log" % run.name)
     try:
         with open(log, errors="replace") as f:
-            text = f.read()
+            # As run-linux.py's checks read it: a kernel message that
+            # landed inside a line of the workload's starts one of its own.
+            text = run_linux.INTERLEAVED_PRINTK.sub(r"\n\1", f.read())
     except OSError:
         text = ""
     if not ok:
