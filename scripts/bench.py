@@ -5,10 +5,11 @@
 Footprint comes from the linked ELF (symbols the linker script defines) and
 from GCC's call graph with stack usage (-fcallgraph-info=su).  Instructions
 come from tests/bench/bench.S (arm64) or tests/bench/arm/bench.S (AArch32)
-run under QEMU with -icount shift=0, where the arm64 guest's PMU cycle
-counter advances once per guest instruction at EL1 and EL2 alike, and the
-AArch32 guest's generic timer count one nanosecond, that is one
-instruction, per 1e9/CNTFRQ of a tick (the guest prints CNTFRQ first).
+run under QEMU with -icount shift=0, where the guest's PMU cycle counter
+advances once per guest instruction at EL1 and EL2 alike (on AArch32 with
+PMCCFILTR.NSH set, so that HYP counts too).  A guest that counts with a
+timer instead prints its frequency first ("bench freq"): then its counts
+are scaled to nanoseconds, one instruction each.
 """
 import argparse
 import glob

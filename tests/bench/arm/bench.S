@@ -3,10 +3,12 @@
  * Benchmark guest for AArch32: a zImage-format payload entered in SVC
  * above the stub in HYP mode, the A32 form of tests/bench/bench.S with the
  * same calls and the same output ("bench <name> <total hex>" per loop of
- * BENCH_CALLS calls), for scripts/bench.py.  The count is the generic
- * timer's physical count (CNTPCT), which under QEMU -icount shift=0
- * advances one nanosecond per guest instruction, in SVC and HYP alike:
- * scripts/bench.py scales it by the frequency printed first.
+ * BENCH_CALLS calls), for scripts/bench.py.  The count is the PMU cycle
+ * counter (PMCCNTR), which under QEMU -icount shift=0 advances once per
+ * guest instruction; its filter (PMCCFILTR, through PMSELR = 31 and
+ * PMXEVTYPER) has NSH set, or the HYP part of each call would not count
+ * (QEMU 7.2 then counts the whole HVC as one instruction).  32 bits are
+ * enough: a loop is well under 2^32 instructions.
  */
 #include "abi/hypstub.h"
 
@@ -38,7 +40,8 @@ _start:
 /* Loop of BENCH_CALLS calls with r0 = r4, r1 = r5; \call is hvc or nothing. */
 .macro	bench_loop name, call
 	isb
-	mrrc	p15, 0, r6, r7, c14		/* CNTPCT */
+	mrc	p15, 0, r6, c9, c13, 0		/* PMCCNTR */
+	mov	r7, #0
 	ldr	r8, =BENCH_CALLS
 1:	mov	r0, r4
 	mov	r1, r5
@@ -46,7 +49,8 @@ _start:
 	subs	r8, r8, #1
 	bne	1b
 	isb
-	mrrc	p15, 0, r0, r1, c14
+	mrc	p15, 0, r0, c9, c13, 0
+	mov	r1, #0
 	subs	r6, r0, r6
 	sbc	r7, r1, r7
 	adrl	r0, name_\name
@@ -65,11 +69,18 @@ _start:
 
 bench_main:
 	cpsid	aif
-	adrl	r0, name_freq
-	bl	print_str
-	mrc	p15, 0, r0, c14, c0, 0		/* CNTFRQ */
-	mov	r1, #0
-	bl	print_hex
+	mrc	p15, 0, r0, c9, c12, 0		/* PMCR */
+	orr	r0, r0, #5			/* E, C: on, cycle counter reset */
+	bic	r0, r0, #8			/* D: every cycle */
+	mcr	p15, 0, r0, c9, c12, 0
+	mov	r0, #31
+	mcr	p15, 0, r0, c9, c12, 5		/* PMSELR: the cycle counter's filter */
+	isb
+	mov	r0, #(1 << 27)
+	mcr	p15, 0, r0, c9, c13, 1		/* PMXEVTYPER = PMCCFILTR: NSH, count in HYP */
+	mov	r0, #0x80000000
+	mcr	p15, 0, r0, c9, c12, 1		/* PMCNTENSET: the cycle counter */
+	isb
 
 	mov	r4, #0
 	mov	r5, #0
@@ -167,7 +178,6 @@ smc_trap:
 	isb
 	eret
 
-name_freq:		.asciz "bench freq "
 name_empty:		.asciz "bench empty "
 name_smccc_version:	.asciz "bench smccc_version "
 name_vendor_uid:	.asciz "bench vendor_uid "
