@@ -198,6 +198,13 @@
  */
 #define HYPSTUB_PASS_ON_OFFSET	HYPSTUB_U(0x3fc)
 
+/*
+ * Since 1.5: the same on AArch32, where it is the stub's own Hyp Trap
+ * entry: the owner branches there with every register as the HVC left
+ * them (a PC-relative `ldr pc` needs none), docs/hyp-abi.rst, "AArch32".
+ */
+#define HYPSTUB_PASS_ON_OFFSET_AARCH32	HYPSTUB_U(0x14)
+
 #ifndef __ASSEMBLER__
 /* C-only helpers. */
 static inline unsigned int hypstub_smccc_owner(unsigned int function_id)

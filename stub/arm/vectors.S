@@ -23,7 +23,9 @@
 
 /*
  * The table: HVBAR, 32-byte aligned.  Every exception from SVC and
- * below, an HVC included, comes in on the Hyp Trap entry (0x14).
+ * below, an HVC included, comes in on the Hyp Trap entry (0x14), which is
+ * also where an owner of HYP passes an HVC on to the stub, every register
+ * as the HVC left it (docs/hyp-abi.rst, "Passing a call on to the stub").
  */
 	.section .stub.vectors, "ax"
 	.align	5
@@ -34,9 +36,13 @@ stub_vectors:
 	b	vector_hvc
 	b	vector_pabt
 	b	vector_dabt
+stub_vector_hyp_trap:				/* also the pass-on entry */
 	b	vector_trap
 	b	vector_irq
 	b	vector_fiq
+	.if	stub_vector_hyp_trap - stub_vectors != HYPSTUB_PASS_ON_OFFSET_AARCH32
+	.error	"the pass-on entry is the Hyp Trap entry: HYPSTUB_PASS_ON_OFFSET_AARCH32"
+	.endif
 
 /*
  * An unexpected vector: stub_vector_unexpected reports it (numbered as in

@@ -271,6 +271,7 @@ static void config_and_alignment(void **state)
 		FROZEN_U(HYPSTUB_VECTORS_ALIGN_AARCH32, 0x20),	/* since 1.4 */
 		FROZEN_U(HYPSTUB_ENTRY_ALIGN, 0x4),
 		FROZEN_U(HYPSTUB_PASS_ON_OFFSET, 0x3fc),	/* since 1.2 */
+		FROZEN_U(HYPSTUB_PASS_ON_OFFSET_AARCH32, 0x14),	/* since 1.5 */
 	};
 
 	(void)state;
