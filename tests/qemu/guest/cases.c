@@ -38,6 +38,15 @@ static const struct legacy_numbers pre_4_12_numbers = {
 
 struct suite suite;
 
+/* guest.h: no call of the guest's own is a vector table in any scheme. */
+#define GUEST_NOT_A_TABLE(number) \
+	(((number) & (HYPSTUB_VECTORS_ALIGN_AARCH32 - 1)) != 0)
+_Static_assert(GUEST_NOT_A_TABLE(GUEST_EL2_WHOAMI) &&
+	       GUEST_NOT_A_TABLE(GUEST_EL2_GIVE_BACK) &&
+	       GUEST_NOT_A_TABLE(GUEST_EL2_READ_STATE),
+	       "the guest's EL2 calls are not 32-byte aligned");
+#undef GUEST_NOT_A_TABLE
+
 static ureg sentinel(unsigned int reg)
 {
 	return GUEST_SENTINEL_BASE |
@@ -610,7 +619,7 @@ static const struct rejected_call rejected_calls[] = {
 	{ "yielding 0x7fffffff", IMM_0, 0x7fffffff, NOT_SUPPORTED },
 	{ "legacy 5", IMM_0, 5, HVC_STUB_ERR },
 	{ "legacy 0x100", IMM_0, 0x100, HVC_STUB_ERR },
-	{ "legacy 0xe20 (the guest's own EL2 call)", IMM_0, GUEST_EL2_WHOAMI,
+	{ "legacy 0xe1f (the guest's own EL2 call)", IMM_0, GUEST_EL2_WHOAMI,
 	  HVC_STUB_ERR },
 	{ "legacy 0xfff", IMM_0, 0xfff, HVC_STUB_ERR },
 	{ "legacy 0xffffff", IMM_0, 0xffffff, HVC_STUB_ERR },
