@@ -150,6 +150,7 @@ struct stub_facts {
 	u64 pa_limit;			/* 2^PA; 0: no limit below the register */
 	ureg ich_vtr;			/* when gic_sysregs */
 	_Bool pre_4_12, std_hyp, psci_proxy, gic_sysregs;
+	_Bool pre412_arm;		/* Linux arm's pre-4.12 scheme */
 };
 
 void cases_facts(struct stub_facts *facts);
