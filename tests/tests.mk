@@ -47,10 +47,14 @@ $(CONFORMANCE_IMAGE): $(O)/hypstub.bin guest
 
 check-qemu: $(addprefix check-qemu-,$(QEMU_COMBOS)) check-qemu-legacy
 
-# The other side of every option: pre-4.12 numbering, optional parts off.
+# The other side of every option: pre-4.12 numbering, optional parts off;
+# on arm64 (max, GICv3) and on AArch32 (cortex-a15, GICv3), where the same
+# option serves Linux arm's pre-4.12 scheme (configs/arm_legacy_defconfig).
 check-qemu-legacy:
-	$(Q)$(MAKE) -s O=$(O)/legacy legacy_defconfig >/dev/null
-	$(Q)$(MAKE) -s O=$(O)/legacy check-qemu-max,3
+	$(Q)$(MAKE) -s O=$(O)/legacy ARCH=arm64 legacy_defconfig >/dev/null
+	$(Q)$(MAKE) -s O=$(O)/legacy ARCH=arm64 check-qemu-max,3
+	$(Q)$(MAKE) -s O=$(O)/arm-legacy ARCH=arm arm_legacy_defconfig >/dev/null
+	$(Q)$(OWN_SEED_UNSET) $(MAKE) -s O=$(O)/arm-legacy ARCH=arm check-qemu-cortex-a15,3
 
 # The loader's bad-input answers, on images made from a good one, and the
 # stub's diagnostic for an unexpected exception at EL2, and for one from EL1

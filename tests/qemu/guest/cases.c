@@ -38,6 +38,15 @@ static const struct legacy_numbers pre_4_12_numbers = {
 
 struct suite suite;
 
+/* guest.h: no call of the guest's own is a vector table in any scheme. */
+#define GUEST_NOT_A_TABLE(number) \
+	(((number) & (HYPSTUB_VECTORS_ALIGN_AARCH32 - 1)) != 0)
+_Static_assert(GUEST_NOT_A_TABLE(GUEST_EL2_WHOAMI) &&
+	       GUEST_NOT_A_TABLE(GUEST_EL2_GIVE_BACK) &&
+	       GUEST_NOT_A_TABLE(GUEST_EL2_READ_STATE),
+	       "the guest's EL2 calls are not 32-byte aligned");
+#undef GUEST_NOT_A_TABLE
+
 static ureg sentinel(unsigned int reg)
 {
 	return GUEST_SENTINEL_BASE |
@@ -238,6 +247,34 @@ static bool get_vectors(struct tcase *t, const char *what, ureg *vbar)
 	return true;
 }
 
+/*
+ * Linux arm's pre-4.12 scheme (suite.pre412_arm): the stub's answer to an
+ * r0 with bit 31 clear that is no vector table (0, or not 32-byte
+ * aligned), by its range (docs/hyp-abi.rst, "Pre-4.12 set-vectors on
+ * AArch32").  HVBAR stays as it was.
+ */
+ureg pre412_arm_refusal(ureg r0)
+{
+	return r0 < HYPSTUB_LEGACY_LIMIT ? HVC_STUB_ERR : INVALID_PARAMETER;
+}
+
+/*
+ * In that scheme, whether the stub takes @r0 for the new HVBAR.  The guest
+ * never sends it such an r0 but its own table's: the next HVC would go to
+ * whatever lies there.
+ */
+static bool pre412_arm_installs(ureg r0)
+{
+	return !(r0 & BIT(31)) && r0 != 0 && !(r0 & (GUEST_VECTORS_ALIGN - 1));
+}
+
+/* r0 = -1 in that scheme: HVBAR in r0, every other register kept. */
+static bool pre412_arm_get(struct tcase *t, const char *what, ureg want)
+{
+	return call_x0(t, what, IMM_0, HVC_PRE412_AARCH32_GET_VECTORS, 0, 1,
+		       want);
+}
+
 bool vectors_unchanged(struct tcase *t)
 {
 	ureg vbar;
@@ -245,8 +282,14 @@ bool vectors_unchanged(struct tcase *t)
 	if (!get_vectors(t, "GET_VECTORS afterwards", &vbar)) {
 		return false;
 	}
-	return check_value(t, "the vectors (GET_VECTORS r1) afterwards",
-			   suite.stub_vectors, vbar);
+	if (!check_value(t, "the vectors (GET_VECTORS r1) afterwards",
+			 suite.stub_vectors, vbar)) {
+		return false;
+	}
+	/* And as that scheme's own read sees them. */
+	return !suite.pre412_arm ||
+	       pre412_arm_get(t, "r0 = -1 (pre-4.12 read) afterwards",
+			      suite.stub_vectors);
 }
 
 /*
@@ -276,6 +319,7 @@ void cases_facts(struct stub_facts *facts)
 	facts->pa_limit = suite.pa_limit;
 	facts->ich_vtr = suite.ich_vtr;
 	facts->pre_4_12 = suite.pre_4_12;
+	facts->pre412_arm = suite.pre412_arm;
 	facts->std_hyp = suite.std_hyp;
 	facts->psci_proxy = suite.psci_proxy;
 	facts->gic_sysregs = suite.gic_sysregs;
@@ -289,7 +333,12 @@ static void setup(void)
 	raw_call(HYPSTUB_GET_CONFIG, 0, &out);
 	suite.config = out.r[0] == SMCCC_RET_SUCCESS ? out.r[1] : 0;
 	suite.pre_4_12 = suite.config & HYPSTUB_CONFIG_LEGACY_PRE_4_12;
+	suite.pre412_arm = suite.pre_4_12 && GUEST_PRE412_ADDRESS_SCHEME;
 	suite.legacy = suite.pre_4_12 ? &pre_4_12_numbers : &linux_4_12_numbers;
+	if (suite.pre412_arm) {
+		/* No numbers: every use of them is behind suite.pre412_arm. */
+		suite.legacy = 0;
+	}
 	suite.psci_proxy = suite.config & HYPSTUB_CONFIG_PSCI_PROXY;
 
 	raw_call(GUEST_GET_VECTORS, 0, &out);
@@ -302,6 +351,11 @@ static void setup(void)
 	case_diag("GET_CONFIG flags ", suite.config);
 	case_diag("stub vectors ", suite.stub_vectors);
 	case_diag("guest EL2 vectors ", (ureg)guest_el2_vectors);
+	if (suite.pre412_arm) {
+		console_puts("# pre-4.12 on AArch32: Linux arm's scheme, "
+			     "r0 = -1 reads HVBAR, r0 with bit 31 clear sets "
+			     "it; no legacy numbers\n");
+	}
 	if (!suite.std_hyp) {
 		console_puts("# PROBE: standard hypervisor service not built, "
 			     "expecting -1 from its queries\n");
@@ -457,13 +511,48 @@ static void case_get_vectors(struct tcase *t)
 }
 
 /*
+ * Linux arm's pre-4.12 scheme: r0 = -1 reads HVBAR, and the numbers of
+ * either numbering are addresses that are no vector table (0, or not
+ * 32-byte aligned), refused with HVC_STUB_ERR whatever r1 holds: a current
+ * kernel's SET_VECTORS of a good table, its SOFT_RESTART to a good target
+ * (which must not run), its RESET_VECTORS; 3 and 4 as well.
+ */
+static void legacy_numbering_pre412_arm(struct tcase *t)
+{
+	static const char what[][48] = {
+		"0 (SET_VECTORS, r1 = the guest's table)",
+		"1 (SOFT_RESTART, r1 = a good target)",
+		"2 (RESET_VECTORS)",
+		"3 (pre-4.12 arm64 RESET_VECTORS)",
+		"4",
+	};
+	volatile struct soft_restart_record *rec = &guest_soft_restart_record;
+	const ureg r1[ARRAY_SIZE(what)] = {
+		(ureg)guest_el2_vectors, (ureg)guest_soft_restart_target,
+	};
+	unsigned int number;
+
+	pre412_arm_get(t, "r0 = -1 (HVC_PRE412_AARCH32_GET_VECTORS)",
+		       suite.stub_vectors);
+	rec->ran = 0;
+	for (number = 0; number < ARRAY_SIZE(what); number++) {
+		call_x0(t, what[number], IMM_0, number, r1[number], 2,
+			HVC_STUB_ERR);
+		stub_serves(t);
+	}
+	check_value(t, "SOFT_RESTART target ran", 0, rec->ran);
+}
+
+/*
  * The legacy numbering the stub answers must be the one GET_CONFIG bit 0
  * names.  Number 0 tells them apart: SET_VECTORS (refused here, x1 = 0)
- * from v4.12 on, GET_VECTORS before.
+ * from v4.12 on, GET_VECTORS before (on AArch32, no number at all).
  */
 static void case_legacy_numbering(struct tcase *t)
 {
-	if (suite.pre_4_12) {
+	if (suite.pre412_arm) {
+		legacy_numbering_pre412_arm(t);
+	} else if (suite.pre_4_12) {
 		/* A legacy result is x0 alone: x1 keeps its sentinel. */
 		const struct call c = {
 			.nargs = 1,
@@ -494,9 +583,19 @@ static void case_hvc_imm_set_vectors(struct tcase *t)
 {
 	call_x0(t, "hvc #1 HYPSTUB_SET_VECTORS", IMM_1, GUEST_SET_VECTORS,
 		(ureg)guest_el2_vectors, 2, NOT_SUPPORTED);
-	call_x0(t, "hvc #0xffff legacy SET_VECTORS", IMM_FFFF,
-		suite.legacy->set_vectors, (ureg)guest_el2_vectors, 2,
-		NOT_SUPPORTED);
+	if (suite.pre412_arm) {
+		/* The pre-4.12 scheme's calls are r0 itself. */
+		call_x0(t, "hvc #1 r0 = the guest's vectors (pre-4.12 set)",
+			IMM_1, (ureg)guest_el2_vectors, 0, 1, NOT_SUPPORTED);
+		call_x0(t, "hvc #0xffff r0 = the guest's vectors", IMM_FFFF,
+			(ureg)guest_el2_vectors, 0, 1, NOT_SUPPORTED);
+		call_x0(t, "hvc #1 r0 = -1 (pre-4.12 read)", IMM_1,
+			HVC_PRE412_AARCH32_GET_VECTORS, 0, 1, NOT_SUPPORTED);
+	} else {
+		call_x0(t, "hvc #0xffff legacy SET_VECTORS", IMM_FFFF,
+			suite.legacy->set_vectors, (ureg)guest_el2_vectors, 2,
+			NOT_SUPPORTED);
+	}
 	if (!stub_serves(t)) {
 		recover_stub_vectors();
 	}
@@ -610,7 +709,7 @@ static const struct rejected_call rejected_calls[] = {
 	{ "yielding 0x7fffffff", IMM_0, 0x7fffffff, NOT_SUPPORTED },
 	{ "legacy 5", IMM_0, 5, HVC_STUB_ERR },
 	{ "legacy 0x100", IMM_0, 0x100, HVC_STUB_ERR },
-	{ "legacy 0xe20 (the guest's own EL2 call)", IMM_0, GUEST_EL2_WHOAMI,
+	{ "legacy 0xe1f (the guest's own EL2 call)", IMM_0, GUEST_EL2_WHOAMI,
 	  HVC_STUB_ERR },
 	{ "legacy 0xfff", IMM_0, 0xfff, HVC_STUB_ERR },
 	{ "legacy 0xffffff", IMM_0, 0xffffff, HVC_STUB_ERR },
@@ -623,6 +722,14 @@ static const struct rejected_call rejected_calls[] = {
 	{ "hvc #0xffff GET_ABI_VERSION", IMM_FFFF, HYPSTUB_GET_ABI_VERSION,
 	  NOT_SUPPORTED },
 };
+
+/* What the AArch32 pre-4.12 run says of the cases it has no call for. */
+#define NO_PRE412_ARM_SOFT_RESTART					\
+	"Linux arm's pre-4.12 scheme has no SOFT_RESTART "		\
+	"(r0 = 1 or 2 is refused: the legacy numbering case)"
+#define NO_PRE412_ARM_RESET_VECTORS					\
+	"Linux arm's pre-4.12 scheme has no RESET_VECTORS "		\
+	"(r0 = 2 or 3 is refused: the legacy numbering case)"
 
 /* Bad addresses for SET_VECTORS and SOFT_RESTART, relative to the guest. */
 enum bad_address {
@@ -684,10 +791,31 @@ static void id_answer_case(struct tcase *t, ureg function, const char *what,
 	call_x0(t, what, IMM_0, function, a->id, 2, a->want);
 }
 
+/*
+ * In Linux arm's pre-4.12 scheme an r0 with bit 31 clear made with hvc #0
+ * is a set-vectors of HVBAR = r0: refused by the scheme's rule when it is
+ * no vector table, and not made when it is one.
+ */
 static void rejected_call_case(struct tcase *t, const struct rejected_call *r)
 {
-	call_x0(t, r->name, r->imm, r->x0, 0, 1, r->want);
+	const bool address = suite.pre412_arm && r->imm == IMM_0 &&
+			     !(r->x0 & BIT(31));
+	ureg want = r->want;
+
+	if (address) {
+		if (pre412_arm_installs(r->x0)) {
+			t->skip = "a vector table's address in Linux arm's "
+				  "pre-4.12 scheme (32-byte aligned, bit 31 "
+				  "clear): the stub would take it as HVBAR";
+			return;
+		}
+		want = pre412_arm_refusal(r->x0);
+	}
+	call_x0(t, r->name, r->imm, r->x0, 0, 1, want);
 	stub_serves(t);
+	if (address) {
+		vectors_unchanged(t);
+	}
 }
 
 static void set_vectors_refused_case(struct tcase *t, enum bad_address kind,
@@ -696,7 +824,11 @@ static void set_vectors_refused_case(struct tcase *t, enum bad_address kind,
 	ureg addr = bad_address(kind, (ureg)guest_el2_vectors,
 				GUEST_VECTORS_ALIGN);
 
-	if (legacy) {
+	if (legacy && suite.pre412_arm) {
+		/* The pre-4.12 scheme's set-vectors: r0 is the address. */
+		call_x0(t, "pre-4.12 set-vectors (r0 = the address)", IMM_0,
+			addr, 0, 1, pre412_arm_refusal(addr));
+	} else if (legacy) {
 		call_x0(t, "legacy SET_VECTORS", IMM_0,
 			suite.legacy->set_vectors, addr, 2, HVC_STUB_ERR);
 	} else {
@@ -725,6 +857,10 @@ static void soft_restart_refused_case(struct tcase *t, enum bad_address kind,
 	};
 	struct hvc_frame out;
 
+	if (legacy && suite.pre412_arm) {
+		t->skip = NO_PRE412_ARM_SOFT_RESTART;
+		return;
+	}
 	rec->ran = 0;
 	if (legacy) {
 		c.arg[0] = suite.legacy->soft_restart;
@@ -1044,6 +1180,10 @@ static void reset_vectors_case(struct tcase *t, bool legacy)
 
 static void case_reset_vectors_legacy(struct tcase *t)
 {
+	if (suite.pre412_arm) {
+		t->skip = NO_PRE412_ARM_RESET_VECTORS;
+		return;
+	}
 	reset_vectors_case(t, true);
 }
 
@@ -1070,11 +1210,54 @@ static void while_guest_owns_el2(struct tcase *t, ureg mine)
 	arch_while_guest_owns(t);
 }
 
+/*
+ * Linux arm's pre-4.12 scheme, as a pre-4.12 KVM took HYP over and gave it
+ * back: __hyp_get_vectors() (r0 = -1) saves the stub's table,
+ * __hyp_set_vectors(mine) (r0 = the guest's table) installs the guest's,
+ * and __hyp_set_vectors(saved), served by the owner's vectors, puts the
+ * stub's back.  While the guest owns HYP, r0 = -1 reaches its vectors,
+ * which answer with their own table (arm/hyp.S), as KVM's did.
+ */
+static void take_over_pre412_arm(struct tcase *t)
+{
+	const ureg mine = (ureg)guest_el2_vectors;
+	const struct call get = {
+		.nargs = 1,
+		.arg = { HVC_PRE412_AARCH32_GET_VECTORS },
+		.results = BIT(0),
+	};
+	struct hvc_frame out;
+	ureg saved;
+
+	if (!call(t, "r0 = -1 (save)", &get, &out) ||
+	    !check_value(t, "saved vectors (r0 after r0 = -1)",
+			 suite.stub_vectors, out.r[0])) {
+		return;
+	}
+	saved = out.r[0];
+	guest_el2_stub_vbar = saved;
+	if (call_x0(t, "r0 = the guest's vectors (set)", IMM_0, mine, 0, 1,
+		    0) &&
+	    pre412_arm_get(t, "r0 = -1 under the guest's vectors", mine)) {
+		while_guest_owns_el2(t, mine);
+		call_x0(t, "r0 = the saved vectors, to the owner (give back)",
+			IMM_0, saved, 0, 1, 0);
+	} else {
+		recover_stub_vectors();
+	}
+	stub_serves(t);
+	vectors_unchanged(t);
+}
+
 static void take_over_case(struct tcase *t, bool legacy)
 {
 	ureg mine = (ureg)guest_el2_vectors, saved;
 	bool installed;
 
+	if (legacy && suite.pre412_arm) {
+		take_over_pre412_arm(t);
+		return;
+	}
 	if (!get_vectors(t, "GET_VECTORS (save)", &saved)) {
 		return;
 	}
@@ -1187,6 +1370,10 @@ static void soft_restart_case(struct tcase *t, bool legacy)
 
 static void case_soft_restart_legacy(struct tcase *t)
 {
+	if (suite.pre412_arm) {
+		t->skip = NO_PRE412_ARM_SOFT_RESTART;
+		return;
+	}
 	soft_restart_case(t, true);
 }
 

@@ -56,6 +56,11 @@ struct suite {
 	ureg stub_vectors;		/* the stub's vectors as first reported */
 	ureg config;			/* GET_CONFIG flags */
 	bool pre_4_12;
+	/*
+	 * pre_4_12 on AArch32: Linux arm's pre-4.12 scheme, no numbers
+	 * (GUEST_PRE412_ADDRESS_SCHEME); legacy is then NULL.
+	 */
+	bool pre412_arm;
 	const struct legacy_numbers *legacy;
 	bool std_hyp;			/* PROBE says the group is built */
 	bool gic_sysregs;		/* GICv3 system registers */
@@ -83,6 +88,7 @@ void issue(enum hvc_imm imm, const struct hvc_frame *in, struct hvc_frame *out);
 ureg smccc_version_want(void);
 bool stub_serves(struct tcase *t);
 bool vectors_unchanged(struct tcase *t);
+ureg pre412_arm_refusal(ureg r0);
 void recover_stub_vectors(void);
 bool firmware_call(struct tcase *t, const char *what, ureg x0, ureg x1,
 		   ureg x2, ureg x3, ureg proxied);

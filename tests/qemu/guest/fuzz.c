@@ -15,7 +15,10 @@
  * CPSR as arch_fill_frame() makes them valid).  Never a call that changes anything: SET_VECTORS and
  * SOFT_RESTART only with an address they must refuse (VBAR_EL2 is checked
  * afterwards), and of the firmware's calls only queries (no CPU_ON,
- * CPU_OFF, suspend, reset or off).
+ * CPU_OFF, suspend, reset or off).  Above an AArch32 pre-4.12 build, where
+ * Linux arm's pre-4.12 scheme makes every r0 with bit 31 clear the new
+ * HVBAR, each such r0 is made no vector table first (0, or not 32-byte
+ * aligned), and r0 = -1, the scheme's read of HVBAR, is one more class.
  *
  * The count and the seed come from the semihosting command line
  * ("fuzz=N seed=S", set by tests/qemu/run-conformance.sh); without it
@@ -132,6 +135,9 @@ static ureg make_id(void)
 		func = pick(2) ? (u32)pick(0x20) : 0xff00 | (u32)pick(4);
 		return upper | SMCCC_CALL_VAL(1U, (u32)pick(2), owner, func);
 	case 3:		/* legacy numbers, mostly the small ones */
+		if (fz.facts.pre412_arm && pick(4) == 0) {
+			return HVC_PRE412_AARCH32_GET_VECTORS;
+		}
 		return upper | (pick(2) ? pick(8) : pick(HYPSTUB_LEGACY_LIMIT));
 	case 4:		/* the Arm Architecture service */
 		return upper | (pick(2) ? firmware_arch_calls[pick(4)] :
@@ -170,6 +176,24 @@ static bool model(struct hvc_frame *in, ureg *want, unsigned int *results,
 	*results = BIT(0);
 	*checked = BIT(0);
 	want[0] = NOT_SUPPORTED;
+	if (fz.facts.pre412_arm && !(id & BIT(31))) {
+		/*
+		 * Linux arm's pre-4.12 scheme: HVBAR = r0.  Never a vector
+		 * table: an aligned r0 gets some of bits 4:0 set, and is
+		 * refused by its range.
+		 */
+		if (id != 0 && !(id & (GUEST_VECTORS_ALIGN - 1))) {
+			id |= 1U + pick(GUEST_VECTORS_ALIGN - 1);
+			in->r[0] = id;
+		}
+		want[0] = id < HYPSTUB_LEGACY_LIMIT ? HVC_STUB_ERR :
+						      INVALID_PARAMETER;
+		return true;
+	}
+	if (fz.facts.pre412_arm && id == HVC_PRE412_AARCH32_GET_VECTORS) {
+		want[0] = fz.facts.stub_vectors;	/* HVBAR, in r0 */
+		return true;
+	}
 	if (id < HYPSTUB_LEGACY_LIMIT) {
 		want[0] = HVC_STUB_ERR;
 		/* The numbers that install or restart: never with a good address. */
@@ -351,6 +375,15 @@ static void still_serving(void)
 	if (out.r[0] != fz.smccc_version) {
 		violation(": SMCCC_VERSION ", SMCCC_VERSION, 0, fz.smccc_version,
 			  out.r[0]);
+	}
+	if (fz.facts.pre412_arm) {
+		in.r[0] = HVC_PRE412_AARCH32_GET_VECTORS;
+		guest_hvc0(&in, &out);
+		if (out.r[0] != fz.facts.stub_vectors) {
+			violation(": r0 = -1 ",
+				  HVC_PRE412_AARCH32_GET_VECTORS, 0,
+				  fz.facts.stub_vectors, out.r[0]);
+		}
 	}
 }
 

@@ -29,11 +29,14 @@ typedef long sreg;
  * Calls served by the guest's own EL2/HYP vectors once it has taken EL2
  * over.  They are legacy-range numbers the stub does not implement, so a
  * call that reaches the stub instead (a SET_VECTORS that claimed success
- * but did nothing) answers HVC_STUB_ERR and the case fails visibly.  Each
- * fits a cmp immediate so the handler needs no scratch register.
- * arch.h may add numbers of its own from 0xe22 on.
+ * but did nothing) answers HVC_STUB_ERR and the case fails visibly.  None
+ * is a multiple of 32: under Linux arm's pre-4.12 scheme (an AArch32
+ * pre-4.12 build), where an r0 with bit 31 clear is the new HVBAR, the
+ * stub refuses such an r0 with the same HVC_STUB_ERR instead of taking
+ * it for a vector table.  Each fits a cmp immediate so the handler needs
+ * no scratch register.  arch.h may add numbers of its own from 0xe22 on.
  */
-#define GUEST_EL2_WHOAMI	0xe20	/* x0 = 0, x1..x4: arch.h says */
+#define GUEST_EL2_WHOAMI	0xe1f	/* x0 = 0, x1..x4: arch.h says */
 #define GUEST_EL2_GIVE_BACK	0xe21	/* vectors = x1; x0 = 0 */
 
 /*
@@ -147,6 +150,7 @@ struct stub_facts {
 	u64 pa_limit;			/* 2^PA; 0: no limit below the register */
 	ureg ich_vtr;			/* when gic_sysregs */
 	_Bool pre_4_12, std_hyp, psci_proxy, gic_sysregs;
+	_Bool pre412_arm;		/* Linux arm's pre-4.12 scheme */
 };
 
 void cases_facts(struct stub_facts *facts);

@@ -118,6 +118,12 @@
 #define GUEST_SMC64_REFUSED	1
 /* Every 32-bit address is in the PA's reach. */
 #define GUEST_BAD_PA_ADDRESSES	0
+/*
+ * A pre-4.12 build (GET_CONFIG) serves Linux arm's pre-4.12 scheme here,
+ * not arm64's pre-4.12 numbers: r0 = -1 reads HVBAR into r0, an r0 with
+ * bit 31 clear is the new HVBAR (docs/hyp-abi.rst, "Pre-4.12 numbering").
+ */
+#define GUEST_PRE412_ADDRESS_SCHEME	1
 #define GUEST_SENTINEL_BASE	0x5e000000UL
 #define GUEST_RESTART_ARG_BASE	0x5a000000UL
 #define GUEST_SEQ_SHIFT		8

@@ -44,6 +44,22 @@ guest_hyp_trap:
 	cmp	r0, #(GUEST_EL2_READ_STATE - 0xe00)
 	beq	guest_hyp_read_state
 	add	r0, r0, #0xe00
+	/*
+	 * Linux arm's pre-4.12 calls, as a pre-4.12 KVM's vectors served
+	 * them for their kernel: r0 = -1 reads HVBAR; an r0 with bit 31
+	 * clear that is a vector table (32-byte aligned, not 0) is the new
+	 * HVBAR, which gives HYP back when it is the stub's.  The guest
+	 * makes them only above a pre-4.12 stub; none of its other calls is
+	 * one of these (guest.h).
+	 */
+	cmn	r0, #1
+	beq	guest_hyp_get_vectors
+	tst	r0, #0x80000000
+	tsteq	r0, #(GUEST_VECTORS_ALIGN - 1)
+	bne	1f
+	cmp	r0, #0
+	bne	guest_hyp_set_vectors
+1:
 	/* RESET_VECTORS, either form, reaches the owner: give HYP back. */
 	cmp	r0, #HVC_RESET_VECTORS
 	beq	guest_hyp_reset_vectors
@@ -67,6 +83,18 @@ guest_hyp_whoami:
 	/* Give HYP back: HVBAR = r1, as the owner's RESET_VECTORS would. */
 guest_hyp_give_back:
 	mcr	p15, 4, r1, c12, c0, 0
+	isb
+	mov	r0, #0
+	eret
+
+	/* Pre-4.12 __hyp_get_vectors(): HVBAR in r0. */
+guest_hyp_get_vectors:
+	mrc	p15, 4, r0, c12, c0, 0
+	eret
+
+	/* Pre-4.12 __hyp_set_vectors(): HVBAR = r0, r0 = 0. */
+guest_hyp_set_vectors:
+	mcr	p15, 4, r0, c12, c0, 0
 	isb
 	mov	r0, #0
 	eret

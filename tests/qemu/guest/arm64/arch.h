@@ -139,6 +139,8 @@
 #define GUEST_SMC64_REFUSED	0
 /* Addresses at and above 2^PA fit the register: refused as well. */
 #define GUEST_BAD_PA_ADDRESSES	1
+/* A pre-4.12 build serves the pre-4.12 numbers 0-3 (no address scheme). */
+#define GUEST_PRE412_ADDRESS_SCHEME	0
 #define GUEST_SENTINEL_BASE	0x5e5e000000000000UL
 #define GUEST_RESTART_ARG_BASE	0x5a5a00000000a000UL
 #define GUEST_SEQ_SHIFT		16
