@@ -1235,7 +1235,7 @@ static void take_over_pre412_arm(struct tcase *t)
 		return;
 	}
 	saved = out.r[0];
-	guest_el2_stub_vbar = saved;
+	arch_save_stub_vectors(saved);
 	if (call_x0(t, "r0 = the guest's vectors (set)", IMM_0, mine, 0, 1,
 		    0) &&
 	    pre412_arm_get(t, "r0 = -1 under the guest's vectors", mine)) {
@@ -1262,7 +1262,7 @@ static void take_over_case(struct tcase *t, bool legacy)
 		return;
 	}
 	check_value(t, "saved vectors", suite.stub_vectors, saved);
-	guest_el2_stub_vbar = saved;
+	arch_save_stub_vectors(saved);
 	if (legacy) {
 		installed = call_x0(t, "legacy SET_VECTORS(guest vectors)",
 				    IMM_0, suite.legacy->set_vectors, mine, 2,
@@ -1299,7 +1299,7 @@ bool borrow_el2(struct tcase *t, ureg *saved)
 	if (!get_vectors(t, "GET_VECTORS (save)", saved)) {
 		return false;
 	}
-	guest_el2_stub_vbar = *saved;
+	arch_save_stub_vectors(*saved);
 	if (!call_x0(t, "HYPSTUB_SET_VECTORS(guest vectors)", IMM_0,
 		     GUEST_SET_VECTORS, (ureg)guest_el2_vectors, 2,
 		     SMCCC_RET_SUCCESS)) {

@@ -119,6 +119,11 @@ void arch_check_whoami(struct tcase *t, const struct hvc_frame *out);
 void arch_while_guest_owns(struct tcase *t);
 /* Give EL2/HYP back to @saved as a RESET_VECTORS emulation would. */
 void arch_give_back(struct tcase *t, ureg saved, bool legacy);
+/*
+ * The stub's vectors, saved before a take-over, where the guest's EL2/HYP
+ * code finds them (to give them back, and to pass calls on).
+ */
+void arch_save_stub_vectors(ureg saved);
 
 #define DECLARE_CASE(fn, name)	void fn(struct tcase *t);
 ARCH_ENTRY_CASES(DECLARE_CASE)

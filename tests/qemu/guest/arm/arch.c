@@ -163,16 +163,44 @@ void arch_check_whoami(struct tcase *t, const struct hvc_frame *out)
 	suite.takeover_sp = out->r[4];
 }
 
+/* The pass-on entry the guest's Hyp Trap entry loads into PC (hyp.S). */
+extern ureg guest_el2_stub_pass_on;
+
+void arch_save_stub_vectors(ureg saved)
+{
+	guest_el2_stub_vbar = saved;
+	guest_el2_stub_pass_on = saved + HYPSTUB_PASS_ON_OFFSET_AARCH32;
+}
+
 /*
- * Every HVC now goes to the new owner: a call the stub would serve is
- * answered by the guest's vectors instead, every register kept.
+ * Every HVC now goes to the new owner, which passes what it does not serve
+ * on to the stub (HYPSTUB_PASS_ON_OFFSET_AARCH32): the stub's answer,
+ * every register of every mode kept, LR_usr too.  The stub reports HVBAR
+ * as it is, the guest's.
  */
 void arch_while_guest_owns(struct tcase *t)
 {
-	call_x0(t, "SMCCC_VERSION while the guest owns HYP", IMM_0,
-		SMCCC_VERSION, 0, 1, GUEST_HYP_UNSERVED);
-	call_x0(t, "GET_ABI_VERSION while the guest owns HYP", IMM_0,
-		HYPSTUB_GET_ABI_VERSION, 0, 1, GUEST_HYP_UNSERVED);
+	struct call uid = uid_call_template;
+	const struct call vectors = {
+		.nargs = 1,
+		.arg = { GUEST_GET_VECTORS },
+		.results = BIT(0) | BIT(1),
+		.checked = BIT(0) | BIT(1),
+		.want = { SMCCC_RET_SUCCESS, (ureg)guest_el2_vectors },
+	};
+	struct hvc_frame out;
+
+	call_x0(t, "SMCCC_VERSION passed on while the guest owns HYP", IMM_0,
+		SMCCC_VERSION, 0, 1, smccc_version_want());
+	call_x0(t, "GET_ABI_VERSION passed on", IMM_0, HYPSTUB_GET_ABI_VERSION,
+		0, 1, HYPSTUB_ABI_VERSION);
+	uid.arg[0] = HYPSTUB_VENDOR_UID;
+	call(t, "Vendor UID passed on", &uid, &out);
+	call(t, "GET_VECTORS32 passed on", &vectors, &out);
+	if (suite.psci_proxy) {
+		firmware_call(t, "PSCI_VERSION passed on", PSCI_0_2_VERSION,
+			      0, 0, 0, guest_smc_x0(PSCI_0_2_VERSION, 0, 0));
+	}
 }
 
 /*

@@ -71,8 +71,6 @@
  * r3 = HVBAR, r4 = SP_hyp) and GIVE_BACK.
  */
 #define GUEST_EL2_READ_STATE	0xe23	/* r2 = struct hyp_state to fill */
-/* What the guest's vectors answer to any other call while they own HYP. */
-#define GUEST_HYP_UNSERVED	0xe2e2e2e2
 
 /* struct hyp_state: the HYP registers the installer programs. */
 #define HS_HVBAR		0

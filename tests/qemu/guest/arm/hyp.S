@@ -66,10 +66,15 @@ guest_hyp_trap:
 	eor	r0, r0, #0x86000000
 	cmp	r0, #(GUEST_RESET_VECTORS - 0x86000000)
 	beq	guest_hyp_reset_vectors
-	/* Anything else is answered here, by the owner: never the stub. */
-	movw	r0, #(GUEST_HYP_UNSERVED & 0xffff)
-	movt	r0, #(GUEST_HYP_UNSERVED >> 16)
-	eret
+	eor	r0, r0, #0x86000000
+	/*
+	 * Every other HVC goes on to the stub through its pass-on entry, its
+	 * own Hyp Trap entry (docs/hyp-abi.rst, "Passing a call on to the
+	 * stub"): r0 as the HVC left it again, every other register, SP_hyp,
+	 * ELR_hyp, SPSR_hyp and HSR untouched, and a PC-relative load into
+	 * PC needs no scratch register.  The stub answers the caller.
+	 */
+	ldr	pc, guest_el2_stub_pass_on
 
 	/* Proves the handler runs in HYP, from this table, on the stub's SP. */
 guest_hyp_whoami:
@@ -107,6 +112,15 @@ guest_hyp_reset_vectors:
 	isb
 	mov	r0, #0
 	eret
+
+	/*
+	 * The stub's HVBAR + HYPSTUB_PASS_ON_OFFSET_AARCH32, set by the C
+	 * side with guest_el2_stub_vbar (arch_save_stub_vectors()): within
+	 * the 4 KiB a PC-relative load reaches.
+	 */
+	.globl	guest_el2_stub_pass_on
+guest_el2_stub_pass_on:
+	.word	0
 
 	/* The HYP registers into the struct hyp_state at r2; r1..r4 free. */
 guest_hyp_read_state:

@@ -193,6 +193,11 @@ void arch_while_guest_owns(struct tcase *t)
 	}
 }
 
+void arch_save_stub_vectors(ureg saved)
+{
+	guest_el2_stub_vbar = saved;
+}
+
 /* The guest's RESET_VECTORS emulation, its own call here. */
 void arch_give_back(struct tcase *t, ureg saved, bool legacy)
 {
