@@ -1293,6 +1293,29 @@ static void case_take_over_smccc(struct tcase *t)
 	take_over_case(t, false);
 }
 
+void check_passed_on(struct tcase *t)
+{
+	struct call uid = uid_call_template;
+	const struct call vectors = {
+		.nargs = 1,
+		.arg = { GUEST_GET_VECTORS },
+		.results = BIT(0) | BIT(1),
+		.checked = BIT(0) | BIT(1),
+		.want = { SMCCC_RET_SUCCESS, (ureg)guest_el2_vectors },
+	};
+	struct hvc_frame out;
+
+	uid.arg[0] = HYPSTUB_VENDOR_UID;
+	call(t, "Vendor UID passed on", &uid, &out);
+	call_x0(t, "GET_ABI_VERSION passed on", IMM_0, HYPSTUB_GET_ABI_VERSION,
+		0, 1, HYPSTUB_ABI_VERSION);
+	call(t, "GET_VECTORS passed on", &vectors, &out);
+	if (suite.psci_proxy) {
+		firmware_call(t, "PSCI_VERSION passed on", PSCI_0_2_VERSION,
+			      0, 0, 0, guest_smc_x0(PSCI_0_2_VERSION, 0, 0));
+	}
+}
+
 /* Take EL2 over with HYPSTUB_SET_VECTORS, passing calls on to @saved's stub. */
 bool borrow_el2(struct tcase *t, ureg *saved)
 {

@@ -124,6 +124,13 @@ void arch_give_back(struct tcase *t, ureg saved, bool legacy);
  * code finds them (to give them back, and to pass calls on).
  */
 void arch_save_stub_vectors(ureg saved);
+/*
+ * Calls the guest's EL2/HYP vectors pass on to the stub while they own
+ * it, answered by the stub: the vendor UID, GET_ABI_VERSION, GET_VECTORS
+ * (the guest's vectors: EL2/HYP's as they are) and, with the proxy,
+ * PSCI_VERSION.
+ */
+void check_passed_on(struct tcase *t);
 
 #define DECLARE_CASE(fn, name)	void fn(struct tcase *t);
 ARCH_ENTRY_CASES(DECLARE_CASE)

@@ -180,27 +180,9 @@ void arch_save_stub_vectors(ureg saved)
  */
 void arch_while_guest_owns(struct tcase *t)
 {
-	struct call uid = uid_call_template;
-	const struct call vectors = {
-		.nargs = 1,
-		.arg = { GUEST_GET_VECTORS },
-		.results = BIT(0) | BIT(1),
-		.checked = BIT(0) | BIT(1),
-		.want = { SMCCC_RET_SUCCESS, (ureg)guest_el2_vectors },
-	};
-	struct hvc_frame out;
-
 	call_x0(t, "SMCCC_VERSION passed on while the guest owns HYP", IMM_0,
 		SMCCC_VERSION, 0, 1, smccc_version_want());
-	call_x0(t, "GET_ABI_VERSION passed on", IMM_0, HYPSTUB_GET_ABI_VERSION,
-		0, 1, HYPSTUB_ABI_VERSION);
-	uid.arg[0] = HYPSTUB_VENDOR_UID;
-	call(t, "Vendor UID passed on", &uid, &out);
-	call(t, "GET_VECTORS32 passed on", &vectors, &out);
-	if (suite.psci_proxy) {
-		firmware_call(t, "PSCI_VERSION passed on", PSCI_0_2_VERSION,
-			      0, 0, 0, guest_smc_x0(PSCI_0_2_VERSION, 0, 0));
-	}
+	check_passed_on(t);
 }
 
 /*

@@ -430,17 +430,8 @@ static void guest_el2_call(struct tcase *t, const char *what, u64 number)
 void case_el2_register_table(struct tcase *t)
 {
 	static struct el2_state before, after;
-	struct call uid = uid_call_template;
-	const struct call vectors = {
-		.nargs = 1,
-		.arg = { GUEST_GET_VECTORS },
-		.results = BIT(0) | BIT(1),
-		.checked = BIT(0) | BIT(1),
-		.want = { SMCCC_RET_SUCCESS, (ureg)guest_el2_vectors },
-	};
 	u64 features = el2_features();
 	ureg saved;
-	struct hvc_frame out;
 	unsigned int i;
 
 	case_diag("EL2 features (GUEST_EL2_HAS_* bits) ", features);
@@ -453,17 +444,8 @@ void case_el2_register_table(struct tcase *t)
 	}
 	guest_el2_call(t, "guest EL2 USE (change HCR_EL2, SCTLR_EL2, ...)",
 		       GUEST_EL2_USE);
-	uid.arg[0] = HYPSTUB_VENDOR_UID;
-	call(t, "Vendor UID passed on, a borrower's registers live", &uid,
-	     &out);
-	call_x0(t, "GET_ABI_VERSION passed on", IMM_0, HYPSTUB_GET_ABI_VERSION,
-		0, 1, HYPSTUB_ABI_VERSION);
-	/* The stub reports VBAR_EL2 as it is: the borrower's. */
-	call(t, "GET_VECTORS passed on", &vectors, &out);
-	if (suite.psci_proxy) {
-		firmware_call(t, "PSCI_VERSION passed on", PSCI_0_2_VERSION,
-			      0, 0, 0, guest_smc_x0(PSCI_0_2_VERSION, 0, 0));
-	}
+	/* With a borrower's registers live. */
+	check_passed_on(t);
 	guest_el2_call(t, "guest EL2 RESTORE", GUEST_EL2_RESTORE);
 	give_el2_back(t, saved);
 	if (!stub_serves(t) || !vectors_unchanged(t)) {
