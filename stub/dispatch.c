@@ -55,7 +55,6 @@ enum stub_op {
 	STUB_OP_GET_VECTORS,
 	STUB_OP_GET_VECTORS_X0,		/* pre-4.12 legacy: VBAR_EL2 in x0 */
 	STUB_OP_SET_VECTORS,
-	STUB_OP_SET_VECTORS_X0,		/* Linux arm pre-4.12: HVBAR from r0 */
 	STUB_OP_SOFT_RESTART,
 	STUB_OP_RESET_VECTORS,
 	STUB_OP_GET_ICH_VTR,
@@ -341,8 +340,6 @@ stub_serve_cold(struct stub_frame *frame, enum stub_op op)
 		return stub_serve_query(frame, op);
 	case STUB_OP_SOFT_RESTART:
 		return stub_soft_restart(frame);
-	case STUB_OP_SET_VECTORS_X0:
-		return stub_set_vectors(frame, frame->x[0]);
 	case STUB_OP_CALL_COUNT:
 		/* The call counts of the vendor and standard hypervisor services. */
 		x0 = stub_call_count(SMCCC_OWNER_STANDARD_HYP);
@@ -437,7 +434,7 @@ stub_reg_t stub_handle_lower_sync(struct stub_frame *frame, stub_reg_t esr)
 		}
 	} else if (STUB_PRE412_AARCH32) {
 		/* Linux arm before v4.12: r0 is the new HVBAR itself. */
-		op = STUB_OP_SET_VECTORS_X0;
+		return stub_set_vectors(frame, frame->x[0]);
 	} else {
 		/*
 		 * A legacy stub number; a number past the list, or a
