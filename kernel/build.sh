@@ -19,10 +19,10 @@ if [ $# -lt 3 ]; then
 fi
 linux=$1 out=$2 tree=$(cd "$3" && pwd) arch=${4:-arm64}
 # The kernel flavour (linux-image-<flavour>, linux-headers-<abi>), where
-# the fetch script put the kernel, and the compiler.
+# the fetch script put the kernel, the compiler, and the make target.
 case $arch in
-arm64) flavour=arm64 kernel=$linux/Image cross=${5:-aarch64-linux-gnu-} ;;
-arm) flavour=armmp-lpae kernel=$linux/zImage cross=${5:-arm-linux-gnueabihf-} ;;
+arm64) flavour=arm64 kernel=$linux/Image cross=${5:-aarch64-linux-gnu-} target=module ;;
+arm) flavour=armmp-lpae kernel=$linux/zImage cross=${5:-arm-linux-gnueabihf-} target=module-arm ;;
 *)
 	echo "module: unknown architecture '$arch' (arm64, arm)" >&2
 	exit 2
@@ -51,9 +51,9 @@ banner() {
 		strings "$kernel" | grep -m 1 '^Linux version ' || true
 		return
 	fi
-	for off in $(LC_ALL=C grep -obUaP '\xfd7zXZ\x00' "$kernel" | cut -d: -f1); do
+	LC_ALL=C grep -obUaP '\xfd7zXZ\x00' "$kernel" | cut -d: -f1 | while read -r off; do
 		tail -c +$((off + 1)) "$kernel" | xz -dc --single-stream 2>/dev/null |
-			strings | grep -m 1 '^Linux version ' && return
+			strings | grep -m 1 '^Linux version ' && break
 	done
 	return 0
 }
@@ -74,7 +74,7 @@ else
 fi
 if [ -n "$problem" ]; then
 	echo "module: the headers do not match the kernel the tests boot: $problem" >&2
-	echo "module: remove $linux and make module again to fetch a matching pair" >&2
+	echo "module: remove $linux and make $target again to fetch a matching pair" >&2
 	exit 1
 fi
 
