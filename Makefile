@@ -267,16 +267,27 @@ docs:
 		-d $(DOCS_DIR)/doctrees docs $(DOCS_DIR)/html
 	@echo "  DOCS    $(DOCS_DIR)/html/index.html"
 
-# --- make module: hypstub.ko for Debian's arm64 kernel the tests boot ------
+# --- make module: hypstub.ko for Debian's kernel the tests boot ------------
 # Out of tree, with Kbuild, against that kernel's linux-headers (fetched by
-# package name next to the kernel, in $(O)/linux: tests/tests.mk's
-# LINUX_DIR); kernel/build.sh refuses headers of another kernel
-# (docs/linux-module.rst).
+# package name next to the kernel: $(O)/linux for arm64's
+# linux-image-arm64, $(O)/linux-arm for armhf's linux-image-armmp-lpae,
+# tests/tests.mk's LINUX_DIR and ARM_LINUX_DIR); kernel/build.sh refuses
+# headers of another kernel (docs/linux-module.rst).  `make module` builds
+# it for ARCH; module-arm64 and module-arm for either from any build
+# directory (the other architecture's compiler by its Debian name).
 MODULE_DIR := $(abspath $(O))/module
-module: $(O)/linux/linux.VERSION
-	$(Q)scripts/fetch-debian-arm64.sh $(O)/linux headers >/dev/null
-	$(Q)kernel/build.sh $(O)/linux $(MODULE_DIR) $(SRC) $(CROSS_COMPILE) \
-		$(if $(filter 1,$(V)),,>$(MODULE_DIR).log 2>&1 || { cat $(MODULE_DIR).log; exit 1; })
+ARM_MODULE_DIR := $(abspath $(O))/module-arm
+# module_rule <arch> <linux dir> <out dir> <Debian arch> <compiler prefix>
+define module_rule
+.PHONY: module-$(1)
+module-$(1): $(2)/linux.VERSION
+	$$(Q)scripts/fetch-debian-arm64.sh $(2) headers $(4) >/dev/null
+	$$(Q)kernel/build.sh $(2) $(3) $$(SRC) $(1) $$(if $$(filter $(1),$$(ARCH)),$$(CROSS_COMPILE),$(5)) \
+		$$(if $$(filter 1,$$(V)),,>$(3).log 2>&1 || { cat $(3).log; exit 1; })
+endef
+$(eval $(call module_rule,arm64,$(O)/linux,$(MODULE_DIR),arm64,aarch64-linux-gnu-))
+$(eval $(call module_rule,arm,$(O)/linux-arm,$(ARM_MODULE_DIR),armhf,arm-linux-gnueabihf-))
+module: module-$(ARCH)
 
 # --- make image KERNEL=<arm64 Image> ---------------------------------------
 IMAGE ?= $(O)/hypstub.Image
@@ -360,7 +371,8 @@ help:
 	@echo "  docs           docs/*.rst to HTML in \$$(O)/docs/html (Sphinx, warnings as errors)"
 	@echo "  image KERNEL=f pack the stub with kernel f (arm64 Image; zImage for ARCH=arm)"
 	@echo "                 into \$$(O)/hypstub.Image"
-	@echo "  module         hypstub.ko for Debian's arm64 kernel: \$$(O)/module/hypstub.ko"
+	@echo "  module         hypstub.ko for Debian's kernel of ARCH: \$$(O)/module/hypstub.ko (arm64),"
+	@echo "                 \$$(O)/module-arm/hypstub.ko (arm; also make module-arm from any O=)"
 	@echo "  run            boot Debian's Linux through U-Boot and the stub, both modes,"
 	@echo "                 arm64 then AArch32 (run-arm alone: the armhf kernel, bootz)"
 	@echo "  run-conformance  the conformance guest under the stub in QEMU"

@@ -26,8 +26,6 @@
 #include <linux/smp.h>
 #include <linux/sysfs.h>
 #include <asm/cacheflush.h>
-#include <asm/sysreg.h>
-#include <asm/virt.h>
 
 /*
  * Linux's headers name some of the same numbers (asm/virt.h: its own
@@ -44,8 +42,6 @@
 #undef SMCCC_RET_NOT_REQUIRED
 #undef SMCCC_RET_INVALID_PARAMETER
 #include "hypstub-el2.h"
-
-#define CURRENT_EL_EL2	(2UL << 2)	/* CurrentEL.EL, bits 3:2 */
 
 /* Set the SET_VECTORS of a borrow on this CPU to a misaligned table. */
 static int test_misalign_cpu = -1;
@@ -90,42 +86,20 @@ static bool uid_is_hypstub(const struct arm_smccc_res *res)
 	       (u32)res->a2 == HYPSTUB_UID_2 && (u32)res->a3 == HYPSTUB_UID_3;
 }
 
-/*
- * Clean the EL2 copy to the Point of Coherency: EL2 runs with its MMU and
- * caches off and reads memory, not what sits in this CPU's data cache.
- * caches_clean_inval_pou() would stop at the Point of Unification, which
- * is not enough; the lines are few, so clean them here.
- */
-static void clean_to_poc(void *start, size_t size)
-{
-	unsigned long line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
-	unsigned long p = (unsigned long)start & ~(line - 1);
-	unsigned long end = (unsigned long)start + size;
-
-	for (; p < end; p += line) {
-		asm volatile("dc cvac, %0" : : "r"(p) : "memory");
-	}
-	dsb(sy);
-	/* No stale instructions for the new code at EL1 or EL2 either. */
-	asm volatile("ic ialluis" : : : "memory");
-	dsb(ish);
-	isb();
-}
-
 /* On the CPU it runs on, with interrupts off (an IPI or local call). */
 static void borrow_on_cpu(void *arg)
 {
 	struct borrow_cpu *b = arg;
 	struct arm_smccc_res res;
 
-	arm_smccc_1_1_hvc(HYPSTUB_GET_VECTORS, &res);
+	arm_smccc_1_1_hvc(HYPSTUB_MOD_GET_VECTORS, &res);
 	b->stub_vectors = res.a1;
 	if (res.a0 != SMCCC_RET_SUCCESS || res.a1 != hypstub->stub_vectors) {
 		/* Not the stub that the EL2 copy returns to: leave it alone. */
 		b->set_ret = res.a0 ? res.a0 : (unsigned long)SMCCC_RET_INVALID_PARAMETER;
 		return;
 	}
-	arm_smccc_1_1_hvc(HYPSTUB_SET_VECTORS, b->table, &res);
+	arm_smccc_1_1_hvc(HYPSTUB_MOD_SET_VECTORS, b->table, &res);
 	b->set_ret = res.a0;
 	if (res.a0 != SMCCC_RET_SUCCESS) {
 		return;
@@ -134,11 +108,12 @@ static void borrow_on_cpu(void *arg)
 	/* From here on, every HVC of this CPU reaches el2.S. */
 	arm_smccc_1_1_hvc(HYPSTUB_MOD_WHOAMI, &b->whoami);
 	/*
-	 * Not el2.S's: passed on, the stub answers them as they are, so
-	 * GET_VECTORS reports the module's table in VBAR_EL2.
+	 * Not el2.S's calls.  arm64: passed on, the stub answers them as
+	 * they are, so GET_VECTORS reports the module's table in VBAR_EL2.
+	 * arm: no pass-on entry, el2.S answers them -1 itself.
 	 */
 	arm_smccc_1_1_hvc(HYPSTUB_VENDOR_UID, &b->uid_passed);
-	arm_smccc_1_1_hvc(HYPSTUB_GET_VECTORS, &b->vectors_passed);
+	arm_smccc_1_1_hvc(HYPSTUB_MOD_GET_VECTORS, &b->vectors_passed);
 }
 
 /* Give EL2 back on this CPU through el2.S, then ask the stub. */
@@ -147,10 +122,10 @@ static void give_back_on_cpu(void *arg)
 	struct borrow_cpu *b = arg;
 	struct arm_smccc_res res;
 
-	arm_smccc_1_1_hvc(HYPSTUB_RESET_VECTORS, &res);
+	arm_smccc_1_1_hvc(HYPSTUB_MOD_RESET_VECTORS, &res);
 	b->give_back_ret = res.a0;
 	arm_smccc_1_1_hvc(HYPSTUB_VENDOR_UID, &b->uid_after);
-	arm_smccc_1_1_hvc(HYPSTUB_GET_VECTORS, &res);
+	arm_smccc_1_1_hvc(HYPSTUB_MOD_GET_VECTORS, &res);
 	b->vectors_after = res.a0 == SMCCC_RET_SUCCESS ? res.a1 : 0;
 	b->returned = res.a0 == SMCCC_RET_SUCCESS && uid_is_hypstub(&b->uid_after) &&
 		      b->vectors_after == hypstub->stub_vectors;
@@ -159,14 +134,29 @@ static void give_back_on_cpu(void *arg)
 	}
 }
 
+/*
+ * The calls el2.S does not serve, made while borrowed: with a pass-on
+ * entry (arm64) the stub answers them as they are, and GET_VECTORS sees the
+ * module's table; without one (AArch32) the module's table answers each
+ * itself, -1, as SMCCC asks of an unknown call.
+ */
+static bool others_answered(const struct borrow_cpu *b)
+{
+	if (!HYPSTUB_MOD_PASS_ON) {
+		return b->uid_passed.a0 == (unsigned long)SMCCC_RET_NOT_SUPPORTED &&
+		       b->vectors_passed.a0 == (unsigned long)SMCCC_RET_NOT_SUPPORTED;
+	}
+	return uid_is_hypstub(&b->uid_passed) &&
+	       b->vectors_passed.a0 == SMCCC_RET_SUCCESS &&
+	       b->vectors_passed.a1 == hypstub->el2_vectors;
+}
+
 static bool whoami_proves_el2(const struct borrow_cpu *b)
 {
 	return b->whoami.a0 == SMCCC_RET_SUCCESS &&
-	       (b->whoami.a1 & 0xc) == CURRENT_EL_EL2 &&
+	       HYPSTUB_MOD_LEVEL(b->whoami.a1) == HYPSTUB_MOD_LEVEL_EL2 &&
 	       b->whoami.a2 == hypstub->el2_vectors &&
-	       uid_is_hypstub(&b->uid_passed) &&
-	       b->vectors_passed.a0 == SMCCC_RET_SUCCESS &&
-	       b->vectors_passed.a1 == hypstub->el2_vectors;
+	       others_answered(b);
 }
 
 /* Give EL2 back on @cpu and say so; false if the stub did not answer. */
@@ -175,13 +165,13 @@ static bool give_back(unsigned int cpu, struct borrow_cpu *b)
 	int ret = smp_call_function_single(cpu, give_back_on_cpu, b, 1);
 
 	if (ret || !b->returned) {
-		pr_err("cpu%u: giving EL2 back FAILED: %s%d, give-back answered %ld, UID %08lx, VBAR_EL2 0x%lx (the stub's is 0x%lx)\n",
+		pr_err("cpu%u: giving " HYPSTUB_MOD_EL2 " back FAILED: %s%d, give-back answered %ld, UID %08lx, " HYPSTUB_MOD_VBAR " 0x%lx (the stub's is 0x%lx)\n",
 		       cpu, ret ? "IPI error " : "", ret, (long)b->give_back_ret,
 		       (unsigned long)(u32)b->uid_after.a0, b->vectors_after,
 		       hypstub->stub_vectors);
 		return false;
 	}
-	pr_info("cpu%u: gave EL2 back: the stub answers again (vendor UID %08lx, VBAR_EL2 0x%lx)\n",
+	pr_info("cpu%u: gave " HYPSTUB_MOD_EL2 " back: the stub answers again (vendor UID %08lx, " HYPSTUB_MOD_VBAR " 0x%lx)\n",
 		cpu, (unsigned long)(u32)b->uid_after.a0, b->vectors_after);
 	return true;
 }
@@ -209,29 +199,29 @@ static int borrow_el2_all(void)
 
 		b->table = hypstub->el2_vectors;
 		if ((int)cpu == test_misalign_cpu) {
-			b->table += 0x80;
+			b->table += HYPSTUB_MOD_MISALIGN;
 		}
 		ret = smp_call_function_single(cpu, borrow_on_cpu, b, 1);
 		if (!ret && b->borrowed && whoami_proves_el2(b)) {
-			pr_info("cpu%u: borrowed EL2: CurrentEL EL%lu, VBAR_EL2 0x%lx (the module's table), HCR_EL2 0x%lx; passed on to the stub: UID %08lx, GET_VECTORS 0x%lx\n",
-				cpu, (b->whoami.a1 >> 2) & 3, b->whoami.a2, b->whoami.a3,
-				(unsigned long)(u32)b->uid_passed.a0, b->vectors_passed.a1);
+			pr_info("cpu%u: borrowed " HYPSTUB_MOD_EL2 ": " HYPSTUB_MOD_LEVEL_FMT ", " HYPSTUB_MOD_VBAR " 0x%lx (the module's table), " HYPSTUB_MOD_HCR " 0x%lx; " HYPSTUB_MOD_OTHERS_FMT "\n",
+				cpu, HYPSTUB_MOD_LEVEL(b->whoami.a1), b->whoami.a2, b->whoami.a3,
+				HYPSTUB_MOD_OTHERS(b->uid_passed, b->vectors_passed));
 			borrowed++;
 			continue;
 		}
 		if (ret) {
-			pr_err("cpu%u: borrowing EL2 FAILED: IPI error %d\n", cpu, ret);
+			pr_err("cpu%u: borrowing " HYPSTUB_MOD_EL2 " FAILED: IPI error %d\n", cpu, ret);
 			err = ret;
 		} else if (b->stub_vectors != hypstub->stub_vectors) {
-			pr_err("cpu%u: borrowing EL2 FAILED: GET_VECTORS says 0x%lx, not the stub's 0x%lx\n",
+			pr_err("cpu%u: borrowing " HYPSTUB_MOD_EL2 " FAILED: GET_VECTORS says 0x%lx, not the stub's 0x%lx\n",
 			       cpu, b->stub_vectors, hypstub->stub_vectors);
 			err = -EIO;
 		} else if (!b->borrowed) {
-			pr_err("cpu%u: borrowing EL2 FAILED: the stub refused SET_VECTORS 0x%lx with %ld\n",
+			pr_err("cpu%u: borrowing " HYPSTUB_MOD_EL2 " FAILED: the stub refused SET_VECTORS 0x%lx with %ld\n",
 			       cpu, b->table, (long)b->set_ret);
 			err = -EINVAL;
 		} else {
-			pr_err("cpu%u: borrowing EL2 FAILED: the proof call answered %ld, CurrentEL 0x%lx, VBAR_EL2 0x%lx (want 0x%llx); passed on: UID %08lx, GET_VECTORS %ld 0x%lx\n",
+			pr_err("cpu%u: borrowing " HYPSTUB_MOD_EL2 " FAILED: the proof call answered %ld, level 0x%lx, " HYPSTUB_MOD_VBAR " 0x%lx (want 0x%llx); not the module's calls: UID %08lx, GET_VECTORS %ld 0x%lx\n",
 			       cpu, (long)b->whoami.a0, b->whoami.a1, b->whoami.a2,
 			       (unsigned long long)hypstub->el2_vectors,
 			       (unsigned long)(u32)b->uid_passed.a0,
@@ -242,7 +232,7 @@ static int borrow_el2_all(void)
 		break;
 	}
 	if (err) {
-		pr_err("borrow_el2: undoing: giving EL2 back on the %u CPU(s) borrowed before cpu%u\n",
+		pr_err("borrow_el2: undoing: giving " HYPSTUB_MOD_EL2 " back on the %u CPU(s) borrowed before cpu%u\n",
 		       borrowed + (st[failed_cpu].borrowed ? 1 : 0), failed_cpu);
 	}
 	/* Give back everything borrowed, whether or not all went well. */
@@ -256,7 +246,7 @@ static int borrow_el2_all(void)
 		snprintf(hypstub->last_borrow, sizeof(hypstub->last_borrow),
 			 "failed %d on cpu%u\n", err, failed_cpu);
 	} else {
-		pr_info("borrow_el2: EL2 borrowed and given back on %u CPU(s)\n", borrowed);
+		pr_info("borrow_el2: " HYPSTUB_MOD_EL2 " borrowed and given back on %u CPU(s)\n", borrowed);
 		snprintf(hypstub->last_borrow, sizeof(hypstub->last_borrow),
 			 "ok %u cpus\n", borrowed);
 	}
@@ -394,22 +384,25 @@ static const struct attribute_group hypstub_group = {
 	.attrs = hypstub_attrs,
 };
 
-/* The stub's VBAR_EL2 on this CPU, or 0. */
+/* The stub's vectors (VBAR_EL2, HVBAR) on this CPU, or 0. */
 static void vectors_on_cpu(void *arg)
 {
 	struct arm_smccc_res res;
 
-	arm_smccc_1_1_hvc(HYPSTUB_GET_VECTORS, &res);
+	arm_smccc_1_1_hvc(HYPSTUB_MOD_GET_VECTORS, &res);
 	*(unsigned long *)arg = res.a0 == SMCCC_RET_SUCCESS ? res.a1 : 0;
 }
 
-/* The copy of el2.S that EL2 runs: page aligned, so 2 KiB aligned too. */
+/*
+ * The copy of el2.S that EL2 runs: page aligned, so aligned as
+ * HYPSTUB_VECTORS_ALIGN (2 KiB) or HYPSTUB_VECTORS_ALIGN_AARCH32 asks.
+ */
 static int hypstub_el2_prepare(struct hypstub *hs)
 {
 	size_t size = hypstub_el2_end - hypstub_el2_start;
 	void *va;
 
-	BUILD_BUG_ON(PAGE_SIZE % HYPSTUB_VECTORS_ALIGN);
+	BUILD_BUG_ON(PAGE_SIZE % HYPSTUB_MOD_VECTORS_ALIGN);
 	hs->el2_order = get_order(size);
 	hs->el2_pages = alloc_pages(GFP_KERNEL, hs->el2_order);
 	if (!hs->el2_pages) {
@@ -419,8 +412,15 @@ static int hypstub_el2_prepare(struct hypstub *hs)
 	memcpy(va, hypstub_el2_start, size);
 	*(unsigned long *)(va + (hypstub_el2_stub_vbar - hypstub_el2_start)) =
 		hs->stub_vectors;
-	clean_to_poc(va, size);
+	hypstub_arch_clean_for_el2(va, size);
 	hs->el2_vectors = page_to_phys(hs->el2_pages);
+	if (hs->el2_vectors != (unsigned long)hs->el2_vectors) {
+		/* An LPAE kernel's page above 4 GiB: HVBAR cannot hold it. */
+		pr_err("the " HYPSTUB_MOD_EL2 " table's pages are at 0x%llx, beyond what SET_VECTORS takes; not loading\n",
+		       (unsigned long long)hs->el2_vectors);
+		__free_pages(hs->el2_pages, hs->el2_order);
+		return -ENOMEM;
+	}
 	return 0;
 }
 
@@ -455,10 +455,11 @@ static int hypstub_probe(struct platform_device *pdev)
 	arm_smccc_1_1_hvc(HYPSTUB_GET_ABI_VERSION, &res);
 	hs->abi_version = res.a0;
 	if ((hs->abi_version >> 16) != HYPSTUB_ABI_VERSION_MAJOR ||
-	    (hs->abi_version & 0xffff) < 2) {
-		/* 1.2 brought the pass-on entry, which el2.S relies on. */
-		pr_err("the stub's ABI is 0x%lx; this module needs %u.2 or later of major %u; not loading\n",
-		       hs->abi_version, HYPSTUB_ABI_VERSION_MAJOR, HYPSTUB_ABI_VERSION_MAJOR);
+	    (hs->abi_version & 0xffff) < HYPSTUB_MOD_ABI_MINOR) {
+		/* arm64: 1.2 brought the pass-on entry; arm: 1.4 the stub itself. */
+		pr_err("the stub's ABI is 0x%lx; this module needs %u.%u or later of major %u; not loading\n",
+		       hs->abi_version, HYPSTUB_ABI_VERSION_MAJOR, HYPSTUB_MOD_ABI_MINOR,
+		       HYPSTUB_ABI_VERSION_MAJOR);
 		return -ENODEV;
 	}
 	arm_smccc_1_1_hvc(HYPSTUB_GET_CONFIG, &res);
@@ -500,7 +501,7 @@ static int hypstub_probe(struct platform_device *pdev)
 		goto put_kobj;
 	}
 	platform_set_drvdata(pdev, hs);
-	pr_info("stub confirmed: vendor UID hypstub's, ABI %lu.%lu, region 0x%llx+0x%llx, stub vectors 0x%lx; EL2 table of the module at 0x%llx\n",
+	pr_info("stub confirmed: vendor UID hypstub's, ABI %lu.%lu, region 0x%llx+0x%llx, stub vectors 0x%lx; " HYPSTUB_MOD_EL2 " table of the module at 0x%llx\n",
 		hs->abi_version >> 16, hs->abi_version & 0xffff,
 		(unsigned long long)hs->region.start,
 		(unsigned long long)resource_size(&hs->region), hs->stub_vectors,
@@ -536,7 +537,7 @@ static int hypstub_remove(struct platform_device *pdev)
 		if (v == hs->stub_vectors && uid_is_hypstub(&res)) {
 			as_found++;
 		} else {
-			pr_err("cpu%u: at unload VBAR_EL2 is 0x%lx, not the stub's 0x%lx\n",
+			pr_err("cpu%u: at unload " HYPSTUB_MOD_VBAR " is 0x%lx, not the stub's 0x%lx\n",
 			       cpu, v, hs->stub_vectors);
 			other++;
 		}
@@ -556,7 +557,9 @@ static const struct of_device_id hypstub_of_match[] = {
 	{ .compatible = "hypstub,stub" },
 	{ }
 };
+#if HYPSTUB_MOD_DEVICE_TABLE
 MODULE_DEVICE_TABLE(of, hypstub_of_match);
+#endif
 
 static struct platform_driver hypstub_driver = {
 	.driver = {
@@ -575,13 +578,13 @@ static int __init hypstub_init(void)
 {
 	struct device_node *np;
 
-	if (is_kernel_in_hyp_mode()) {
-		pr_err("the kernel runs at EL2 (hand-off mode, or no hypstub): Linux's own stub owns EL2; no hypstub to drive; not loading\n");
+	if (hypstub_arch_kernel_owns_el2()) {
+		pr_err("the kernel runs " HYPSTUB_MOD_KERNEL_AT " (hand-off mode, or no hypstub): Linux's own stub owns " HYPSTUB_MOD_EL2 "; no hypstub to drive; not loading\n");
 		return -ENODEV;
 	}
 	np = of_find_compatible_node(NULL, NULL, "hypstub,stub");
 	if (!np) {
-		pr_err("no /hypstub node (compatible \"hypstub,stub\") in the device tree: no resident hypstub below this kernel (a kernel handed off at EL2 has none); no HVC made; not loading\n");
+		pr_err("no /hypstub node (compatible \"hypstub,stub\") in the device tree: no resident hypstub below this kernel (a kernel handed off " HYPSTUB_MOD_KERNEL_AT " has none); no HVC made; not loading\n");
 		return -ENODEV;
 	}
 	of_node_put(np);
@@ -596,5 +599,5 @@ static void __exit hypstub_exit(void)
 }
 module_exit(hypstub_exit);
 
-MODULE_DESCRIPTION("hypstub: discover the resident EL2 stub and borrow EL2 from it");
+MODULE_DESCRIPTION("hypstub: discover the resident " HYPSTUB_MOD_EL2 " stub and borrow " HYPSTUB_MOD_EL2 " from it");
 MODULE_LICENSE("Dual BSD/GPL");

@@ -15,13 +15,14 @@
 #                           and every shared library kexec loads, at their
 #                           Debian paths (the initramfs copies the tree)
 #   libfdt:  <dir>/libfdt/libfdt.a and <dir>/libfdt/include/ (libfdt-dev)
-#   headers: (arm64 only) <dir>/headers/usr/src/linux-headers-<abi>-{arm64,common}: the
-#            linux-headers package of the kernel that linux-image-arm64
-#            names (the one the linux set fetches), its -common part and
+#   headers: <dir>/headers/usr/src/linux-headers-<abi>-{<flavour>,common}:
+#            the linux-headers package of the kernel that
+#            linux-image-<flavour> names (the one the linux set fetches:
+#            -arm64, or -armmp-lpae on armhf), its -common part and
 #            linux-kbuild (amd64 tools; Multi-Arch: foreign), unpacked into
 #            one tree so that the headers' relative links reach kbuild; for
 #            building kernel/ (hypstub.ko) out of tree.  Not installed: the
-#            arm64 package would pull in gcc-12:arm64.
+#            package would pull in gcc-12 of that architecture.
 #   and <dir>/<set>.VERSION: which packages they came from.
 # Does nothing when <dir> already holds the set.  One directory per
 # architecture: the file names of the two sets are the same.
@@ -54,10 +55,6 @@ linux | libfdt | headers) ;;
 	exit 2
 	;;
 esac
-if [ "$set" = headers ] && [ "$arch" != arm64 ]; then
-	echo "fetch: the headers set is arm64 only (hypstub.ko)" >&2
-	exit 2
-fi
 if [ -s "$dir/$set.VERSION" ]; then
 	exit 0
 fi
@@ -114,16 +111,16 @@ headers)
 	fi
 	headers_pkg=linux-headers-${kernel_pkg#linux-image-}
 	# apt-cache lists each dependency, then below it the packages that
-	# satisfy it (the arch-all and amd64 ones, without an :arm64).
-	deps=$(apt-cache depends "$headers_pkg:arm64" |
+	# satisfy it (the arch-all and amd64 ones, without an :$arch).
+	deps=$(apt-cache depends "$headers_pkg:$arch" |
 		sed -n 's/^ *\(linux-headers-[^:<>]*-common\|linux-kbuild-[^:<>]*\)$/\1/p' |
 		sort -u)
 	if [ "$(echo "$deps" | wc -w)" -ne 2 ]; then
-		echo "fetch: $headers_pkg:arm64 does not depend on one -common and one linux-kbuild package: $deps" >&2
+		echo "fetch: $headers_pkg:$arch does not depend on one -common and one linux-kbuild package: $deps" >&2
 		exit 1
 	fi
 	# shellcheck disable=SC2206
-	packages=("$headers_pkg:arm64" $deps)
+	packages=("$headers_pkg:$arch" $deps)
 	;;
 esac
 

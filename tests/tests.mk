@@ -24,7 +24,7 @@ check:
 		$(addprefix qemu-,$(QEMU_COMBOS)) qemu-legacy qemu-arm \
 		linux-bare linux-uboot linux-many-cpus linux-kernel linux-kexec linux-reuse \
 		linux-module uboot-builtin uboot-builtin-kexec linux-tfa uboot-checkpatch \
-		uboot-test-py docs arm-linux-bare arm-linux-pack arm-linux
+		uboot-test-py docs arm-linux-bare arm-linux-pack arm-linux arm-linux-module
 
 check-abi: check-freeze check-doc
 
@@ -178,7 +178,7 @@ $(LINUX_DIR)/initramfs-image.cpio: $(LINUX_IMAGE) tests/linux/init scripts/mkini
 		boot/hypstub.Image=$(LINUX_IMAGE)
 
 # busybox and hypstub.ko (make module), for the module step.
-$(LINUX_DIR)/initramfs-module.cpio: module tests/linux/init scripts/mkinitramfs.py
+$(LINUX_DIR)/initramfs-module.cpio: module-arm64 tests/linux/init scripts/mkinitramfs.py
 	$(Q)$(PYTHON) scripts/mkinitramfs.py $@ init=tests/linux/init \
 		bin/busybox=$(LINUX_DIR)/busybox hypstub.ko=$(MODULE_DIR)/hypstub.ko
 
@@ -453,6 +453,30 @@ check-arm-linux: $(ARM_LINUX_DIR)/initramfs.cpio $(ARM_LINUX_IMAGE) $(ARM_LINUX_
 		uboot:handoff:cortex-a15:3:4 uboot:handoff:cortex-a7:2:4 \
 		uboot:handoff:cortex-a7:3:4 \
 		uboot:resident:cortex-a15:2:2:misplaced
+
+# hypstub.ko for Debian's armhf kernel (make module-arm: kernel/ with
+# kernel/arm/, against linux-headers-<abi>-armmp-lpae) in that kernel above
+# the AArch32 stub, the same /init module step and checks as arm64's, from
+# QEMU -kernel: resident on cortex-a15 with GICv2 (4 CPUs) and cortex-a7
+# with GICv3 (2 CPUs): insmod, taint O and E only, the sysfs files against
+# abi/hypstub.h and the device tree, a borrow of HYP refused by the stub on
+# the last CPU (a table 0x10 off HYPSTUB_VECTORS_ALIGN_AARCH32) and undone
+# on the CPUs before it, then HYP borrowed on every CPU, each CPU's proof
+# (CPSR mode HYP, HVBAR the module's table) with the calls that are not the
+# module's answered -1 by its table (AArch32 has no pass-on entry), given
+# back and the stub answering again, rmmod; and in hand-off mode (the
+# kernel entered in HYP, Linux's own stub there) insmod refused with
+# -ENODEV: no /hypstub node.
+ARM_MODULE_INITRD := $(ARM_LINUX_DIR)/initramfs-module.cpio
+$(ARM_MODULE_INITRD): module-arm tests/linux/init scripts/mkinitramfs.py
+	$(Q)$(PYTHON) scripts/mkinitramfs.py $@ init=tests/linux/init \
+		bin/busybox=$(ARM_LINUX_DIR)/busybox hypstub.ko=$(ARM_MODULE_DIR)/hypstub.ko
+
+.PHONY: check-arm-linux-module
+check-arm-linux-module: $(ARM_MODULE_INITRD) $(ARM_LINUX_IMAGE) $(ARM_LINUX_REF_FILES)
+	$(Q)$(ARM_LINUX_RUN) --image $(ARM_LINUX_IMAGE) --module-initrd $(ARM_MODULE_INITRD) -j2 \
+		kernel:resident:cortex-a15:2:4:module kernel:handoff:cortex-a15:2:2:module \
+		kernel:resident:cortex-a7:3:2:module
 
 # Debian's Linux through the U-Boot with the stub inside, both modes.
 run-uboot: uboot $(LINUX_PARTS)

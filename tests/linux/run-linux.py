@@ -165,7 +165,16 @@ ARCHES = {
               "loader": {"installed": re.escape("hypstub: stub installed at EL2"),
                          1: re.escape(" at EL1, DTB"),
                          2: re.escape(" at EL2 (hand-off through HYPSTUB_SOFT_RESTART)")},
-              "psci": [], "iomem": "reserved"},
+              "psci": [], "iomem": "reserved",
+              # kernel/arm64/hypstub-arch.h: the module's names, its table's
+              # alignment, and the calls it passes on to the stub while
+              # borrowed (the vendor UID, GET_VECTORS: the module's table).
+              "module": {"el2": "EL2", "vbar": "VBAR_EL2", "hcr": "HCR_EL2",
+                         "level": r"CurrentEL EL(\d)", "level_el2": "2",
+                         "align": "HYPSTUB_VECTORS_ALIGN",
+                         "others": r"passed on to the stub: UID ([0-9a-f]+), "
+                                   r"GET_VECTORS (0x[0-9a-f]+)",
+                         "others_want": lambda abi, table: (abi["HYPSTUB_UID_0"], table)}},
     "arm": {"qemu": "qemu-system-arm", "u_boot": "/usr/lib/u-boot/qemu_arm/u-boot.bin",
             "boot": "bootz", "kvm": False, "el_name": {1: "in SVC", 2: "in HYP"},
             "el": {1: ["CPU: All CPU(s) started in SVC mode."],
@@ -177,7 +186,16 @@ ARCHES = {
                        1: re.escape(" in SVC mode, DTB"),
                        2: re.escape(" in HYP mode (hand-off through HYPSTUB_SOFT_RESTART32)")},
             "psci": ["psci: PSCIv1.1 detected in firmware.",
-                     "psci: Using standard PSCI v0.2 function IDs"], "iomem": None},
+                     "psci: Using standard PSCI v0.2 function IDs"], "iomem": None,
+            # kernel/arm/hypstub-arch.h: no pass-on entry on AArch32, so
+            # while borrowed the module's table answers the vendor UID and
+            # GET_VECTORS32 itself, -1.
+            "module": {"el2": "HYP", "vbar": "HVBAR", "hcr": "HCR",
+                       "level": r"CPSR mode (0x[0-9a-f]+)", "level_el2": "0x1a",
+                       "align": "HYPSTUB_VECTORS_ALIGN_AARCH32",
+                       "others": r"answered by the module's table, no pass-on on AArch32: "
+                                 r"UID ([0-9a-f]+), GET_VECTORS32 ([0-9a-f]+)",
+                       "others_want": lambda abi, table: (0xffffffff, 0xffffffff)}},
 }
 ARM32_CPUS = ("cortex-a15", "cortex-a7")
 BAD_LINES = re.compile(r"WARNING:|Oops|Kernel panic|BUG:|Internal error|"
@@ -269,8 +287,8 @@ class Run:
                 raise ValueError("%s: unknown test step %s" % (spec, step))
         if self.reuse and not self.kexecs:
             raise ValueError("%s: %s needs kexecN" % (spec, self.test))
-        if self.arch == "arm" and (self.module or self.reuse):
-            raise ValueError("%s: no module or reuse steps on arm" % spec)
+        if self.arch == "arm" and self.reuse:
+            raise ValueError("%s: no reuse steps on arm" % spec)
         if self.module and (self.kexecs or self.reuse):
             raise ValueError("%s: the module's initramfs has no kexec" % spec)
         # The mode of every boot: the first as asked, the kexec'd ones too,
@@ -732,19 +750,21 @@ def assess_module(rep, run, text):
                 "hypstub-linux: module /sys/firmware/hypstub absent")
         return
     abi = abi_macros()
+    names = ARCHES[run.arch]["module"]
+    el2 = names["el2"]
     rep.has("module: insmod", text, "hypstub-linux: module insmod status 0\n")
     rep.has("module: taint exactly out-of-tree and unsigned (%d)" % MODULE_TAINT, text,
             "hypstub-linux: module tainted %d\n" % MODULE_TAINT)
     major, minor = abi_version().split(".")
     m = re.search(r"hypstub: stub confirmed: vendor UID hypstub's, ABI (\d+)\.(\d+), region "
-                  r"(0x[0-9a-f]+)\+(0x[0-9a-f]+), stub vectors (0x[0-9a-f]+); EL2 table of "
-                  r"the module at (0x[0-9a-f]+)", dmesg)
+                  r"(0x[0-9a-f]+)\+(0x[0-9a-f]+), stub vectors (0x[0-9a-f]+); %s table of "
+                  r"the module at (0x[0-9a-f]+)" % el2, dmesg)
     rep.check("module: stub confirmed, ABI of abi/hypstub.h", m and m.group(1, 2) == (
         major, minor), m.group(0) if m else "no confirmation line")
     base, size, stub_vbar, table = (int(g, 16) for g in m.group(3, 4, 5, 6)) if m else (0,) * 4
-    rep.check("module: stub vectors inside its region, the module's table 2 KiB aligned",
-              m and base <= stub_vbar < base + size and
-              table % abi["HYPSTUB_VECTORS_ALIGN"] == 0 and not base <= table < base + size,
+    rep.check("module: stub vectors inside its region, the module's table aligned (%s)"
+              % names["align"], m and base <= stub_vbar < base + size and
+              table % abi[names["align"]] == 0 and not base <= table < base + size,
               "region %#x+%#x, stub vectors %#x, table %#x" % (base, size, stub_vbar, table))
     rep.has("module: sysfs abi_version", text,
             "hypstub-linux: module sysfs abi_version: %s.%s\n" % (major, minor))
@@ -769,33 +789,37 @@ def assess_module(rep, run, text):
     rep.has("module: a misaligned table on %s refused" % last, text,
             "hypstub-linux: module bad borrow on %s: refused" % last)
     rep.check("module: the stub refused it (-3) and the CPUs before were given back",
-              re.search(r"hypstub: %s: borrowing EL2 FAILED: the stub refused SET_VECTORS "
-                        r"0x[0-9a-f]+ with %d" % (last, abi["SMCCC_RET_INVALID_PARAMETER"]), dmesg) and
-              "hypstub: borrow_el2: undoing: giving EL2 back on the %d CPU(s) borrowed "
-              "before %s" % (run.smp - 1, last) in dmesg, "no such lines")
+              re.search(r"hypstub: %s: borrowing %s FAILED: the stub refused SET_VECTORS "
+                        r"0x[0-9a-f]+ with %d" % (last, el2, abi["SMCCC_RET_INVALID_PARAMETER"]),
+                        dmesg) and
+              "hypstub: borrow_el2: undoing: giving %s back on the %d CPU(s) borrowed "
+              "before %s" % (el2, run.smp - 1, last) in dmesg, "no such lines")
     rep.has("module: borrow_el2 on every CPU", text, "hypstub-linux: module borrow_el2 accepted")
     rep.has("module: borrow_el2 reads ok", text,
             "hypstub-linux: module after borrow: ok %d cpus" % run.smp)
     bad = []
     for c in cpus:
-        proof = re.findall(r"hypstub: %s: borrowed EL2: CurrentEL EL(\d), VBAR_EL2 (0x[0-9a-f]+) "
-                           r"\(the module's table\), HCR_EL2 (0x[0-9a-f]+); passed on to the "
-                           r"stub: UID ([0-9a-f]+), GET_VECTORS (0x[0-9a-f]+)" % c, dmesg)
-        back = re.findall(r"hypstub: %s: gave EL2 back: the stub answers again \(vendor UID "
-                          r"([0-9a-f]+), VBAR_EL2 (0x[0-9a-f]+)\)" % c, dmesg)
+        proof = re.findall(r"hypstub: %s: borrowed %s: %s, %s (0x[0-9a-f]+) "
+                           r"\(the module's table\), %s (0x[0-9a-f]+); %s" % (
+                               c, el2, names["level"], names["vbar"], names["hcr"],
+                               names["others"]), dmesg)
+        back = re.findall(r"hypstub: %s: gave %s back: the stub answers again \(vendor UID "
+                          r"([0-9a-f]+), %s (0x[0-9a-f]+)\)" % (c, el2, names["vbar"]), dmesg)
         # Borrowed twice (the refused round before the last CPU), given back twice.
         want = 1 if c == last else 2
-        # EL2, the module's table; the stub answers what is passed on, and
-        # sees the module's table in VBAR_EL2.
-        if len(proof) != want or any(p[0] != "2" or int(p[1], 16) != table or
-                                     int(p[3], 16) != abi["HYPSTUB_UID_0"] or
-                                     int(p[4], 16) != table for p in proof):
+        # EL2 (HYP), the module's table; arm64: the stub answers what is
+        # passed on, and sees the module's table in VBAR_EL2; arm: the
+        # module's table answers those calls itself.
+        if len(proof) != want or any(p[0] != names["level_el2"] or int(p[1], 16) != table or
+                                     (int(p[3], 16), int(p[4], 16)) !=
+                                     names["others_want"](abi, table) for p in proof):
             bad.append("%s: proof %s" % (c, proof or "missing"))
         if len(back) != want or any(int(b[0], 16) != abi["HYPSTUB_UID_0"] or
                                     int(b[1], 16) != stub_vbar for b in back):
             bad.append("%s: give-back %s" % (c, back or "missing"))
-    rep.check("module: each CPU at EL2 on the module's table, calls passed on to the stub, "
-              "then the stub's table again",
+    rep.check("module: each CPU %s on the module's table, %s, then the stub's table again" % (
+              "at EL2" if el2 == "EL2" else "in HYP",
+              "calls passed on to the stub" if el2 == "EL2" else "other calls answered -1 by it"),
               m and not bad, "; ".join(bad[:3]) or "no confirmation line")
     rep.has("module: rmmod", text, "hypstub-linux: module rmmod status 0\n")
     rep.has("module: unload finds the stub as it was on every CPU", dmesg,
