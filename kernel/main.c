@@ -108,9 +108,8 @@ static void borrow_on_cpu(void *arg)
 	/* From here on, every HVC of this CPU reaches el2.S. */
 	arm_smccc_1_1_hvc(HYPSTUB_MOD_WHOAMI, &b->whoami);
 	/*
-	 * Not el2.S's calls.  arm64: passed on, the stub answers them as
-	 * they are, so GET_VECTORS reports the module's table in VBAR_EL2.
-	 * arm: no pass-on entry, el2.S answers them -1 itself.
+	 * Not el2.S's calls: passed on, the stub answers them as they are,
+	 * so GET_VECTORS reports the module's table in VBAR_EL2 (HVBAR).
 	 */
 	arm_smccc_1_1_hvc(HYPSTUB_VENDOR_UID, &b->uid_passed);
 	arm_smccc_1_1_hvc(HYPSTUB_MOD_GET_VECTORS, &b->vectors_passed);
@@ -135,17 +134,12 @@ static void give_back_on_cpu(void *arg)
 }
 
 /*
- * The calls el2.S does not serve, made while borrowed: with a pass-on
- * entry (arm64) the stub answers them as they are, and GET_VECTORS sees the
- * module's table; without one (AArch32) the module's table answers each
- * itself, -1, as SMCCC asks of an unknown call.
+ * The calls el2.S does not serve, made while borrowed: passed on through
+ * the stub's pass-on entry, the stub answers them as they are, and
+ * GET_VECTORS sees the module's table.
  */
 static bool others_answered(const struct borrow_cpu *b)
 {
-	if (!HYPSTUB_MOD_PASS_ON) {
-		return b->uid_passed.a0 == (unsigned long)SMCCC_RET_NOT_SUPPORTED &&
-		       b->vectors_passed.a0 == (unsigned long)SMCCC_RET_NOT_SUPPORTED;
-	}
 	return uid_is_hypstub(&b->uid_passed) &&
 	       b->vectors_passed.a0 == SMCCC_RET_SUCCESS &&
 	       b->vectors_passed.a1 == hypstub->el2_vectors;
@@ -412,6 +406,7 @@ static int hypstub_el2_prepare(struct hypstub *hs)
 	memcpy(va, hypstub_el2_start, size);
 	*(unsigned long *)(va + (hypstub_el2_stub_vbar - hypstub_el2_start)) =
 		hs->stub_vectors;
+	hypstub_arch_fill_el2(va, hs->stub_vectors);
 	hypstub_arch_clean_for_el2(va, size);
 	hs->el2_vectors = page_to_phys(hs->el2_pages);
 	if (hs->el2_vectors != (unsigned long)hs->el2_vectors) {

@@ -463,7 +463,7 @@ check-arm-linux: $(ARM_LINUX_DIR)/initramfs.cpio $(ARM_LINUX_IMAGE) $(ARM_LINUX_
 # the last CPU (a table 0x10 off HYPSTUB_VECTORS_ALIGN_AARCH32) and undone
 # on the CPUs before it, then HYP borrowed on every CPU, each CPU's proof
 # (CPSR mode HYP, HVBAR the module's table) with the calls that are not the
-# module's answered -1 by its table (AArch32 has no pass-on entry), given
+# module's passed on to the stub (its AArch32 pass-on entry), given
 # back and the stub answering again, rmmod; and in hand-off mode (the
 # kernel entered in HYP, Linux's own stub there) insmod refused with
 # -ENODEV: no /hypstub node.

@@ -9,10 +9,11 @@
  * It runs with the HYP MMU off, at whatever physical address the copy
  * landed on: position independent (PC-relative branches and loads only),
  * its data inside the copy, in ARM state (HSCTLR.TE is 0).  It never
- * touches SP_hyp, which is the stub's stack, nor any memory of the stub's:
- * AArch32 has no pass-on entry, so the ABI lends an owner no stack word.
- * It changes no HYP register but HVBAR, so giving HYP back is writing the
- * stub's vectors back.  HYP has no banked LR (it shares LR_usr with User
+ * touches SP_hyp, which is the stub's stack, nor any memory of the stub's.
+ * The calls it does not serve go on to the stub through the stub's
+ * pass-on entry, its Hyp Trap entry (HYPSTUB_PASS_ON_OFFSET_AARCH32), with
+ * every register as the caller left it.  It changes no HYP register but
+ * HVBAR, so giving HYP back is writing the stub's vectors back.  HYP has no banked LR (it shares LR_usr with User
  * mode), so it makes no call (no bl) and needs no LR.
  *
  * Its calls answer in r0-r3 only and leave every other register as the
@@ -107,23 +108,16 @@ hyp_whoami:
 	eret
 
 	/*
-	 * Not a call of el2.S's, r0 and every other register the caller's.
-	 * An HVC gets -1 (SMCCC_RET_NOT_SUPPORTED) in r0 and nothing else
-	 * changed: with no pass-on entry on AArch32, the owner answers every
-	 * HVC itself (PSCI included: the module holds HYP only while it
-	 * writes borrow_el2, docs/linux-module.rst).  Anything else goes to
-	 * the stub.  The HVC path never reads hyp_scratch back, so two CPUs
-	 * here at once cannot see each other's r0.
+	 * Not a call of el2.S's, r0 and every other register the caller's:
+	 * on to the stub through its pass-on entry (docs/hyp-abi.rst,
+	 * "Passing a call on to the stub"), which answers the caller as if
+	 * it had taken the HVC itself: the vendor UID, GET_VECTORS32 (HVBAR
+	 * as it is: the module's table), the kernel's PSCI calls through the
+	 * proxy.  A PC-relative load into PC needs no register.  A trap that
+	 * is no HVC is reported there, and parks, like any unexpected one.
 	 */
 hyp_not_ours:
-	str	r0, hyp_scratch
-	mrc	p15, 4, r0, c5, c2, 0		/* HSR */
-	lsr	r0, r0, #HSR_EC_SHIFT
-	cmp	r0, #HSR_EC_HVC
-	ldrne	r0, hyp_scratch
-	bne	hyp_to_stub
-	mvn	r0, #0
-	eret
+	ldr	pc, hypstub_el2_stub_pass_on
 
 	/*
 	 * Anything but an HVC is not the module's to handle (with the
@@ -146,7 +140,11 @@ hyp_to_stub:
 	.globl	hypstub_el2_stub_vbar
 hypstub_el2_stub_vbar:
 	.long	0
-	/* r0 while hyp_not_ours and hyp_to_stub need the register. */
+	/* The stub's vectors + HYPSTUB_PASS_ON_OFFSET_AARCH32, set with it. */
+	.globl	hypstub_el2_stub_pass_on
+hypstub_el2_stub_pass_on:
+	.long	0
+	/* r0 while hyp_to_stub needs the register. */
 hyp_scratch:
 	.long	0
 	.globl	hypstub_el2_end

@@ -17,8 +17,8 @@
 #define HYPSTUB_MOD_VECTORS_ALIGN	HYPSTUB_VECTORS_ALIGN_AARCH32
 /* test_misalign_cpu: this far off the alignment (HVBAR bits 4:0). */
 #define HYPSTUB_MOD_MISALIGN		0x10
-/* The oldest ABI minor the module works with: 1.4, the AArch32 stub. */
-#define HYPSTUB_MOD_ABI_MINOR		4
+/* The oldest ABI minor the module works with: 1.5, the AArch32 pass-on entry. */
+#define HYPSTUB_MOD_ABI_MINOR		5
 /*
  * No MODULE_DEVICE_TABLE: the modpost of Debian's amd64 linux-kbuild-6.1
  * (the host's: the armhf one does not run here) sizes struct of_device_id
@@ -41,13 +41,26 @@
 #define HYPSTUB_MOD_LEVEL(r1)	((r1) & MODE_MASK)
 #define HYPSTUB_MOD_LEVEL_EL2	HYP_MODE
 /*
- * AArch32 has no pass-on entry (docs/hyp-abi.rst, "AArch32"): while
- * borrowed, el2.S answers every call that is not its own with -1, the
- * vendor UID and GET_VECTORS32 among them.
+ * While borrowed, the calls that are not el2.S's own (the vendor UID and
+ * GET_VECTORS32 among them) are passed on to the stub through its pass-on
+ * entry, its Hyp Trap entry (HYPSTUB_PASS_ON_OFFSET_AARCH32, ABI 1.5):
+ * hypstub's UID, and HVBAR as it is, the module's table.
  */
-#define HYPSTUB_MOD_PASS_ON	0
-#define HYPSTUB_MOD_OTHERS_FMT	"answered by the module's table, no pass-on on AArch32: UID %08lx, GET_VECTORS32 %08lx"
-#define HYPSTUB_MOD_OTHERS(uid, vectors) (unsigned long)(uid).a0, (unsigned long)(vectors).a0
+#define HYPSTUB_MOD_OTHERS_FMT	"passed on to the stub: UID %08lx, GET_VECTORS32 0x%lx"
+#define HYPSTUB_MOD_OTHERS(uid, vectors) (unsigned long)(uid).a0, (unsigned long)(vectors).a1
+
+/*
+ * The copy's pass-on word, which el2.S loads into PC to pass a call on
+ * (it has no register to add the offset with): the stub's vectors +
+ * HYPSTUB_PASS_ON_OFFSET_AARCH32.
+ */
+extern const char hypstub_el2_start[];
+extern const char hypstub_el2_stub_pass_on[];
+static inline void hypstub_arch_fill_el2(char *copy, unsigned long stub_vectors)
+{
+	*(unsigned long *)(copy + (hypstub_el2_stub_pass_on - hypstub_el2_start)) =
+		stub_vectors + HYPSTUB_PASS_ON_OFFSET_AARCH32;
+}
 
 /*
  * Linux arm drops to SVC at boot whatever mode it was entered in, so this

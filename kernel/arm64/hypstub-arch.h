@@ -40,9 +40,12 @@
  * GET_VECTORS among them) are passed on to the stub through its pass-on
  * entry: hypstub's UID, and VBAR_EL2 as it is, the module's table.
  */
-#define HYPSTUB_MOD_PASS_ON	1
 #define HYPSTUB_MOD_OTHERS_FMT	"passed on to the stub: UID %08lx, GET_VECTORS 0x%lx"
 #define HYPSTUB_MOD_OTHERS(uid, vectors) (unsigned long)(u32)(uid).a0, (vectors).a1
+/* el2.S adds HYPSTUB_PASS_ON_OFFSET itself: nothing more in the copy. */
+static inline void hypstub_arch_fill_el2(char *copy, unsigned long stub_vectors)
+{
+}
 
 /* A kernel at EL2 (VHE) owns EL2 itself: there is no stub to drive. */
 static inline bool hypstub_arch_kernel_owns_el2(void)

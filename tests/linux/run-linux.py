@@ -187,15 +187,16 @@ ARCHES = {
                        2: re.escape(" in HYP mode (hand-off through HYPSTUB_SOFT_RESTART32)")},
             "psci": ["psci: PSCIv1.1 detected in firmware.",
                      "psci: Using standard PSCI v0.2 function IDs"], "iomem": None,
-            # kernel/arm/hypstub-arch.h: no pass-on entry on AArch32, so
-            # while borrowed the module's table answers the vendor UID and
-            # GET_VECTORS32 itself, -1.
+            # kernel/arm/hypstub-arch.h: the module's names, its table's
+            # alignment, and the calls it passes on to the stub while
+            # borrowed, through the pass-on entry of ABI 1.5 (the vendor
+            # UID, GET_VECTORS32: the module's table).
             "module": {"el2": "HYP", "vbar": "HVBAR", "hcr": "HCR",
                        "level": r"CPSR mode (0x[0-9a-f]+)", "level_el2": "0x1a",
                        "align": "HYPSTUB_VECTORS_ALIGN_AARCH32",
-                       "others": r"answered by the module's table, no pass-on on AArch32: "
-                                 r"UID ([0-9a-f]+), GET_VECTORS32 ([0-9a-f]+)",
-                       "others_want": lambda abi, table: (0xffffffff, 0xffffffff)}},
+                       "others": r"passed on to the stub: UID ([0-9a-f]+), "
+                                 r"GET_VECTORS32 (0x[0-9a-f]+)",
+                       "others_want": lambda abi, table: (abi["HYPSTUB_UID_0"], table)}},
 }
 ARM32_CPUS = ("cortex-a15", "cortex-a7")
 BAD_LINES = re.compile(r"WARNING:|Oops|Kernel panic|BUG:|Internal error|"
@@ -807,9 +808,8 @@ def assess_module(rep, run, text):
                           r"([0-9a-f]+), %s (0x[0-9a-f]+)\)" % (c, el2, names["vbar"]), dmesg)
         # Borrowed twice (the refused round before the last CPU), given back twice.
         want = 1 if c == last else 2
-        # EL2 (HYP), the module's table; arm64: the stub answers what is
-        # passed on, and sees the module's table in VBAR_EL2; arm: the
-        # module's table answers those calls itself.
+        # EL2 (HYP), the module's table; the stub answers what is passed
+        # on, and sees the module's table in VBAR_EL2 (HVBAR).
         if len(proof) != want or any(p[0] != names["level_el2"] or int(p[1], 16) != table or
                                      (int(p[3], 16), int(p[4], 16)) !=
                                      names["others_want"](abi, table) for p in proof):
@@ -817,9 +817,8 @@ def assess_module(rep, run, text):
         if len(back) != want or any(int(b[0], 16) != abi["HYPSTUB_UID_0"] or
                                     int(b[1], 16) != stub_vbar for b in back):
             bad.append("%s: give-back %s" % (c, back or "missing"))
-    rep.check("module: each CPU %s on the module's table, %s, then the stub's table again" % (
-              "at EL2" if el2 == "EL2" else "in HYP",
-              "calls passed on to the stub" if el2 == "EL2" else "other calls answered -1 by it"),
+    rep.check("module: each CPU %s on the module's table, calls passed on to the stub, "
+              "then the stub's table again" % ("at EL2" if el2 == "EL2" else "in HYP"),
               m and not bad, "; ".join(bad[:3]) or "no confirmation line")
     rep.has("module: rmmod", text, "hypstub-linux: module rmmod status 0\n")
     rep.has("module: unload finds the stub as it was on every CPU", dmesg,
