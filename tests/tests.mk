@@ -432,7 +432,8 @@ ARM_LINUX_REF_FILES := $(foreach c,cortex-a15 cortex-a7,$(ARM_LINUX_DIR)/ref/vul
 # kexec) CPU hotplug, five kexecs in a row (each kernel's CPUs started
 # through the stub, which stays reserved and answering; kexec-tools gets
 # no option for it) and PSCI SYSTEM_RESET through the proxy; CPU hotplug
-# on cortex-a7 too.  Hand-off: every CPU in HYP with the virtualization
+# on cortex-a7 too, and on 8 CPUs (GICv3; Debian's armmp-lpae kernel is
+# built for 8 at most).  Hand-off: every CPU in HYP with the virtualization
 # extensions; on cortex-a15 with GICv2 three kexecs in a row (Linux's own
 # HVC_SOFT_RESTART).  And the image at qemu_arm's own kernel_addr_r,
 # 0x40400000, where its payload would inflate the kernel over the image's
@@ -452,6 +453,7 @@ check-arm-linux: $(ARM_LINUX_DIR)/initramfs.cpio $(ARM_LINUX_IMAGE) $(ARM_LINUX_
 		kernel:handoff:cortex-a7:2:4 kernel:handoff:cortex-a7:3:4 \
 		uboot:handoff:cortex-a15:3:4 uboot:handoff:cortex-a7:2:4 \
 		uboot:handoff:cortex-a7:3:4 \
+		kernel:resident:cortex-a15:3:8:hotplug \
 		uboot:resident:cortex-a15:2:2:misplaced
 
 # hypstub.ko for Debian's armhf kernel (make module-arm: kernel/ with
