@@ -468,17 +468,20 @@ check-arm-linux: $(ARM_LINUX_DIR)/initramfs.cpio $(ARM_LINUX_IMAGE) $(ARM_LINUX_
 # kexec from a kernel resident above the AArch32 stub into the hypstub
 # image itself (tests/linux/init gives kexec-tools --image-size from the
 # image's payload's size table), which is then entered in SVC above that
-# stub and must use it (docs/booting.rst, "Entered at EL1"): into hand-off,
-# the next kernel in HYP through the stub's HYPSTUB_SOFT_RESTART32, on
-# cortex-a15 (GICv3 without an ITS); and into resident, the next kernel in
-# SVC above the same stub with the same single reservation, on cortex-a7
-# (GICv2).
+# stub and must use it (docs/booting.rst, "Entered at EL1"): from QEMU
+# -kernel on cortex-a15 (GICv3 without an ITS) into hand-off, the next
+# kernel in HYP through the stub's HYPSTUB_SOFT_RESTART32, then once more
+# from that kernel in HYP (Linux's own HVC_SOFT_RESTART), where the image
+# installs the stub afresh; and from U-Boot's bootz on cortex-a7 (GICv2)
+# into resident, the next kernel in SVC above the same stub with the same
+# single reservation.  The mode from bootargs there: the /chosen property
+# would be passed on by kexec and choose the next image's mode too.
 .PHONY: check-arm-linux-reuse
 check-arm-linux-reuse: $(ARM_LINUX_DIR)/initramfs.cpio $(ARM_LINUX_DIR)/initramfs-image.cpio \
 		$(ARM_LINUX_IMAGE) $(ARM_LINUX_REF_FILES)
 	$(Q)$(ARM_LINUX_RUN) --image $(ARM_LINUX_IMAGE) -j2 \
-		kernel:resident:cortex-a15:3-noits:4:kexec1+reuse-handoff \
-		kernel:resident:cortex-a7:2:4:kexec1+reuse-resident
+		kernel:resident:cortex-a15:3-noits:4:kexec2+reuse-handoff \
+		uboot:resident/bootargs:cortex-a7:2:4:kexec1+reuse-resident
 
 # hypstub.ko for Debian's armhf kernel (make module-arm: kernel/ with
 # kernel/arm/, against linux-headers-<abi>-armmp-lpae) in that kernel above

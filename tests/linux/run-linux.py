@@ -298,6 +298,12 @@ class Run:
                 raise ValueError("%s: unknown test step %s" % (spec, step))
         if self.reuse and not self.kexecs:
             raise ValueError("%s: %s needs kexecN" % (spec, self.test))
+        if self.reuse and self.how == "chosen":
+            # kexec-tools passes on the tree the kernel booted with
+            # (/sys/firmware/fdt), /chosen hypstub,mode included, and that
+            # property beats hypstub.mode= in the new command line.
+            raise ValueError("%s: the /chosen property would choose the kexec'd image's "
+                             "mode too: use %s:%s/bootargs" % (spec, self.path, self.mode))
         if self.module and (self.kexecs or self.reuse):
             raise ValueError("%s: the module's initramfs has no kexec" % spec)
         # The mode of every boot: the first as asked, the kexec'd ones too,
