@@ -24,7 +24,8 @@ check:
 		$(addprefix qemu-,$(QEMU_COMBOS)) qemu-legacy qemu-arm \
 		linux-bare linux-uboot linux-many-cpus linux-kernel linux-kexec linux-reuse \
 		linux-module uboot-builtin uboot-builtin-kexec linux-tfa uboot-checkpatch \
-		uboot-test-py docs arm-linux-bare arm-linux-pack arm-linux arm-linux-module
+		uboot-test-py docs arm-linux-bare arm-linux-pack arm-linux arm-linux-module \
+		arm-linux-reuse
 
 check-abi: check-freeze check-doc
 
@@ -351,6 +352,7 @@ QEMU_ARM ?= qemu-system-arm
 ARM_LINUX_DIR := $(O)/linux-arm
 ARM_LINUX_RUN = $(PYTHON) tests/linux/run-linux.py --qemu-arm $(QEMU_ARM) \
 	--initrd $(ARM_LINUX_DIR)/initramfs.cpio --kernel $(ARM_LINUX_DIR)/zImage \
+	--image-initrd $(ARM_LINUX_DIR)/initramfs-image.cpio \
 	--logdir $(ARM_LINUX_DIR)/logs --ref-dir $(ARM_LINUX_DIR)/ref
 .PHONY: check-arm-linux-bare arm-linux-parts
 
@@ -412,6 +414,13 @@ $(ARM_LINUX_IMAGE): $(ARM_LINUX_DIR)/linux.VERSION FORCE
 	$(Q)$(MAKE) -s ARCH=arm O=$(ARM_LINUX_STUB) image KERNEL=$(ARM_LINUX_DIR)/zImage \
 		IMAGE=$@ >/dev/null
 
+# The same initramfs with the hypstub image in place of the kernel, for
+# kexec chains through the image itself (run-linux.py's reuse-* steps).
+$(ARM_LINUX_DIR)/initramfs-image.cpio: $(ARM_LINUX_IMAGE) tests/linux/init scripts/mkinitramfs.py
+	$(Q)$(PYTHON) scripts/mkinitramfs.py $@ init=tests/linux/init \
+		bin/busybox=$(ARM_LINUX_DIR)/busybox .=$(ARM_LINUX_DIR)/kexec-root \
+		boot/hypstub.zImage=$(ARM_LINUX_IMAGE)
+
 # The bare kernel's vulnerabilities lines on an AArch32 CPU model, made by
 # check-arm-linux-bare, or here when missing.
 $(ARM_LINUX_DIR)/ref/vulnerabilities-%.txt: $(ARM_LINUX_DIR)/initramfs.cpio
@@ -455,6 +464,24 @@ check-arm-linux: $(ARM_LINUX_DIR)/initramfs.cpio $(ARM_LINUX_IMAGE) $(ARM_LINUX_
 		uboot:handoff:cortex-a7:3:4 \
 		kernel:resident:cortex-a15:3:8:hotplug \
 		uboot:resident:cortex-a15:2:2:misplaced
+
+# kexec from a kernel resident above the AArch32 stub into the hypstub
+# image itself (tests/linux/init gives kexec-tools --image-size from the
+# image's payload's size table), which is then entered in SVC above that
+# stub and must use it (docs/booting.rst, "Entered at EL1"): from QEMU
+# -kernel on cortex-a15 (GICv3 without an ITS) into hand-off, the next
+# kernel in HYP through the stub's HYPSTUB_SOFT_RESTART32, then once more
+# from that kernel in HYP (Linux's own HVC_SOFT_RESTART), where the image
+# installs the stub afresh; and from U-Boot's bootz on cortex-a7 (GICv2)
+# into resident, the next kernel in SVC above the same stub with the same
+# single reservation.  The mode from bootargs there: the /chosen property
+# would be passed on by kexec and choose the next image's mode too.
+.PHONY: check-arm-linux-reuse
+check-arm-linux-reuse: $(ARM_LINUX_DIR)/initramfs.cpio $(ARM_LINUX_DIR)/initramfs-image.cpio \
+		$(ARM_LINUX_IMAGE) $(ARM_LINUX_REF_FILES)
+	$(Q)$(ARM_LINUX_RUN) --image $(ARM_LINUX_IMAGE) -j2 \
+		kernel:resident:cortex-a15:3-noits:4:kexec2+reuse-handoff \
+		uboot:resident/bootargs:cortex-a7:2:4:kexec1+reuse-resident
 
 # hypstub.ko for Debian's armhf kernel (make module-arm: kernel/ with
 # kernel/arm/, against linux-headers-<abi>-armmp-lpae) in that kernel above

@@ -60,11 +60,12 @@ Each RUN is one fresh QEMU, written <path>:<mode>:<cpu>:<gic>:<smp>[:<test>]
                  reason (the kernel at EL2 with VHE, else no /hypstub node)
         reuse-resident, reuse-handoff  (with kexecN, kernel or uboot path)
                  every kexec goes into the hypstub image itself
-                 (/boot/hypstub.Image of --image-initrd, which is the
-                 initramfs then) with hypstub.mode= this mode: the first is
-                 entered at EL1 above the resident stub and must use it (no
-                 second copy, the same reservation), in that mode; a later
-                 one, from a kernel at EL2, installs the stub afresh
+                 (/boot/hypstub.Image of --image-initrd, on arm
+                 /boot/hypstub.zImage, which is the initramfs then) with
+                 hypstub.mode= this mode: the first is entered at EL1 (arm:
+                 in SVC) above the resident stub and must use it (no second
+                 copy, the same stub and reservation), in that mode; a later
+                 one, from a kernel at EL2 (in HYP), installs the stub afresh
         image    (builtin only) booti of the hypstub image (--image) instead
                  of the kernel: entered at EL1 above U-Boot's stub, it must
                  use that stub
@@ -147,8 +148,13 @@ TFA_FDT_ADDR = 0x4f000000
 #             and moving itself up as it does at any address).
 #   loader    what the hypstub loader says (boot/loader.c, with the
 #             arch's STUB_AT_EL2, STUB_AT_EL1 and STUB_NAME_SOFT_RESTART), as
-#             regular expressions: installed, and how it entered the kernel
+#             regular expressions: installed, entered at EL1 (in SVC) and
+#             using the stub below ("below"), and how it entered the kernel
 #             in each mode (1 resident, 2 hand-off)
+#   kexec_image  how /init names the hypstub image it kexecs into (the
+#             reuse-* steps), as a regular expression: on arm with the room
+#             it gives kexec-tools for the payload's kernel (--image-size,
+#             from the payload zImage's size table: tests/linux/init)
 #   iomem     what /proc/iomem shows where the stub's no-map reservation
 #             is: Linux arm64 lists it as "reserved", Linux arm 6.1 not at
 #             all (request_standard_resources() skips no-map memory); never
@@ -163,8 +169,10 @@ ARCHES = {
                      2: ["CPU: All CPU(s) started at EL2"]},
               "paths": ("kernel", "uboot", "builtin", "bare"), "image_at": None,
               "loader": {"installed": re.escape("hypstub: stub installed at EL2"),
+                         "below": re.escape("hypstub: entered at EL1 above a hypstub (ABI "),
                          1: re.escape(" at EL1, DTB"),
                          2: re.escape(" at EL2 (hand-off through HYPSTUB_SOFT_RESTART)")},
+              "kexec_image": re.escape("/boot/hypstub.Image") + "$",
               "psci": [], "iomem": "reserved",
               # kernel/arm64/hypstub-arch.h: the module's names, its table's
               # alignment, and the calls it passes on to the stub while
@@ -183,8 +191,10 @@ ARCHES = {
                        "hypstub-linux: virtualization extensions available"]},
             "paths": ("kernel", "uboot", "bare"), "image_at": 0x40100000,
             "loader": {"installed": re.escape("hypstub: stub installed in HYP mode"),
+                       "below": re.escape("hypstub: entered in SVC mode above a hypstub (ABI "),
                        1: re.escape(" in SVC mode, DTB"),
                        2: re.escape(" in HYP mode (hand-off through HYPSTUB_SOFT_RESTART32)")},
+            "kexec_image": re.escape("/boot/hypstub.zImage") + r" \(--image-size=0x[0-9a-f]+\)$",
             "psci": ["psci: PSCIv1.1 detected in firmware.",
                      "psci: Using standard PSCI v0.2 function IDs"], "iomem": None,
             # kernel/arm/hypstub-arch.h: the module's names, its table's
@@ -288,8 +298,12 @@ class Run:
                 raise ValueError("%s: unknown test step %s" % (spec, step))
         if self.reuse and not self.kexecs:
             raise ValueError("%s: %s needs kexecN" % (spec, self.test))
-        if self.arch == "arm" and self.reuse:
-            raise ValueError("%s: no reuse steps on arm" % spec)
+        if self.reuse and self.how == "chosen":
+            # kexec-tools passes on the tree the kernel booted with
+            # (/sys/firmware/fdt), /chosen hypstub,mode included, and that
+            # property beats hypstub.mode= in the new command line.
+            raise ValueError("%s: the /chosen property would choose the kexec'd image's "
+                             "mode too: use %s:%s/bootargs" % (spec, self.path, self.mode))
         if self.module and (self.kexecs or self.reuse):
             raise ValueError("%s: the module's initramfs has no kexec" % spec)
         # The mode of every boot: the first as asked, the kexec'd ones too,
@@ -683,30 +697,48 @@ def abi_version_number():
     return int(major) << 16 | int(minor)
 
 
-def assess_reuse(rep, run, boots):
+def assess_reuse(rep, run, boots, stub_range):
     """A chain through the hypstub image itself: the first kexec'd image is
-    entered at EL1 above the resident stub and uses it; from a kernel at
-    EL2 (Linux's own stub) the image is entered at EL2 and installs its own.
-    Each loader's lines end the boot before the one it starts."""
+    entered at EL1 (arm: in SVC) above the resident stub and uses it, the
+    one at @stub_range that the first loader installed (its /hypstub node
+    passed on by kexec); from a kernel at EL2 (in HYP: Linux's own stub)
+    the image installs its own.  Each loader's lines end the boot before
+    the one it starts."""
+    loader = ARCHES[run.arch]["loader"]
+    el_name = ARCHES[run.arch]["el_name"]
     for i in range(1, run.kexecs + 1):
         if i > len(boots):
             break
         before, mode = boots[i - 1], run.modes[i]
         at = "boot %d" % i
+        kexec = r"^hypstub-linux: kexec into boot %d of %d: %s" % (
+            i, run.kexecs, ARCHES[run.arch]["kexec_image"])
+        rep.check("boot %d: kexec into the hypstub image" % (i - 1),
+                  re.search(kexec, before, re.M), "no /%s/" % kexec)
         if run.modes[i - 1] == "resident":
-            rep.has("%s: the image uses the stub below" % at, before,
-                    "hypstub: entered at EL1 above a hypstub (ABI 0x%016x" % abi_version_number())
+            rep.check("%s: the image, %s, uses the stub below" % (at, el_name[1]),
+                      re.search(loader["below"] + "0x%016x" % abi_version_number(), before),
+                      "no /%s0x%016x/" % (loader["below"], abi_version_number()))
+            m = re.search(r"hypstub: the stub below is resident at (0x[0-9a-f]+)\.\.(0x[0-9a-f]+) "
+                          r"\(/hypstub\)", before)
+            below = (int(m.group(1), 16), int(m.group(2), 16)) if m else None
+            rep.check("%s: the stub below is the one first installed, where /hypstub says" % at,
+                      below and below == stub_range,
+                      "%s, first installed %s" % (m.group(0) if m else "no stub-below line",
+                                                  "%#x..%#x" % stub_range if stub_range
+                                                  else "nowhere seen"))
             rep.check("%s: no second stub installed" % at,
-                      "hypstub: stub installed at EL2" not in before,
+                      not re.search(loader["installed"], before),
                       "the image installed a stub of its own")
         else:
-            rep.has("%s: the image, at EL2, installs the stub" % at, before,
-                    "hypstub: stub installed at EL2")
+            rep.check("%s: the image, %s, installs the stub" % (at, el_name[2]),
+                      re.search(loader["installed"], before), "no /%s/" % loader["installed"])
         rep.has("%s: mode %s from bootargs" % (at, mode), before,
                 "hypstub: mode %s (from bootargs hypstub.mode=)" % mode)
-        rep.has("%s: loader entered Linux at EL%d" % (at, 1 if mode == "resident" else 2),
-                before, "at EL1, DTB" if mode == "resident"
-                else "at EL2 (hand-off through HYPSTUB_SOFT_RESTART)")
+        el = 1 if mode == "resident" else 2
+        rep.check("%s: loader entered Linux %s" % (at, el_name[el]),
+                  re.search(r"hypstub: entering the payload at 0x[0-9a-f]+" + loader[el], before),
+                  "no /%s/" % loader[el])
 
 
 def abi_macros():
@@ -876,12 +908,17 @@ def assess(run, status, problem, text, args):
     if run.image:
         # What the image's loader printed, after U-Boot entered it.
         loader = pre[pre.find("hypstub: entering the kernel at"):]
-        rep.has("the hypstub image uses U-Boot's stub", loader,
-                "hypstub: entered at EL1 above a hypstub (ABI 0x%016x" % abi_version_number())
-        rep.check("no second stub installed", "hypstub: stub installed at EL2" not in loader,
+        rep.check("the hypstub image uses U-Boot's stub", re.search(
+            ARCHES[run.arch]["loader"]["below"] + "0x%016x" % abi_version_number(), loader),
+                  "no /%s0x%016x/" % (ARCHES[run.arch]["loader"]["below"], abi_version_number()))
+        rep.check("no second stub installed",
+                  not re.search(ARCHES[run.arch]["loader"]["installed"], loader),
                   "the image installed a stub of its own")
+    # Where the first loader put the stub (moved to the top of memory on arm).
+    m = re.search(r"resident (0x[0-9a-f]+)\.\.(0x[0-9a-f]+)", pre)
+    stub_range = (int(m.group(1), 16), int(m.group(2), 16)) if m else None
     if run.reuse:
-        assess_reuse(rep, run, boots)
+        assess_reuse(rep, run, boots, stub_range)
     if run.module:
         assess_module(rep, run, boots[-1] if boots else "")
     rep.check("%d boot(s) seen" % (run.kexecs + 1), len(boots) == run.kexecs + 1,
@@ -920,8 +957,6 @@ def assess(run, status, problem, text, args):
         rep.each_boot(mode_name("device tree: psci method hvc, /hypstub node", "resident"), boots,
                       in_mode("resident", needs("hypstub-linux: psci method hvc",
                                                 "hypstub-linux: /hypstub compatible hypstub,stub")))
-        m = re.search(r"resident (0x[0-9a-f]+)\.\.(0x[0-9a-f]+)", pre)
-        stub_range = (int(m.group(1), 16), int(m.group(2), 16)) if m else None
         iomem = ARCHES[run.arch]["iomem"]
         rep.each_boot(mode_name("stub reserved (no-map, /proc/iomem %s)" % (
             "'%s'" % iomem if iomem else "has no range there"),
@@ -1031,7 +1066,7 @@ def arguments():
     ap.add_argument("--kernel", help="the kernel Image alone, for bare runs")
     ap.add_argument("--initrd", required=True)
     ap.add_argument("--image-initrd", help="an initramfs holding the hypstub image as "
-                    "/boot/hypstub.Image, for the reuse-* steps")
+                    "/boot/hypstub.Image (arm: /boot/hypstub.zImage), for the reuse-* steps")
     ap.add_argument("--module-initrd", help="an initramfs holding hypstub.ko as "
                     "/hypstub.ko, for the module step")
     ap.add_argument("--u-boot", default=ARCHES["arm64"]["u_boot"])
