@@ -194,6 +194,15 @@ static void boot_fdt_initrd(const void *fdt, struct boot_dt *dt)
 	}
 }
 
+/* Whether @name (NULL: none) is a stub's /reserved-memory child, hypstub@... */
+static int boot_stub_node_name(const char *name)
+{
+	const size_t prefix_len = sizeof(BOOT_RESERVED_PREFIX) - 1;
+
+	return name != NULL && strnlen(name, prefix_len) == prefix_len &&
+	       memcmp(name, BOOT_RESERVED_PREFIX, prefix_len) == 0;
+}
+
 /* One reserved range more into @dt: counted even past BOOT_MAX_RESERVED. */
 static void boot_dt_reserved(struct boot_dt *dt, uint64_t start, uint64_t size)
 {
@@ -215,10 +224,8 @@ static void boot_dt_reserved(struct boot_dt *dt, uint64_t start, uint64_t size)
  */
 static int boot_fdt_reserved(const void *fdt, struct boot_dt *dt)
 {
-	const size_t prefix_len = sizeof(BOOT_RESERVED_PREFIX) - 1;
 	uint64_t start, size;
 	const fdt32_t *reg;
-	const char *name;
 	int parent, node, ac, sc, len, i, err;
 
 	dt->nr_reserved = 0;
@@ -242,9 +249,7 @@ static int boot_fdt_reserved(const void *fdt, struct boot_dt *dt)
 		return -FDT_ERR_BADNCELLS;
 	}
 	fdt_for_each_subnode(node, fdt, parent) {
-		name = fdt_get_name(fdt, node, NULL);
-		if (name != NULL && strnlen(name, prefix_len) == prefix_len &&
-		    memcmp(name, BOOT_RESERVED_PREFIX, prefix_len) == 0) {
+		if (boot_stub_node_name(fdt_get_name(fdt, node, NULL))) {
 			continue;
 		}
 		reg = fdt_getprop(fdt, node, "reg", &len);
@@ -322,16 +327,13 @@ static int boot_fdt_node(void *fdt, int parent, const char *name)
  */
 static int boot_fdt_forget(void *fdt, const char *keep)
 {
-	const size_t prefix_len = sizeof(BOOT_RESERVED_PREFIX) - 1;
 	const char *name;
 	int parent, node, err;
 
 	parent = fdt_path_offset(fdt, "/reserved-memory");
 	for (node = parent < 0 ? -1 : fdt_first_subnode(fdt, parent); node >= 0;) {
 		name = fdt_get_name(fdt, node, NULL);
-		if (name == NULL ||
-		    strnlen(name, prefix_len) != prefix_len ||
-		    memcmp(name, BOOT_RESERVED_PREFIX, prefix_len) != 0 ||
+		if (!boot_stub_node_name(name) ||
 		    (keep != NULL && boot_streq(name, keep, (int)strlen(name)))) {
 			node = fdt_next_subnode(fdt, node);
 			continue;
